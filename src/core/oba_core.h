@@ -1,0 +1,108 @@
+/*
+ * oba_core.h: the statistics core of oba, plain C99 with no PostgreSQL headers.
+ *
+ * Conventions shared by every family (rate.c, proportion.c, ...):
+ *  - functions return 0 on success and -1 on invalid input, after filling an
+ *    oba_error whose message names the argument and its value; the SQL glue
+ *    prefixes the SQL function name and raises it with the matching SQLSTATE;
+ *  - a result that is statistically undefined is NaN here and SQL NULL in the
+ *    glue (inputs are validated finite first, so NaN never means anything else);
+ *  - memory, where a method needs it, comes from a caller-supplied
+ *    oba_allocator (palloc in the server, malloc in the unit tests).
+ *
+ * Copyright (C) 2026 the oba authors. GPL-2.0-or-later.
+ */
+#ifndef OBA_CORE_H
+#define OBA_CORE_H
+
+#include <stddef.h>
+
+typedef enum oba_errcode
+{
+	OBA_OK = 0,
+	OBA_EINVAL,					/* SQLSTATE 22023 invalid_parameter_value */
+	OBA_ERANGE,					/* SQLSTATE 22003 numeric_value_out_of_range */
+	OBA_ENULL,					/* SQLSTATE 22004 null_value_not_allowed */
+	OBA_ENOMEM					/* allocator returned NULL */
+} oba_errcode;
+
+#define OBA_ERRMSG_LEN 256
+
+typedef struct oba_error
+{
+	oba_errcode code;
+	char		message[OBA_ERRMSG_LEN];
+} oba_error;
+
+typedef struct oba_allocator
+{
+	void	   *(*alloc) (void *ctx, size_t size);
+	void		(*release) (void *ctx, void *ptr);
+	void	   *ctx;
+} oba_allocator;
+
+/* An interval estimate: the SQL composite oba.estimate. NaN = undefined. */
+typedef struct oba_estimate
+{
+	double		value;
+	double		lower;
+	double		upper;
+	double		numerator;
+	double		denominator;
+} oba_estimate;
+
+/* ---- common.c: errors and argument checks ---- */
+
+/* Fill err (if not NULL) and return -1. printf-style message. */
+int			oba_fail(oba_error *err, oba_errcode code, const char *fmt,...)
+#if defined(__GNUC__)
+			__attribute__((format(printf, 3, 4)))
+#endif
+			;
+
+int			oba_check_finite(oba_error *err, const char *arg, double v);
+int			oba_check_nonnegative(oba_error *err, const char *arg, double v);
+int			oba_check_positive(oba_error *err, const char *arg, double v);
+int			oba_check_confidence(oba_error *err, double confidence);
+
+/* True when v is a whole number that float8 arithmetic adds and subtracts exactly. */
+int			oba_is_exact_count(double v);
+
+/* ---- dist.c: distribution functions (R's standalone maths library) ---- */
+
+double		oba_qnorm(double p);	/* standard normal quantile, lower tail */
+double		oba_pnorm(double q);	/* standard normal CDF */
+double		oba_qchisq(double p, double df);	/* lower tail */
+double		oba_pchisq(double q, double df, int lower_tail);
+double		oba_qt(double p, double df);
+double		oba_pt(double q, double df, int lower_tail);
+double		oba_qgamma(double p, double shape);
+double		oba_qbeta(double p, double a, double b);
+double		oba_pbinom(double x, double n, double prob, int lower_tail);
+double		oba_ppois(double x, double lambda, int lower_tail);
+
+/* z for a two-sided level: qnorm(conf + (1 - conf)/2), exactly that expression. */
+double		oba_z_two_sided(double confidence);
+
+/* ---- rate.c: crude rates, Poisson count limits ---- */
+
+/*
+ * Confidence limits for a Poisson count x: exact (chi-squared) for x < 10,
+ * Byar's approximation from 10 on, as PHEindicatormethods phe_rate.
+ * x must be finite and >= 0 and confidence in (0,1); not checked here.
+ */
+void		oba_count_limits(double x, double confidence, double *lower, double *upper);
+void		oba_byar_limits(double x, double confidence, double *lower, double *upper);
+void		oba_exact_poisson_limits(double x, double confidence, double *lower, double *upper);
+
+int			oba_rate(double events, double population, double per, double confidence,
+					 oba_estimate *out, oba_error *err);
+
+/* ---- proportion.c: proportions, Wilson score interval ---- */
+
+void		oba_wilson_limits(double x, double n, double confidence, double *lower, double *upper);
+
+int			oba_proportion(double successes, double total, double per, double confidence,
+						   oba_estimate *out, oba_error *err);
+
+#endif							/* OBA_CORE_H */

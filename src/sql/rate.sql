@@ -1,0 +1,126 @@
+-- ---------------------------------------------------------------------------
+-- rate: crude rates per 10,000 with exact Poisson (events < 10) or Byar
+-- limits, as PHEindicatormethods phe_rate.
+-- ---------------------------------------------------------------------------
+
+-- Availability: 0.1
+CREATE FUNCTION @extschema@.rate(
+    events pg_catalog.float8,
+    population pg_catalog.float8,
+    per pg_catalog.float8 DEFAULT 10000,
+    confidence pg_catalog.float8 DEFAULT 0.95)
+RETURNS @extschema@.estimate
+AS 'MODULE_PATHNAME', 'obapg_rate'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.rate(pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
+'Crude rate events/population x per (default per 10,000) with a confidence interval (default 95%): exact Poisson limits when events < 10, Byar''s approximation from 10. Events may exceed the population. NULL in gives NULL out; negative events, population <= 0, per <= 0, confidence outside (0,1) or a non-finite value is an error (22023).';
+
+-- Aggregate support. State: float8[6] = {events, population, rows, inexact, per, confidence}.
+
+-- Availability: 0.1
+CREATE FUNCTION @extschema@.rate_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8)
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_rate_trans'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.rate_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8) IS
+'Transition function of oba.rate_agg(events, population): adds one row to the float8[] state.';
+
+-- Availability: 0.1
+CREATE FUNCTION @extschema@.rate_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8)
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_rate_trans'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.rate_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
+'Transition function of oba.rate_agg(events, population, per): adds one row to the float8[] state.';
+
+-- Availability: 0.1
+CREATE FUNCTION @extschema@.rate_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8)
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_rate_trans'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.rate_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
+'Transition function of oba.rate_agg(events, population, per, confidence): adds one row to the float8[] state.';
+
+-- Availability: 0.1
+CREATE FUNCTION @extschema@.rate_agg_inv(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8)
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_rate_inv'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.rate_agg_inv(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8) IS
+'Inverse transition of oba.rate_agg(events, population) for window frames: removes one row, or returns NULL (recompute the frame) when the sums are not exact whole numbers.';
+
+-- Availability: 0.1
+CREATE FUNCTION @extschema@.rate_agg_inv(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8)
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_rate_inv'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.rate_agg_inv(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
+'Inverse transition of oba.rate_agg(events, population, per) for window frames: removes one row, or returns NULL (recompute the frame) when the sums are not exact whole numbers.';
+
+-- Availability: 0.1
+CREATE FUNCTION @extschema@.rate_agg_inv(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8)
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_rate_inv'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.rate_agg_inv(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
+'Inverse transition of oba.rate_agg(events, population, per, confidence) for window frames: removes one row, or returns NULL (recompute the frame) when the sums are not exact whole numbers.';
+
+-- Availability: 0.1
+CREATE FUNCTION @extschema@.rate_agg_combine(pg_catalog.float8[], pg_catalog.float8[])
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_rate_combine'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.rate_agg_combine(pg_catalog.float8[], pg_catalog.float8[]) IS
+'Combine function of oba.rate_agg: adds two partial states (parallel query, distributed engines).';
+
+-- Availability: 0.1
+CREATE FUNCTION @extschema@.rate_agg_final(pg_catalog.float8[])
+RETURNS @extschema@.estimate AS 'MODULE_PATHNAME', 'obapg_rate_final'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.rate_agg_final(pg_catalog.float8[]) IS
+'Final function of oba.rate_agg: the rate and its interval from the summed state; NULL for no rows or a total population of 0.';
+
+-- Availability: 0.1
+CREATE AGGREGATE @extschema@.rate_agg(events pg_catalog.float8, population pg_catalog.float8) (
+    SFUNC = @extschema@.rate_agg_trans,
+    STYPE = pg_catalog.float8[],
+    INITCOND = '{0,0,0,0,10000,0.95}',
+    COMBINEFUNC = @extschema@.rate_agg_combine,
+    FINALFUNC = @extschema@.rate_agg_final,
+    MSFUNC = @extschema@.rate_agg_trans,
+    MINVFUNC = @extschema@.rate_agg_inv,
+    MSTYPE = pg_catalog.float8[],
+    MINITCOND = '{0,0,0,0,10000,0.95}',
+    MFINALFUNC = @extschema@.rate_agg_final,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.rate_agg(pg_catalog.float8, pg_catalog.float8) IS
+'Rate per 10,000 with a 95% interval from rows of (events, population): sums both over the group, then as oba.rate. Rows with a NULL are skipped; NULL for no rows or a total population of 0. Works as a window function (rolling frames).';
+
+-- Availability: 0.1
+CREATE AGGREGATE @extschema@.rate_agg(events pg_catalog.float8, population pg_catalog.float8, per pg_catalog.float8) (
+    SFUNC = @extschema@.rate_agg_trans,
+    STYPE = pg_catalog.float8[],
+    INITCOND = '{0,0,0,0,10000,0.95}',
+    COMBINEFUNC = @extschema@.rate_agg_combine,
+    FINALFUNC = @extschema@.rate_agg_final,
+    MSFUNC = @extschema@.rate_agg_trans,
+    MINVFUNC = @extschema@.rate_agg_inv,
+    MSTYPE = pg_catalog.float8[],
+    MINITCOND = '{0,0,0,0,10000,0.95}',
+    MFINALFUNC = @extschema@.rate_agg_final,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.rate_agg(pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
+'Rate per the given multiplier with a 95% interval from rows of (events, population, per); per must be the same on every row of a group. Rows with a NULL are skipped; NULL for no rows or a total population of 0.';
+
+-- Availability: 0.1
+CREATE AGGREGATE @extschema@.rate_agg(events pg_catalog.float8, population pg_catalog.float8, per pg_catalog.float8, confidence pg_catalog.float8) (
+    SFUNC = @extschema@.rate_agg_trans,
+    STYPE = pg_catalog.float8[],
+    INITCOND = '{0,0,0,0,10000,0.95}',
+    COMBINEFUNC = @extschema@.rate_agg_combine,
+    FINALFUNC = @extschema@.rate_agg_final,
+    MSFUNC = @extschema@.rate_agg_trans,
+    MINVFUNC = @extschema@.rate_agg_inv,
+    MSTYPE = pg_catalog.float8[],
+    MINITCOND = '{0,0,0,0,10000,0.95}',
+    MFINALFUNC = @extschema@.rate_agg_final,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.rate_agg(pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
+'Rate per the given multiplier with an interval at the given confidence from rows of (events, population, per, confidence); per and confidence must be the same on every row of a group. Rows with a NULL are skipped; NULL for no rows or a total population of 0.';

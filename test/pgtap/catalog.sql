@@ -1,0 +1,63 @@
+-- Catalogue properties of every function and aggregate in extension oba:
+-- a comment, the expected volatility, parallel safety, and for aggregates a
+-- combine function, a non-internal state (or serial/deserial) and a name that
+-- is not a built-in aggregate's.
+BEGIN;
+SELECT plan(11);
+
+CREATE TEMP VIEW oba_funcs AS
+  SELECT p.oid, p.oid::regprocedure::text AS sig, p.proname, p.prokind, p.provolatile,
+         p.proparallel, p.proisstrict
+    FROM pg_proc p
+    JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e'
+    JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'oba';
+
+-- Functions that are not IMMUTABLE, with the reason, are listed here.
+CREATE TEMP TABLE expected_volatility (proname name PRIMARY KEY, provolatile "char", why text);
+
+SELECT cmp_ok((SELECT count(*) FROM oba_funcs), '>=', 30::bigint, 'the extension has its functions');
+
+SELECT is(array(SELECT sig FROM oba_funcs WHERE obj_description(oid, 'pg_proc') IS NULL ORDER BY 1),
+          '{}'::text[], 'every function and aggregate has a COMMENT');
+
+SELECT is(array(SELECT f.sig FROM oba_funcs f LEFT JOIN expected_volatility v USING (proname)
+                 WHERE f.prokind = 'f' AND f.provolatile <> coalesce(v.provolatile, 'i') ORDER BY 1),
+          '{}'::text[], 'every function has its expected volatility (IMMUTABLE unless listed)');
+
+SELECT is(array(SELECT sig FROM oba_funcs WHERE proparallel <> 's' ORDER BY 1),
+          '{}'::text[], 'every function and aggregate is PARALLEL SAFE');
+
+SELECT is(array(SELECT f.sig FROM oba_funcs f JOIN pg_aggregate a ON a.aggfnoid = f.oid
+                 WHERE a.aggcombinefn = 0 ORDER BY 1),
+          '{}'::text[], 'every aggregate has a combine function');
+
+SELECT is(array(SELECT f.sig FROM oba_funcs f JOIN pg_aggregate a ON a.aggfnoid = f.oid
+                 WHERE a.aggtranstype = 'internal'::regtype
+                   AND (a.aggserialfn = 0 OR a.aggdeserialfn = 0) ORDER BY 1),
+          '{}'::text[], 'an aggregate with an internal state has serial and deserial functions');
+
+SELECT is(array(SELECT f.sig FROM oba_funcs f
+                 WHERE f.prokind = 'a'
+                   AND EXISTS (SELECT 1 FROM pg_proc b
+                                WHERE b.pronamespace = 'pg_catalog'::regnamespace
+                                  AND b.prokind = 'a' AND b.proname = f.proname) ORDER BY 1),
+          '{}'::text[], 'no aggregate shares a name with a built-in aggregate');
+
+SELECT is(array(SELECT f.sig FROM oba_funcs f JOIN pg_aggregate a ON a.aggfnoid = f.oid
+                 WHERE a.aggkind <> 'n' ORDER BY 1),
+          '{}'::text[], 'aggregates are plain (no ORDER BY or WITHIN GROUP needed to split them)');
+
+SELECT is(array(SELECT f.sig FROM oba_funcs f JOIN pg_aggregate a ON a.aggfnoid = f.oid
+                 WHERE a.aggtranstype <> 'internal'::regtype
+                   AND a.aggcombinefn <> 0
+                   AND NOT (SELECT proisstrict FROM pg_proc WHERE oid = a.aggcombinefn) ORDER BY 1),
+          '{}'::text[], 'combine functions of initialised states are strict');
+
+SELECT is(array(SELECT n.nspname FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
+                 WHERE e.extname = 'oba'),
+          ARRAY['oba']::name[], 'oba installs into schema oba');
+
+SELECT ok(has_schema_privilege('public', 'oba', 'USAGE'), 'every role may use schema oba');
+
+SELECT * FROM finish();
+ROLLBACK;
