@@ -117,3 +117,13 @@ SELECT oba.rate_agg_inv('{7,2510,2,0,10000,0.95}', 3, 1200) AS removed,
        oba.rate_agg_trans('{0,0,0,0,10000,0.95}', 0.5, 10) AS fractional_marks_inexact,
        oba.rate_agg_trans('{0,0,0,0,10000,0.95}', 1, 9007199254740992) AS beyond_2_53_marks_inexact,
        oba.proportion_flag_agg_inv('{3,5,5,0,100,0.95}', true) AS flag_removed;
+-- integer columns use the int4 and int8 overloads (no cast); same answers
+SELECT oba.rate_agg(e::int, p::int) = oba.rate_agg(e::float8, p::float8) AS int4_same,
+       oba.rate_agg(e::bigint, p::bigint) = oba.rate_agg(e::float8, p::float8) AS int8_same,
+       oba.proportion_agg(e::int, p::int) = oba.proportion_agg(e::float8, p::float8) AS p_int4_same,
+       oba.proportion_agg(e::bigint, p::bigint) = oba.proportion_agg(e::numeric, p::numeric) AS p_int8_same
+  FROM (VALUES (3, 1200), (4, 1310), (9, 2510)) v(e, p);
+SELECT pg_temp.err($$SELECT oba.rate_agg(x, 10) FROM (VALUES (1), (-2)) v(x)$$) AS int4_negative;
+SELECT pg_temp.err($$SELECT oba.proportion_agg(s, 10::bigint) FROM (VALUES (3::bigint), (11)) v(s)$$) AS int8_exceeds;
+SELECT q, round((oba.rate_agg(events::bigint, population::bigint) OVER w).value::numeric, 6) AS rolling_int8
+  FROM quarterly WINDOW w AS (ORDER BY q ROWS BETWEEN 3 PRECEDING AND CURRENT ROW) ORDER BY q LIMIT 3;

@@ -10,6 +10,7 @@
 #include "catalog/pg_type.h"
 #include "funcapi.h"
 
+#include <float.h>
 #include <math.h>
 
 PG_MODULE_MAGIC;
@@ -98,16 +99,18 @@ bad_state(const char *fname, const char *why)
 			 errdetail("%s", why)));
 }
 
-double *
-oba_sum_state(FunctionCallInfo fcinfo, int argno, const char *fname, ArrayType **array)
+/* The state's values; copied first when it may not be modified in place. */
+static double *
+sum_state(FunctionCallInfo fcinfo, int argno, const char *fname, bool modify,
+		  ArrayType **array)
 {
 	ArrayType  *a = PG_GETARG_ARRAYTYPE_P(argno);
 
 	if (ARR_NDIM(a) != 1 || ARR_DIMS(a)[0] != OBA_SUM_STATE_LEN ||
 		ARR_HASNULL(a) || ARR_ELEMTYPE(a) != FLOAT8OID)
 		bad_state(fname, "The state must be a float8 array of 6 elements without NULLs.");
-	/* Update in place only inside an aggregate, where the state is ours. */
-	if (array != NULL && !AggCheckCallContext(fcinfo, NULL))
+	/* In place only inside an aggregate, where the state is ours. */
+	if (modify && !AggCheckCallContext(fcinfo, NULL))
 		a = PG_GETARG_ARRAYTYPE_P_COPY(argno);
 	if (array != NULL)
 		*array = a;
@@ -131,76 +134,101 @@ check_sum_state(const double *s, const char *fname)
 		bad_state(fname, "The state holds a value out of range.");
 }
 
-void
-oba_sum_state_params(FunctionCallInfo fcinfo, int first, double *s, const char *fname)
+static void
+sum_params(FunctionCallInfo fcinfo, int first, double *s, const char *fname)
 {
-	int			nargs = PG_NARGS();
-	double		per,
-				confidence;
+	double		per = PG_GETARG_FLOAT8(first);
+	double		confidence = PG_NARGS() > first + 1 ?
+		PG_GETARG_FLOAT8(first + 1) : s[OBA_SUM_CONFIDENCE];
 	oba_error	err;
 
-	if (nargs <= first)
+	if (s[OBA_SUM_ROWS] != 0 &&
+		per == s[OBA_SUM_PER] && confidence == s[OBA_SUM_CONFIDENCE])
 		return;
-	per = PG_GETARG_FLOAT8(first);
-	confidence = nargs > first + 1 ? PG_GETARG_FLOAT8(first + 1) : s[OBA_SUM_CONFIDENCE];
-	if (s[OBA_SUM_ROWS] == 0 ||
-		per != s[OBA_SUM_PER] || confidence != s[OBA_SUM_CONFIDENCE])
-	{
-		if (oba_check_positive(&err, "per", per) != 0 ||
-			oba_check_confidence(&err, confidence) != 0)
-			oba_raise(fname, &err);
-		if (s[OBA_SUM_ROWS] != 0)
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("%s: per and confidence must be the same for every row of a group",
-							fname),
-					 errdetail("The group started with per %.15g and confidence %.15g, a row has per %.15g and confidence %.15g.",
-							   s[OBA_SUM_PER], s[OBA_SUM_CONFIDENCE], per, confidence)));
-		s[OBA_SUM_PER] = per;
-		s[OBA_SUM_CONFIDENCE] = confidence;
-	}
+	if (oba_check_positive(&err, "per", per) != 0 ||
+		oba_check_confidence(&err, confidence) != 0)
+		oba_raise(fname, &err);
+	if (s[OBA_SUM_ROWS] != 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s: per and confidence must be the same for every row of a group",
+						fname),
+				 errdetail("The group started with per %.15g and confidence %.15g, a row has per %.15g and confidence %.15g.",
+						   s[OBA_SUM_PER], s[OBA_SUM_CONFIDENCE], per, confidence)));
+	s[OBA_SUM_PER] = per;
+	s[OBA_SUM_CONFIDENCE] = confidence;
 }
 
-void
-oba_sum_state_add(double *s, double numerator, double denominator)
+static void
+sum_bad_row(const oba_sum_agg *agg, double x, double n)
 {
-	s[OBA_SUM_NUMERATOR] += numerator;
-	s[OBA_SUM_DENOMINATOR] += denominator;
-	s[OBA_SUM_ROWS] += 1;
-	/*
-	 * Removal (a moving window frame) is exact only while every value is a
-	 * whole number and every sum stays below 2^53; remember when that fails.
-	 */
-	/* values are >= 0, so the sums bound them and the int64 casts are defined */
-	if (s[OBA_SUM_INEXACT] == 0 &&
-		!(s[OBA_SUM_NUMERATOR] < OBA_EXACT_LIMIT &&
-		  s[OBA_SUM_DENOMINATOR] < OBA_EXACT_LIMIT &&
-		  numerator == (double) (int64) numerator &&
-		  denominator == (double) (int64) denominator))
-		s[OBA_SUM_INEXACT] = 1;
-}
+	oba_error	err;
 
-bool
-oba_sum_state_remove(double *s, double numerator, double denominator)
-{
-	if (s[OBA_SUM_INEXACT] != 0)
-		return false;
-	s[OBA_SUM_NUMERATOR] -= numerator;
-	s[OBA_SUM_DENOMINATOR] -= denominator;
-	s[OBA_SUM_ROWS] -= 1;
-	return true;
+	if (oba_check_nonnegative(&err, agg->numerator, x) != 0 ||
+		oba_check_nonnegative(&err, agg->denominator, n) != 0)
+		oba_raise(agg->fname, &err);
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("%s: %s %.15g exceeds %s %.15g",
+					agg->fname, agg->numerator, x, agg->denominator, n)));
 }
 
 Datum
-oba_sum_state_combine(FunctionCallInfo fcinfo, const char *fname)
+oba_sum_trans(FunctionCallInfo fcinfo, const oba_sum_agg *agg, double x, double n,
+			  int first_param)
+{
+	ArrayType  *a;
+	double	   *s = sum_state(fcinfo, 0, agg->fname, true, &a);
+
+	/* one comparison chain per row; NaN fails every comparison */
+	if (!(x >= 0 && x <= DBL_MAX && n >= 0 && n <= DBL_MAX) ||
+		(agg->bounded && x > n))
+		sum_bad_row(agg, x, n);
+	if (PG_NARGS() > first_param)
+		sum_params(fcinfo, first_param, s, agg->fname);
+
+	s[OBA_SUM_NUMERATOR] += x;
+	s[OBA_SUM_DENOMINATOR] += n;
+	s[OBA_SUM_ROWS] += 1;
+
+	/*
+	 * Removal (a moving window frame) is exact only while every value is a
+	 * whole number and every sum stays below 2^53; remember when that fails.
+	 * Values are >= 0, so the sums bound them and the int64 casts are defined.
+	 */
+	if (s[OBA_SUM_INEXACT] == 0 &&
+		!(s[OBA_SUM_NUMERATOR] < OBA_EXACT_LIMIT &&
+		  s[OBA_SUM_DENOMINATOR] < OBA_EXACT_LIMIT &&
+		  x == (double) (int64) x && n == (double) (int64) n))
+		s[OBA_SUM_INEXACT] = 1;
+	PG_RETURN_ARRAYTYPE_P(a);
+}
+
+Datum
+oba_sum_inv(FunctionCallInfo fcinfo, const oba_sum_agg *agg, double x, double n)
+{
+	ArrayType  *a;
+	double	   *s = sum_state(fcinfo, 0, agg->fname, true, &a);
+
+	/* every value added since the last restart was an exact count */
+	if (s[OBA_SUM_INEXACT] != 0)
+		PG_RETURN_NULL();
+	s[OBA_SUM_NUMERATOR] -= x;
+	s[OBA_SUM_DENOMINATOR] -= n;
+	s[OBA_SUM_ROWS] -= 1;
+	PG_RETURN_ARRAYTYPE_P(a);
+}
+
+Datum
+oba_sum_combine(FunctionCallInfo fcinfo, const oba_sum_agg *agg)
 {
 	ArrayType  *a1;
-	double	   *s1 = oba_sum_state(fcinfo, 0, fname, &a1);
-	double	   *s2 = oba_sum_state(fcinfo, 1, fname, NULL);
+	double	   *s1 = sum_state(fcinfo, 0, agg->fname, true, &a1);
+	double	   *s2 = sum_state(fcinfo, 1, agg->fname, false, NULL);
 	int			i;
 
-	check_sum_state(s1, fname);
-	check_sum_state(s2, fname);
+	check_sum_state(s1, agg->fname);
+	check_sum_state(s2, agg->fname);
 	if (s2[OBA_SUM_ROWS] == 0)
 		PG_RETURN_ARRAYTYPE_P(a1);
 	if (s1[OBA_SUM_ROWS] == 0)
@@ -214,7 +242,7 @@ oba_sum_state_combine(FunctionCallInfo fcinfo, const char *fname)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("%s: per and confidence must be the same for every row of a group",
-						fname)));
+						agg->fname)));
 	s1[OBA_SUM_NUMERATOR] += s2[OBA_SUM_NUMERATOR];
 	s1[OBA_SUM_DENOMINATOR] += s2[OBA_SUM_DENOMINATOR];
 	s1[OBA_SUM_ROWS] += s2[OBA_SUM_ROWS];
@@ -225,20 +253,18 @@ oba_sum_state_combine(FunctionCallInfo fcinfo, const char *fname)
 	PG_RETURN_ARRAYTYPE_P(a1);
 }
 
-/* The final step shared by rate_agg and proportion_agg; NULL when undefined. */
-bool
-oba_sum_state_final(FunctionCallInfo fcinfo, const char *fname,
-					int (*estimate) (double, double, double, double, oba_estimate *, oba_error *),
-					oba_estimate *out)
+Datum
+oba_sum_final(FunctionCallInfo fcinfo, const oba_sum_agg *agg)
 {
-	double	   *s = oba_sum_state(fcinfo, 0, fname, NULL);
+	double	   *s = sum_state(fcinfo, 0, agg->fname, false, NULL);
+	oba_estimate e;
 	oba_error	err;
 
-	check_sum_state(s, fname);
+	check_sum_state(s, agg->fname);
 	if (s[OBA_SUM_ROWS] == 0 || s[OBA_SUM_DENOMINATOR] == 0)
-		return false;
-	if (estimate(s[OBA_SUM_NUMERATOR], s[OBA_SUM_DENOMINATOR],
-				 s[OBA_SUM_PER], s[OBA_SUM_CONFIDENCE], out, &err) != 0)
-		oba_raise(fname, &err);
-	return true;
+		PG_RETURN_NULL();
+	if (agg->estimate(s[OBA_SUM_NUMERATOR], s[OBA_SUM_DENOMINATOR],
+					  s[OBA_SUM_PER], s[OBA_SUM_CONFIDENCE], &e, &err) != 0)
+		oba_raise(agg->fname, &err);
+	return oba_estimate_datum(fcinfo, &e);
 }

@@ -21,9 +21,10 @@ void		oba_raise(const char *fname, const oba_error *err) pg_attribute_noreturn()
 Datum		oba_estimate_datum(FunctionCallInfo fcinfo, const oba_estimate *e);
 
 /*
- * The state of rate_agg and proportion_agg: a float8[] of OBA_SUM_STATE_LEN
- * elements, updated in place inside an aggregate. Not internal, so parallel
- * query and engines that ship partial states as text can split the work.
+ * The sum-then-estimate aggregates (rate_agg, proportion_agg) share one
+ * state, a float8[] of OBA_SUM_STATE_LEN elements updated in place inside an
+ * aggregate. Not internal, so parallel query and engines that ship partial
+ * states as text can split the work.
  */
 enum
 {
@@ -36,27 +37,29 @@ enum
 	OBA_SUM_STATE_LEN
 };
 
-/* The state's values, checked; copied first unless called as an aggregate. */
-double	   *oba_sum_state(FunctionCallInfo fcinfo, int argno, const char *fname,
-						  ArrayType **array);
+/* What differs between the sum-then-estimate aggregates. */
+typedef struct oba_sum_agg
+{
+	const char *fname;			/* for messages: "oba.rate_agg" */
+	const char *numerator;		/* argument names: "events" */
+	const char *denominator;	/* "population" */
+	bool		bounded;		/* numerator may not exceed denominator */
+	int			(*estimate) (double, double, double, double, oba_estimate *, oba_error *);
+} oba_sum_agg;
 
-/* Take per and confidence from the row's optional arguments, from argument first on. */
-void		oba_sum_state_params(FunctionCallInfo fcinfo, int first, double *s,
-								 const char *fname);
+/*
+ * Transition: add one row (numerator x, denominator n), taking per and
+ * confidence from the arguments from first_param on, if the call has them.
+ */
+Datum		oba_sum_trans(FunctionCallInfo fcinfo, const oba_sum_agg *agg,
+						  double x, double n, int first_param);
 
-/* Add one row (values already checked: finite and >= 0). */
-void		oba_sum_state_add(double *s, double numerator, double denominator);
+/* Inverse transition for window frames; SQL NULL when removal is not exact. */
+Datum		oba_sum_inv(FunctionCallInfo fcinfo, const oba_sum_agg *agg, double x, double n);
 
-/* Remove one row; false when the removal would not be exact. */
-bool		oba_sum_state_remove(double *s, double numerator, double denominator);
+Datum		oba_sum_combine(FunctionCallInfo fcinfo, const oba_sum_agg *agg);
 
-/* Combine the two state arguments into the first (in place inside an aggregate). */
-Datum		oba_sum_state_combine(FunctionCallInfo fcinfo, const char *fname);
-
-/* Estimate from the state argument; false (SQL NULL) for no rows or a zero denominator. */
-bool		oba_sum_state_final(FunctionCallInfo fcinfo, const char *fname,
-								int (*estimate) (double, double, double, double,
-												 oba_estimate *, oba_error *),
-								oba_estimate *out);
+/* The estimate, or SQL NULL for no rows or a zero denominator. */
+Datum		oba_sum_final(FunctionCallInfo fcinfo, const oba_sum_agg *agg);
 
 #endif							/* OBA_PG_H */

@@ -8,13 +8,19 @@
 
 PG_FUNCTION_INFO_V1(obapg_proportion);
 PG_FUNCTION_INFO_V1(obapg_proportion_trans);
+PG_FUNCTION_INFO_V1(obapg_proportion_trans_int4);
+PG_FUNCTION_INFO_V1(obapg_proportion_trans_int8);
 PG_FUNCTION_INFO_V1(obapg_proportion_inv);
+PG_FUNCTION_INFO_V1(obapg_proportion_inv_int4);
+PG_FUNCTION_INFO_V1(obapg_proportion_inv_int8);
 PG_FUNCTION_INFO_V1(obapg_proportion_flag_trans);
 PG_FUNCTION_INFO_V1(obapg_proportion_flag_inv);
 PG_FUNCTION_INFO_V1(obapg_proportion_combine);
 PG_FUNCTION_INFO_V1(obapg_proportion_final);
 
-#define PROPORTION_AGG "oba.proportion_agg"
+static const oba_sum_agg proportion_agg = {
+	"oba.proportion_agg", "successes", "total", true, oba_proportion
+};
 
 /* oba.proportion(successes, total, per, confidence): STRICT */
 Datum
@@ -29,82 +35,66 @@ obapg_proportion(PG_FUNCTION_ARGS)
 	return oba_estimate_datum(fcinfo, &e);
 }
 
-static void
-check_row(double successes, double total)
-{
-	oba_error	err;
-
-	if (oba_check_nonnegative(&err, "successes", successes) != 0 ||
-		oba_check_nonnegative(&err, "total", total) != 0)
-		oba_raise(PROPORTION_AGG, &err);
-	if (successes > total)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("%s: successes %.15g exceeds total %.15g",
-						PROPORTION_AGG, successes, total)));
-}
-
 /* (state, successes, total [, per [, confidence]]): STRICT */
 Datum
 obapg_proportion_trans(PG_FUNCTION_ARGS)
 {
-	ArrayType  *a;
-	double	   *s = oba_sum_state(fcinfo, 0, PROPORTION_AGG, &a);
-	double		successes = PG_GETARG_FLOAT8(1);
-	double		total = PG_GETARG_FLOAT8(2);
+	return oba_sum_trans(fcinfo, &proportion_agg, PG_GETARG_FLOAT8(1), PG_GETARG_FLOAT8(2), 3);
+}
 
-	check_row(successes, total);
-	oba_sum_state_params(fcinfo, 3, s, PROPORTION_AGG);
-	oba_sum_state_add(s, successes, total);
-	PG_RETURN_ARRAYTYPE_P(a);
+Datum
+obapg_proportion_trans_int4(PG_FUNCTION_ARGS)
+{
+	return oba_sum_trans(fcinfo, &proportion_agg, PG_GETARG_INT32(1), PG_GETARG_INT32(2), 3);
+}
+
+Datum
+obapg_proportion_trans_int8(PG_FUNCTION_ARGS)
+{
+	return oba_sum_trans(fcinfo, &proportion_agg, (double) PG_GETARG_INT64(1),
+						 (double) PG_GETARG_INT64(2), 3);
 }
 
 Datum
 obapg_proportion_inv(PG_FUNCTION_ARGS)
 {
-	ArrayType  *a;
-	double	   *s = oba_sum_state(fcinfo, 0, PROPORTION_AGG, &a);
+	return oba_sum_inv(fcinfo, &proportion_agg, PG_GETARG_FLOAT8(1), PG_GETARG_FLOAT8(2));
+}
 
-	if (!oba_sum_state_remove(s, PG_GETARG_FLOAT8(1), PG_GETARG_FLOAT8(2)))
-		PG_RETURN_NULL();
-	PG_RETURN_ARRAYTYPE_P(a);
+Datum
+obapg_proportion_inv_int4(PG_FUNCTION_ARGS)
+{
+	return oba_sum_inv(fcinfo, &proportion_agg, PG_GETARG_INT32(1), PG_GETARG_INT32(2));
+}
+
+Datum
+obapg_proportion_inv_int8(PG_FUNCTION_ARGS)
+{
+	return oba_sum_inv(fcinfo, &proportion_agg, (double) PG_GETARG_INT64(1),
+					   (double) PG_GETARG_INT64(2));
 }
 
 /* (state, flag [, per [, confidence]]): STRICT, so NULL flags are not counted */
 Datum
 obapg_proportion_flag_trans(PG_FUNCTION_ARGS)
 {
-	ArrayType  *a;
-	double	   *s = oba_sum_state(fcinfo, 0, PROPORTION_AGG, &a);
-
-	oba_sum_state_params(fcinfo, 2, s, PROPORTION_AGG);
-	oba_sum_state_add(s, PG_GETARG_BOOL(1) ? 1.0 : 0.0, 1.0);
-	PG_RETURN_ARRAYTYPE_P(a);
+	return oba_sum_trans(fcinfo, &proportion_agg, PG_GETARG_BOOL(1) ? 1.0 : 0.0, 1.0, 2);
 }
 
 Datum
 obapg_proportion_flag_inv(PG_FUNCTION_ARGS)
 {
-	ArrayType  *a;
-	double	   *s = oba_sum_state(fcinfo, 0, PROPORTION_AGG, &a);
-
-	if (!oba_sum_state_remove(s, PG_GETARG_BOOL(1) ? 1.0 : 0.0, 1.0))
-		PG_RETURN_NULL();
-	PG_RETURN_ARRAYTYPE_P(a);
+	return oba_sum_inv(fcinfo, &proportion_agg, PG_GETARG_BOOL(1) ? 1.0 : 0.0, 1.0);
 }
 
 Datum
 obapg_proportion_combine(PG_FUNCTION_ARGS)
 {
-	return oba_sum_state_combine(fcinfo, PROPORTION_AGG);
+	return oba_sum_combine(fcinfo, &proportion_agg);
 }
 
 Datum
 obapg_proportion_final(PG_FUNCTION_ARGS)
 {
-	oba_estimate e;
-
-	if (!oba_sum_state_final(fcinfo, PROPORTION_AGG, oba_proportion, &e))
-		PG_RETURN_NULL();
-	return oba_estimate_datum(fcinfo, &e);
+	return oba_sum_final(fcinfo, &proportion_agg);
 }

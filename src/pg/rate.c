@@ -7,11 +7,17 @@
 
 PG_FUNCTION_INFO_V1(obapg_rate);
 PG_FUNCTION_INFO_V1(obapg_rate_trans);
+PG_FUNCTION_INFO_V1(obapg_rate_trans_int4);
+PG_FUNCTION_INFO_V1(obapg_rate_trans_int8);
 PG_FUNCTION_INFO_V1(obapg_rate_inv);
+PG_FUNCTION_INFO_V1(obapg_rate_inv_int4);
+PG_FUNCTION_INFO_V1(obapg_rate_inv_int8);
 PG_FUNCTION_INFO_V1(obapg_rate_combine);
 PG_FUNCTION_INFO_V1(obapg_rate_final);
 
-#define RATE_AGG "oba.rate_agg"
+static const oba_sum_agg rate_agg = {
+	"oba.rate_agg", "events", "population", false, oba_rate
+};
 
 /* oba.rate(events, population, per, confidence): STRICT */
 Datum
@@ -26,55 +32,57 @@ obapg_rate(PG_FUNCTION_ARGS)
 	return oba_estimate_datum(fcinfo, &e);
 }
 
-static void
-check_row(double events, double population)
-{
-	oba_error	err;
-
-	if (oba_check_nonnegative(&err, "events", events) != 0 ||
-		oba_check_nonnegative(&err, "population", population) != 0)
-		oba_raise(RATE_AGG, &err);
-}
-
-/* (state, events, population [, per [, confidence]]): STRICT, so NULL rows are skipped */
+/*
+ * (state, events, population [, per [, confidence]]): STRICT, so rows with a
+ * NULL are skipped. The int4 and int8 forms spare integer columns a cast.
+ */
 Datum
 obapg_rate_trans(PG_FUNCTION_ARGS)
 {
-	ArrayType  *a;
-	double	   *s = oba_sum_state(fcinfo, 0, RATE_AGG, &a);
-	double		events = PG_GETARG_FLOAT8(1);
-	double		population = PG_GETARG_FLOAT8(2);
+	return oba_sum_trans(fcinfo, &rate_agg, PG_GETARG_FLOAT8(1), PG_GETARG_FLOAT8(2), 3);
+}
 
-	check_row(events, population);
-	oba_sum_state_params(fcinfo, 3, s, RATE_AGG);
-	oba_sum_state_add(s, events, population);
-	PG_RETURN_ARRAYTYPE_P(a);
+Datum
+obapg_rate_trans_int4(PG_FUNCTION_ARGS)
+{
+	return oba_sum_trans(fcinfo, &rate_agg, PG_GETARG_INT32(1), PG_GETARG_INT32(2), 3);
+}
+
+Datum
+obapg_rate_trans_int8(PG_FUNCTION_ARGS)
+{
+	return oba_sum_trans(fcinfo, &rate_agg, (double) PG_GETARG_INT64(1),
+						 (double) PG_GETARG_INT64(2), 3);
 }
 
 /* Moving-aggregate inverse: NULL asks PostgreSQL to recompute the frame. */
 Datum
 obapg_rate_inv(PG_FUNCTION_ARGS)
 {
-	ArrayType  *a;
-	double	   *s = oba_sum_state(fcinfo, 0, RATE_AGG, &a);
+	return oba_sum_inv(fcinfo, &rate_agg, PG_GETARG_FLOAT8(1), PG_GETARG_FLOAT8(2));
+}
 
-	if (!oba_sum_state_remove(s, PG_GETARG_FLOAT8(1), PG_GETARG_FLOAT8(2)))
-		PG_RETURN_NULL();
-	PG_RETURN_ARRAYTYPE_P(a);
+Datum
+obapg_rate_inv_int4(PG_FUNCTION_ARGS)
+{
+	return oba_sum_inv(fcinfo, &rate_agg, PG_GETARG_INT32(1), PG_GETARG_INT32(2));
+}
+
+Datum
+obapg_rate_inv_int8(PG_FUNCTION_ARGS)
+{
+	return oba_sum_inv(fcinfo, &rate_agg, (double) PG_GETARG_INT64(1),
+					   (double) PG_GETARG_INT64(2));
 }
 
 Datum
 obapg_rate_combine(PG_FUNCTION_ARGS)
 {
-	return oba_sum_state_combine(fcinfo, RATE_AGG);
+	return oba_sum_combine(fcinfo, &rate_agg);
 }
 
 Datum
 obapg_rate_final(PG_FUNCTION_ARGS)
 {
-	oba_estimate e;
-
-	if (!oba_sum_state_final(fcinfo, RATE_AGG, oba_rate, &e))
-		PG_RETURN_NULL();
-	return oba_estimate_datum(fcinfo, &e);
+	return oba_sum_final(fcinfo, &rate_agg);
 }

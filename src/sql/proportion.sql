@@ -217,3 +217,67 @@ CREATE AGGREGATE @extschema@.proportion_agg(flag pg_catalog.bool, per pg_catalog
 );
 COMMENT ON AGGREGATE @extschema@.proportion_agg(pg_catalog.bool, pg_catalog.float8, pg_catalog.float8) IS
 'Proportion per the given multiplier of rows whose flag is true among non-NULL flags, with a Wilson interval at the given confidence; both must be the same on every row of a group. NULL for no non-NULL rows.';
+
+-- Integer overloads of the two-argument form (see rate.sql).
+
+-- Availability: 0.1
+CREATE FUNCTION @extschema@.proportion_agg_trans(pg_catalog.float8[], pg_catalog.int4, pg_catalog.int4)
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_proportion_trans_int4'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.proportion_agg_trans(pg_catalog.float8[], pg_catalog.int4, pg_catalog.int4) IS
+'Transition function of oba.proportion_agg(successes int4, total int4): adds one row to the float8[] state without casting to float8.';
+
+-- Availability: 0.1
+CREATE FUNCTION @extschema@.proportion_agg_inv(pg_catalog.float8[], pg_catalog.int4, pg_catalog.int4)
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_proportion_inv_int4'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.proportion_agg_inv(pg_catalog.float8[], pg_catalog.int4, pg_catalog.int4) IS
+'Inverse transition of oba.proportion_agg(successes int4, total int4) for window frames: removes one row, or returns NULL (recompute the frame) when the sums are not exact.';
+
+-- Availability: 0.1
+CREATE AGGREGATE @extschema@.proportion_agg(successes pg_catalog.int4, total pg_catalog.int4) (
+    SFUNC = @extschema@.proportion_agg_trans,
+    STYPE = pg_catalog.float8[],
+    INITCOND = '{0,0,0,0,100,0.95}',
+    COMBINEFUNC = @extschema@.proportion_agg_combine,
+    FINALFUNC = @extschema@.proportion_agg_final,
+    MSFUNC = @extschema@.proportion_agg_trans,
+    MINVFUNC = @extschema@.proportion_agg_inv,
+    MSTYPE = pg_catalog.float8[],
+    MINITCOND = '{0,0,0,0,100,0.95}',
+    MFINALFUNC = @extschema@.proportion_agg_final,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.proportion_agg(pg_catalog.int4, pg_catalog.int4) IS
+'Percentage with a 95% Wilson interval from rows of (successes, total), as oba.proportion_agg(float8, float8). Rows with a NULL are skipped; NULL for no rows or a total of 0 (int4 columns, read without a cast to float8).';
+
+-- Availability: 0.1
+CREATE FUNCTION @extschema@.proportion_agg_trans(pg_catalog.float8[], pg_catalog.int8, pg_catalog.int8)
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_proportion_trans_int8'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.proportion_agg_trans(pg_catalog.float8[], pg_catalog.int8, pg_catalog.int8) IS
+'Transition function of oba.proportion_agg(successes int8, total int8): adds one row to the float8[] state without casting to float8.';
+
+-- Availability: 0.1
+CREATE FUNCTION @extschema@.proportion_agg_inv(pg_catalog.float8[], pg_catalog.int8, pg_catalog.int8)
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_proportion_inv_int8'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.proportion_agg_inv(pg_catalog.float8[], pg_catalog.int8, pg_catalog.int8) IS
+'Inverse transition of oba.proportion_agg(successes int8, total int8) for window frames: removes one row, or returns NULL (recompute the frame) when the sums are not exact.';
+
+-- Availability: 0.1
+CREATE AGGREGATE @extschema@.proportion_agg(successes pg_catalog.int8, total pg_catalog.int8) (
+    SFUNC = @extschema@.proportion_agg_trans,
+    STYPE = pg_catalog.float8[],
+    INITCOND = '{0,0,0,0,100,0.95}',
+    COMBINEFUNC = @extschema@.proportion_agg_combine,
+    FINALFUNC = @extschema@.proportion_agg_final,
+    MSFUNC = @extschema@.proportion_agg_trans,
+    MINVFUNC = @extschema@.proportion_agg_inv,
+    MSTYPE = pg_catalog.float8[],
+    MINITCOND = '{0,0,0,0,100,0.95}',
+    MFINALFUNC = @extschema@.proportion_agg_final,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.proportion_agg(pg_catalog.int8, pg_catalog.int8) IS
+'Percentage with a 95% Wilson interval from rows of (successes, total), as oba.proportion_agg(float8, float8). Rows with a NULL are skipped; NULL for no rows or a total of 0 (int8 columns, read without a cast to float8).';

@@ -36,8 +36,8 @@ SELECT is(array(SELECT DISTINCT a.aggtranstype::regtype::text FROM pg_aggregate 
                  WHERE a.aggfnoid::regproc::text IN ('oba.rate_agg', 'oba.proportion_agg')),
           ARRAY['double precision[]'], 'their state is float8[], not internal');
 SELECT is((SELECT count(*)::int FROM pg_aggregate a
-            WHERE a.aggfnoid::regproc::text IN ('oba.rate_agg', 'oba.proportion_agg')), 9,
-          'three rate_agg and six proportion_agg signatures');
+            WHERE a.aggfnoid::regproc::text IN ('oba.rate_agg', 'oba.proportion_agg')), 13,
+          'rate_agg: float8 with optional per and confidence, int4, int8; proportion_agg: the same and boolean flags');
 
 SELECT * FROM finish();
 ROLLBACK;
