@@ -40,7 +40,7 @@ PG_CFLAGS   = -std=c99 -Wall -Wextra $(WERROR)
 SHLIB_LINK  = $(RMATH_LIBS)
 
 EXTRA_CLEAN = results regression.diffs regression.out test/unit/*.o \
-              $(UNIT_BINS) demo/out
+              $(UNIT_BINS) test/unit/san demo/out
 
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
@@ -59,6 +59,22 @@ test/unit/test_%: test/unit/test_%.c test/unit/unit.h $(CORE_SRCS) src/core/oba_
 
 unittest: $(UNIT_BINS)
 	@set -e; for t in $(UNIT_BINS); do echo "== $$t"; ./$$t; done
+
+# The unit tests under AddressSanitizer and UndefinedBehaviorSanitizer, and
+# under valgrind. Built into test/unit/san/ so the plain binaries stay as they are.
+SAN_FLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+SAN_BINS  = $(patsubst test/unit/%,test/unit/san/%,$(UNIT_BINS))
+
+test/unit/san/test_%: test/unit/test_%.c test/unit/unit.h $(CORE_SRCS) src/core/oba_core.h
+	@mkdir -p test/unit/san
+	$(CC) $(UNIT_CFLAGS) -O1 $(SAN_FLAGS) -Isrc/core -Itest/unit $(RMATH_CFLAGS) -o $@ $< $(CORE_SRCS) $(RMATH_LIBS) -lm
+
+unittest-sanitize: $(SAN_BINS)
+	@set -e; for t in $(SAN_BINS); do echo "== $$t"; ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ./$$t; done
+
+unittest-valgrind: $(UNIT_BINS)
+	@set -e; for t in $(UNIT_BINS); do echo "== valgrind $$t"; \
+	  valgrind -q --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite,indirect ./$$t; done
 
 # ---- whole-project targets -------------------------------------------------
 
@@ -83,4 +99,4 @@ bench: deps
 	$(MAKE) all
 	flock $(TEST_LOCK) sh -c '$(SUDO) $(MAKE) install && pg_virtualenv -t bench/run'
 
-.PHONY: deps test demo bench unittest
+.PHONY: deps test demo bench unittest unittest-sanitize unittest-valgrind
