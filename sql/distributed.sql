@@ -1,0 +1,92 @@
+-- What a distributed engine (Citus) does with an aggregate: compute partial
+-- states on several nodes, ship them as text (the state type's output and
+-- input functions), combine them, and finish. For every aggregate of the
+-- extension, random inputs are split into parts; each part's state goes
+-- through text; the states are combined with the aggregate's own combine
+-- function and finished with its final function; the answer must equal the
+-- unsplit aggregate's. Everything is read from the catalogue, so a new
+-- aggregate only needs an input query below (and is reported until it has one).
+\pset null '(null)'
+SELECT setseed(0.8);
+
+-- One input query per aggregate signature: columns a1..an (the arguments)
+-- and part (1..k, the "node" each row lives on).
+CREATE TEMP TABLE agg_inputs (agg regprocedure PRIMARY KEY, input text NOT NULL);
+CREATE TEMP TABLE rnd AS
+  SELECT i, (random() * 4)::int % 4 + 1 AS part,
+         floor(random() * 20)::int AS small, 50 + floor(random() * 500)::int AS big,
+         random() < 0.4 AS flag, random() * 10 AS frac
+    FROM generate_series(1, 400) i;
+-- a sprinkling of NULLs, which every aggregate must skip the same way split or not
+UPDATE rnd SET small = NULL WHERE i % 37 = 0;
+UPDATE rnd SET flag = NULL WHERE i % 41 = 0;
+
+INSERT INTO agg_inputs VALUES
+  ('oba.rate_agg(float8, float8)', 'SELECT small::float8 AS a1, big::float8 AS a2, part FROM rnd'),
+  ('oba.rate_agg(float8, float8, float8)', 'SELECT small::float8 AS a1, big::float8 AS a2, 100000::float8 AS a3, part FROM rnd'),
+  ('oba.rate_agg(float8, float8, float8, float8)', 'SELECT small::float8 AS a1, big::float8 AS a2, 1000::float8 AS a3, 0.998::float8 AS a4, part FROM rnd'),
+  ('oba.rate_agg(int4, int4)', 'SELECT small AS a1, big AS a2, part FROM rnd'),
+  ('oba.rate_agg(int8, int8)', 'SELECT small::int8 AS a1, big::int8 AS a2, part FROM rnd'),
+  ('oba.proportion_agg(float8, float8)', 'SELECT small::float8 AS a1, big::float8 AS a2, part FROM rnd'),
+  ('oba.proportion_agg(float8, float8, float8)', 'SELECT small::float8 AS a1, big::float8 AS a2, 1::float8 AS a3, part FROM rnd'),
+  ('oba.proportion_agg(float8, float8, float8, float8)', 'SELECT small::float8 AS a1, big::float8 AS a2, 100::float8 AS a3, 0.9::float8 AS a4, part FROM rnd'),
+  ('oba.proportion_agg(int4, int4)', 'SELECT small AS a1, big AS a2, part FROM rnd'),
+  ('oba.proportion_agg(int8, int8)', 'SELECT small::int8 AS a1, big::int8 AS a2, part FROM rnd'),
+  ('oba.proportion_agg(boolean)', 'SELECT flag AS a1, part FROM rnd'),
+  ('oba.proportion_agg(boolean, float8)', 'SELECT flag AS a1, 1000::float8 AS a2, part FROM rnd'),
+  ('oba.proportion_agg(boolean, float8, float8)', 'SELECT flag AS a1, 100::float8 AS a2, 0.998::float8 AS a3, part FROM rnd');
+
+-- Split, ship as text, combine, finish; compare with the unsplit aggregate.
+CREATE FUNCTION pg_temp.split_equals_whole(a regprocedure, input text) RETURNS text
+LANGUAGE plpgsql AS $$
+DECLARE
+  g pg_aggregate%ROWTYPE;
+  argtypes text;
+  args text;
+  stype text;
+  whole text;
+  split text;
+  state text;
+  part_state text;
+BEGIN
+  SELECT * INTO g FROM pg_aggregate WHERE aggfnoid = a;
+  SELECT string_agg(format_type(t, NULL), ', ' ORDER BY o), string_agg('a' || o, ', ' ORDER BY o)
+    INTO argtypes, args
+    FROM pg_proc p, unnest(p.proargtypes::oid[]) WITH ORDINALITY u(t, o) WHERE p.oid = a;
+  stype := format_type(g.aggtranstype, NULL);
+  -- a state-only twin of the aggregate: the same transition function and state
+  EXECUTE format('CREATE AGGREGATE pg_temp.state_only(%s) (SFUNC = %s, STYPE = %s%s)',
+                 argtypes, g.aggtransfn::regproc, stype,
+                 CASE WHEN g.agginitval IS NULL THEN '' ELSE format(', INITCOND = %L', g.agginitval) END);
+  EXECUTE format('SELECT %s(%s)::text FROM (%s) s', a::regproc, args, input) INTO whole;
+  FOR part_state IN EXECUTE format(
+      'SELECT pg_temp.state_only(%s)::text FROM (%s) s GROUP BY part ORDER BY part', args, input)
+  LOOP
+    IF state IS NULL THEN
+      state := part_state;
+    ELSE
+      EXECUTE format('SELECT %s($1::%s, $2::%s)::text', g.aggcombinefn::regproc, stype, stype)
+        INTO state USING state, part_state;
+    END IF;
+  END LOOP;
+  IF g.aggfinalfn <> 0 THEN
+    EXECUTE format('SELECT %s($1::%s)::text', g.aggfinalfn::regproc, stype) INTO split USING state;
+  ELSE
+    split := state;
+  END IF;
+  EXECUTE format('DROP AGGREGATE pg_temp.state_only(%s)', argtypes);
+  RETURN CASE WHEN whole IS NOT DISTINCT FROM split THEN 'same'
+              ELSE format('DIFFERS: whole %s, split %s', whole, split) END;
+END $$;
+
+SELECT agg, pg_temp.split_equals_whole(agg, input) AS split_through_text
+  FROM agg_inputs ORDER BY agg::text;
+
+-- every aggregate of the extension has an input above
+SELECT p.oid::regprocedure AS aggregate_without_input
+  FROM pg_proc p
+  JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e'
+  JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'oba'
+ WHERE p.prokind = 'a'
+   AND NOT EXISTS (SELECT 1 FROM agg_inputs i WHERE i.agg = p.oid)
+ ORDER BY 1::text;
