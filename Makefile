@@ -7,7 +7,7 @@
 #   make bench      benchmarks, printed as ratios to a same-run baseline
 #   make unittest   C unit tests of src/core, no server
 
-EXTENSION   = oba
+EXTENSION   = oba oba_geo
 EXTVERSION  = $(shell sed -n "s/^default_version *= *'\([^']*\)'.*/\1/p" oba.control)
 MODULE_big  = oba
 
@@ -19,7 +19,12 @@ OBJS        = $(CORE_SRCS:.c=.o) $(PG_SRCS:.c=.o)
 SQL_FAMILIES = estimate rate proportion apportion
 SQL_SRCS    = src/sql/header.sql $(addprefix src/sql/,$(addsuffix .sql,$(SQL_FAMILIES)))
 
-DATA_built  = oba--$(EXTVERSION).sql
+# oba_geo (requires oba and PostGIS): its own install script, from src/sql/geo.
+GEO_EXTVERSION = $(shell sed -n "s/^default_version *= *'\([^']*\)'.*/\1/p" oba_geo.control)
+GEO_SQL_FAMILIES = apportion
+GEO_SQL_SRCS = src/sql/geo/header.sql $(addprefix src/sql/geo/,$(addsuffix .sql,$(GEO_SQL_FAMILIES)))
+
+DATA_built  = oba--$(EXTVERSION).sql oba_geo--$(GEO_EXTVERSION).sql
 # Upgrade scripts, and the frozen install scripts of released versions.
 DATA        = $(sort $(wildcard src/sql/updates/*.sql))
 
@@ -47,6 +52,9 @@ include $(PGXS)
 
 oba--$(EXTVERSION).sql: $(SQL_SRCS) oba.control
 	cat $(SQL_SRCS) > $@
+
+oba_geo--$(GEO_EXTVERSION).sql: $(GEO_SQL_SRCS) oba_geo.control
+	cat $(GEO_SQL_SRCS) > $@
 
 # ---- C unit tests of the core (no server) ---------------------------------
 
