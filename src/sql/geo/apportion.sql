@@ -61,10 +61,12 @@ BEGIN
     IF col IS NULL OR NOT EXISTS (SELECT 1 FROM pg_attribute a
                                    WHERE a.attrelid = tbl AND a.attname = col
                                      AND a.attnum > 0 AND NOT a.attisdropped) THEN
+      IF col IS NOT DISTINCT FROM key THEN
+        RAISE EXCEPTION '%: % table % has no column %', fname, role, rel, coalesce(quote_ident(col), 'NULL')
+          USING ERRCODE = 'undefined_column', HINT = format('Name its key column with %s_key => ...', role);
+      END IF;
       RAISE EXCEPTION '%: % table % has no column %', fname, role, rel, coalesce(quote_ident(col), 'NULL')
-        USING ERRCODE = 'undefined_column',
-              HINT = CASE WHEN col IS NOT DISTINCT FROM key
-                          THEN format('Name its key column with %s_key => ...', role) END;
+        USING ERRCODE = 'undefined_column';
     END IF;
   END LOOP;
   SELECT a.atttypid INTO gtype FROM pg_attribute a
@@ -199,8 +201,8 @@ AS $$
   SELECT format('(SELECT %1$I::text AS k, %2$I AS g0, %3$s AS g FROM %4$s WHERE NOT %5$s.ST_IsEmpty(%2$I))',
                 key, geom,
                 CASE WHEN cardinality(invalid) > 0
-                     THEN format('CASE WHEN %1$I::text = ANY (%3$L::text[]) THEN %2$s.ST_CollectionExtract(%2$s.ST_MakeValid(%1$I), 3) ELSE %1$I END',
-                                 key, p, invalid)
+                     THEN format('CASE WHEN %1$I::text = ANY (%3$L::text[]) THEN %2$s.ST_CollectionExtract(%2$s.ST_MakeValid(%4$I), 3) ELSE %4$I END',
+                                 key, p, invalid, geom)
                      ELSE quote_ident(geom) END,
                 tbl, p)
 $$;
@@ -276,7 +278,8 @@ BEGIN
   IF cardinality(codes) > 0 THEN
     RAISE WARNING '%: % of % % %: %', fname, cardinality(codes), total, what, consequence,
       array_to_string(codes[1:10], ', ') || CASE WHEN cardinality(codes) > 10 THEN ', ...' ELSE '' END
-      USING HINT = 'oba.overlay_diagnostics shows how each source meets the targets.';
+      USING HINT = CASE WHEN what = 'sources' THEN 'oba.overlay_diagnostics shows how each source meets the targets.'
+                        ELSE 'Check that the fine layer covers the same ground as the sources and targets.' END;
   END IF;
 END $$;
 COMMENT ON FUNCTION @extschema@.geo_warn_unplaced(pg_catalog.text, pg_catalog.text, pg_catalog.text[], pg_catalog.int8, pg_catalog.text) IS
