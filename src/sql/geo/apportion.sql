@@ -271,7 +271,7 @@ CREATE FUNCTION @extschema@.geo_warn_unplaced(fname pg_catalog.text, what pg_cat
                                               codes pg_catalog.text[], total pg_catalog.int8,
                                               consequence pg_catalog.text)
 RETURNS void
-LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+LANGUAGE plpgsql VOLATILE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
