@@ -9,6 +9,7 @@
 \else
 \set scale 100
 \endif
+SELECT :scale > 0 AS big \gset
 \pset footer off
 SET client_min_messages = warning;
 CREATE SCHEMA IF NOT EXISTS postgis;
@@ -30,7 +31,7 @@ BEGIN
       FROM %1$s, generate_series(0, %2$s - 1) i$q$, tbl, n);
 END $$;
 SELECT pg_temp.tiled('b_lsoa', 10), pg_temp.tiled('b_ward', 10);
-\if :scale
+\if :big
 SELECT pg_temp.tiled('b_lsoa', :scale), pg_temp.tiled('b_ward', :scale);
 \endif
 DO $$
@@ -51,7 +52,7 @@ SELECT * FROM bench.compare('OA x wards, Birmingham (3223 x 69)',
 UNION ALL
 SELECT * FROM bench.compare('LSOA x wards, 10 x larger (6390 x 690)',
   format(:'base', 'b_lsoa_x10', 'b_ward_x10'), 'SELECT * FROM oba.areal_weights(''b_lsoa_x10'', ''b_ward_x10'')', 3);
-\if :scale
+\if :big
 SELECT * FROM bench.compare(format('LSOA x wards, %s x larger', :scale),
   format(:'base', 'b_lsoa_x' || :scale, 'b_ward_x' || :scale),
   format('SELECT * FROM oba.areal_weights(%L, %L)', 'b_lsoa_x' || :scale, 'b_ward_x' || :scale), 1);
