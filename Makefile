@@ -7,7 +7,7 @@
 #   make bench      benchmarks, printed as ratios to a same-run baseline
 #   make unittest   C unit tests of src/core, no server
 
-EXTENSION   = oba
+EXTENSION   = oba oba_geo
 EXTVERSION  = $(shell sed -n "s/^default_version *= *'\([^']*\)'.*/\1/p" oba.control)
 MODULE_big  = oba
 
@@ -16,10 +16,15 @@ PG_SRCS     = $(sort $(wildcard src/pg/*.c))
 OBJS        = $(CORE_SRCS:.c=.o) $(PG_SRCS:.c=.o)
 
 # The install script is assembled from one file per family, in this order.
-SQL_FAMILIES = estimate rate proportion
+SQL_FAMILIES = estimate rate proportion apportion
 SQL_SRCS    = src/sql/header.sql $(addprefix src/sql/,$(addsuffix .sql,$(SQL_FAMILIES)))
 
-DATA_built  = oba--$(EXTVERSION).sql
+# oba_geo (requires oba and PostGIS): its own install script, from src/sql/geo.
+GEO_EXTVERSION = $(shell sed -n "s/^default_version *= *'\([^']*\)'.*/\1/p" oba_geo.control)
+GEO_SQL_FAMILIES = apportion
+GEO_SQL_SRCS = src/sql/geo/header.sql $(addprefix src/sql/geo/,$(addsuffix .sql,$(GEO_SQL_FAMILIES)))
+
+DATA_built  = oba--$(EXTVERSION).sql oba_geo--$(GEO_EXTVERSION).sql
 # Upgrade scripts, and the frozen install scripts of released versions.
 DATA        = $(sort $(wildcard src/sql/updates/*.sql))
 
@@ -48,13 +53,16 @@ include $(PGXS)
 oba--$(EXTVERSION).sql: $(SQL_SRCS) oba.control
 	cat $(SQL_SRCS) > $@
 
+oba_geo--$(GEO_EXTVERSION).sql: $(GEO_SQL_SRCS) oba_geo.control
+	cat $(GEO_SQL_SRCS) > $@
+
 # ---- C unit tests of the core (no server) ---------------------------------
 
 UNIT_SRCS = $(sort $(wildcard test/unit/test_*.c))
 UNIT_BINS = $(UNIT_SRCS:.c=)
 UNIT_CFLAGS ?= -std=c99 -O2 -g -Wall -Wextra -Wdeclaration-after-statement $(WERROR)
 
-test/unit/test_%: test/unit/test_%.c test/unit/unit.h $(CORE_SRCS) src/core/oba_core.h
+test/unit/test_%: test/unit/test_%.c test/unit/unit.h $(CORE_SRCS) $(wildcard src/core/*.h)
 	$(CC) $(UNIT_CFLAGS) -Isrc/core -Itest/unit $(RMATH_CFLAGS) -o $@ $< $(CORE_SRCS) $(RMATH_LIBS) -lm
 
 unittest: $(UNIT_BINS)

@@ -1,0 +1,170 @@
+/*
+ * apportion.c (glue): oba.largest_remainder and the aggregates
+ * oba.apportion_agg and oba.apportion_mean_agg, which the oba_geo extension
+ * uses to put source values into targets and which work on any weights
+ * table (an ONS lookup, weights from oba.areal_weights).
+ *
+ * Copyright (C) 2026 the oba authors. GPL-2.0-or-later.
+ */
+#include "oba_pg.h"
+
+#include "catalog/pg_type.h"
+#include "utils/lsyscache.h"
+
+#include "apportion.h"
+
+#include <math.h>
+
+PG_FUNCTION_INFO_V1(obapg_largest_remainder);
+PG_FUNCTION_INFO_V1(obapg_apportion_trans);
+PG_FUNCTION_INFO_V1(obapg_apportion_combine);
+PG_FUNCTION_INFO_V1(obapg_apportion_total);
+PG_FUNCTION_INFO_V1(obapg_apportion_mean);
+
+static void *
+pg_alloc(void *ctx, size_t size)
+{
+	(void) ctx;
+	return palloc(size);
+}
+
+static void
+pg_release(void *ctx, void *ptr)
+{
+	(void) ctx;
+	pfree(ptr);
+}
+
+static const oba_allocator pg_allocator = {pg_alloc, pg_release, NULL};
+
+/* oba.largest_remainder(parts float8[]) → float8[]: STRICT */
+Datum
+obapg_largest_remainder(PG_FUNCTION_ARGS)
+{
+	ArrayType  *a = PG_GETARG_ARRAYTYPE_P(0);
+	int			n;
+	double	   *out;
+	oba_error	err;
+	ArrayType  *r;
+	Datum	   *elems;
+	int			i;
+
+	if (ARR_NDIM(a) > 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("oba.largest_remainder: parts must be a one-dimensional array, got %d dimensions",
+						ARR_NDIM(a))));
+	if (ARR_HASNULL(a))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("oba.largest_remainder: parts must not contain NULL")));
+	n = ARR_NDIM(a) == 0 ? 0 : ARR_DIMS(a)[0];
+	out = palloc((n > 0 ? n : 1) * sizeof(double));
+	if (oba_largest_remainder(n > 0 ? (const double *) ARR_DATA_PTR(a) : NULL,
+							  (size_t) n, out, &pg_allocator, &err) != 0)
+		oba_raise("oba.largest_remainder", &err);
+
+	elems = palloc((n > 0 ? n : 1) * sizeof(Datum));
+	for (i = 0; i < n; i++)
+		elems[i] = Float8GetDatum(out[i]);
+	r = construct_array(elems, n, FLOAT8OID, sizeof(float8), FLOAT8PASSBYVAL, TYPALIGN_DOUBLE);
+	PG_RETURN_ARRAYTYPE_P(r);
+}
+
+static void
+bad_state(const char *fname, const oba_error *err)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("%s: invalid aggregate state", fname),
+			 errdetail("%s", err->message)));
+}
+
+/* The state's values; copied first when it may not be modified in place. */
+static double *
+app_state(FunctionCallInfo fcinfo, int argno, bool modify, ArrayType **array)
+{
+	ArrayType  *a = PG_GETARG_ARRAYTYPE_P(argno);
+	oba_error	err;
+
+	if (ARR_NDIM(a) != 1 || ARR_DIMS(a)[0] != OBA_APP_STATE_LEN ||
+		ARR_HASNULL(a) || ARR_ELEMTYPE(a) != FLOAT8OID)
+	{
+		oba_fail(&err, OBA_EINVAL, "The state must be a float8 array of %d elements without NULLs.",
+				 OBA_APP_STATE_LEN);
+		bad_state("oba.apportion_agg", &err);
+	}
+	if (modify && !AggCheckCallContext(fcinfo, NULL))
+		a = PG_GETARG_ARRAYTYPE_P_COPY(argno);
+	if (array != NULL)
+		*array = a;
+	return (double *) ARR_DATA_PTR(a);
+}
+
+/*
+ * (state, value, weight): not STRICT, so that a NULL value is counted (it
+ * makes the target's value unknown) rather than skipped. A NULL weight is an
+ * error: a row of a weights table without a weight is a broken table.
+ */
+Datum
+obapg_apportion_trans(PG_FUNCTION_ARGS)
+{
+	ArrayType  *a;
+	double	   *s;
+	oba_error	err;
+
+	if (PG_ARGISNULL(0))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("oba.apportion_agg: the aggregate state must not be NULL")));
+	if (PG_ARGISNULL(2))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("oba.apportion_agg: weight must not be NULL")));
+	s = app_state(fcinfo, 0, true, &a);
+	if (oba_apportion_add(s, PG_ARGISNULL(1) ? 0.0 : PG_GETARG_FLOAT8(1), PG_ARGISNULL(1),
+						  PG_GETARG_FLOAT8(2), &err) != 0)
+		oba_raise("oba.apportion_agg", &err);
+	PG_RETURN_ARRAYTYPE_P(a);
+}
+
+Datum
+obapg_apportion_combine(PG_FUNCTION_ARGS)
+{
+	ArrayType  *a1;
+	double	   *s1 = app_state(fcinfo, 0, true, &a1);
+	double	   *s2 = app_state(fcinfo, 1, false, NULL);
+	oba_error	err;
+
+	if (oba_apportion_check(s1, &err) != 0 || oba_apportion_check(s2, &err) != 0)
+		bad_state("oba.apportion_agg", &err);
+	oba_apportion_combine(s1, s2);
+	PG_RETURN_ARRAYTYPE_P(a1);
+}
+
+static Datum
+app_result(FunctionCallInfo fcinfo, double (*f) (const double *))
+{
+	double	   *s = app_state(fcinfo, 0, false, NULL);
+	oba_error	err;
+	double		v;
+
+	if (oba_apportion_check(s, &err) != 0)
+		bad_state("oba.apportion_agg", &err);
+	v = f(s);
+	if (isnan(v))
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(v);
+}
+
+Datum
+obapg_apportion_total(PG_FUNCTION_ARGS)
+{
+	return app_result(fcinfo, oba_apportion_total);
+}
+
+Datum
+obapg_apportion_mean(PG_FUNCTION_ARGS)
+{
+	return app_result(fcinfo, oba_apportion_mean);
+}

@@ -1,0 +1,66 @@
+-- Catalogue properties of extension oba_geo (installed here with PostGIS in
+-- its own schema, then rolled back): every function commented, PARALLEL
+-- SAFE, honest volatility (functions that read tables are STABLE), a pinned
+-- search_path; the control file's requirements; the public signatures.
+BEGIN;
+CREATE SCHEMA postgis;
+CREATE EXTENSION postgis SCHEMA postgis;
+CREATE EXTENSION oba_geo;
+SELECT plan(13);
+
+CREATE TEMP VIEW geo_funcs AS
+  SELECT p.oid, p.oid::regprocedure::text AS sig, p.proname, p.prokind, p.provolatile,
+         p.proparallel, p.proconfig
+    FROM pg_proc p
+    JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e'
+    JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'oba_geo';
+
+-- Not IMMUTABLE, with the reason. Everything else of oba_geo is IMMUTABLE.
+CREATE TEMP TABLE expected_volatility (proname name PRIMARY KEY, provolatile "char", why text);
+INSERT INTO expected_volatility VALUES
+  ('geo_postgis_schema', 's', 'reads pg_extension'),
+  ('geo_relname', 's', 'reads pg_class'),
+  ('geo_layer', 's', 'reads the layer''s table'),
+  ('geo_area_arrays', 's', 'reads the source and target tables'),
+  ('geo_fine', 's', 'reads the source, target and fine tables'),
+  ('geo_weights', 's', 'reads the tables'),
+  ('geo_warn_unplaced', 'v', 'raises a WARNING, a side effect'),
+  ('areal_weights', 's', 'reads the tables'),
+  ('population_weights', 's', 'reads the tables'),
+  ('best_fit', 's', 'reads the tables'),
+  ('apportion', 's', 'reads the tables'),
+  ('overlay_diagnostics', 's', 'reads the tables');
+
+SELECT cmp_ok((SELECT count(*) FROM geo_funcs), '>=', 14::bigint, 'oba_geo has its functions');
+SELECT is(array(SELECT sig FROM geo_funcs WHERE obj_description(oid, 'pg_proc') IS NULL ORDER BY 1),
+          '{}'::text[], 'every oba_geo function has a COMMENT');
+SELECT is(array(SELECT f.sig FROM geo_funcs f LEFT JOIN expected_volatility v USING (proname)
+                 WHERE f.provolatile <> coalesce(v.provolatile, 'i') ORDER BY 1),
+          '{}'::text[], 'every oba_geo function has its expected volatility');
+SELECT is(array(SELECT sig FROM geo_funcs WHERE proparallel <> 's' ORDER BY 1),
+          '{}'::text[], 'every oba_geo function is PARALLEL SAFE');
+SELECT is(array(SELECT sig FROM geo_funcs
+                 WHERE NOT coalesce('search_path=pg_catalog, pg_temp' = ANY (proconfig), false) ORDER BY 1),
+          '{}'::text[], 'every oba_geo function pins search_path = pg_catalog, pg_temp');
+SELECT is((SELECT n.nspname::text FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
+            WHERE e.extname = 'oba_geo'), 'oba', 'oba_geo installs into schema oba');
+SELECT is((SELECT requires::text FROM pg_available_extension_versions WHERE name = 'oba_geo' AND version = '0.1'),
+          '{oba,postgis}', 'oba_geo requires oba and postgis');
+SELECT is((SELECT trusted FROM pg_available_extension_versions WHERE name = 'oba_geo' AND version = '0.1'),
+          false, 'oba_geo is not trusted (it depends on PostGIS)');
+SELECT is((SELECT relocatable FROM pg_available_extension_versions WHERE name = 'oba_geo' AND version = '0.1'),
+          false, 'oba_geo is not relocatable');
+
+SELECT is(pg_get_function_arguments('oba.areal_weights(regclass, regclass, text, text, text, text, text, boolean)'::regprocedure),
+          'source regclass, target regclass, source_key text DEFAULT ''code''::text, target_key text DEFAULT ''code''::text, source_geom text DEFAULT ''geom''::text, target_geom text DEFAULT ''geom''::text, denominator text DEFAULT ''total''::text, make_valid boolean DEFAULT false',
+          'oba.areal_weights signature and defaults');
+SELECT is(pg_get_function_result('oba.areal_weights(regclass, regclass, text, text, text, text, text, boolean)'::regprocedure),
+          'TABLE(source_code text, target_code text, weight double precision)', 'oba.areal_weights returns plain columns');
+SELECT is(pg_get_function_result('oba.apportion(regclass, regclass, text, text, text, text, regclass, text, text, text, text, boolean, boolean, text, text, text, text, text, text, boolean)'::regprocedure),
+          'TABLE(target_code text, value double precision, sources integer, null_sources integer)',
+          'oba.apportion returns plain columns');
+SELECT is(pg_get_function_result('oba.best_fit(regclass, regclass, text, regclass, text, text, text, text, text, text, text, text, boolean)'::regprocedure),
+          'TABLE(source_code text, target_code text, share double precision)', 'oba.best_fit returns plain columns');
+
+SELECT * FROM finish();
+ROLLBACK;
