@@ -34,7 +34,10 @@ INSERT INTO agg_inputs VALUES
   ('oba.proportion_agg(int8, int8)', 'SELECT small::int8 AS a1, big::int8 AS a2, part FROM rnd'),
   ('oba.proportion_agg(boolean)', 'SELECT flag AS a1, part FROM rnd'),
   ('oba.proportion_agg(boolean, float8)', 'SELECT flag AS a1, 1000::float8 AS a2, part FROM rnd'),
-  ('oba.proportion_agg(boolean, float8, float8)', 'SELECT flag AS a1, 100::float8 AS a2, 0.998::float8 AS a3, part FROM rnd');
+  ('oba.proportion_agg(boolean, float8, float8)', 'SELECT flag AS a1, 100::float8 AS a2, 0.998::float8 AS a3, part FROM rnd'),
+  -- weights in quarters keep every partial sum exact, whatever the split
+  ('oba.apportion_agg(float8, float8)', 'SELECT small::float8 AS a1, (big % 5) / 4.0 AS a2, part FROM rnd WHERE small IS NOT NULL'),
+  ('oba.apportion_mean_agg(float8, float8)', 'SELECT small::float8 AS a1, (big % 5) / 4.0 AS a2, part FROM rnd WHERE small IS NOT NULL');
 
 -- Split, ship as text, combine, finish; compare with the unsplit aggregate.
 CREATE FUNCTION pg_temp.split_equals_whole(a regprocedure, input text) RETURNS text
