@@ -71,6 +71,18 @@ oba_ppois(double x, double lambda, int lower_tail)
 }
 
 double
+oba_pbeta(double x, double a, double b, int lower_tail)
+{
+	return pbeta(x, a, b, lower_tail, 0);
+}
+
+double
+oba_dhyper_log(double x, double white, double black, double drawn)
+{
+	return dhyper(x, white, black, drawn, 1);
+}
+
+double
 oba_z_two_sided(double confidence)
 {
 	return oba_qnorm(confidence + (1.0 - confidence) / 2.0);

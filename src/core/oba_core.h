@@ -80,6 +80,9 @@ double		oba_qgamma(double p, double shape);
 double		oba_qbeta(double p, double a, double b);
 double		oba_pbinom(double x, double n, double prob, int lower_tail);
 double		oba_ppois(double x, double lambda, int lower_tail);
+double		oba_pbeta(double x, double a, double b, int lower_tail);
+/* log of the hypergeometric density: x white of drawn, from white + black */
+double		oba_dhyper_log(double x, double white, double black, double drawn);
 
 /* z for a two-sided level: qnorm(conf + (1 - conf)/2), exactly that expression. */
 double		oba_z_two_sided(double confidence);

@@ -1,0 +1,102 @@
+/*
+ * need.c (glue): oba.need_z, the oba.need_score_agg aggregate
+ * (state float8[3] = {sum of weight x z, sum of weight, rows}), and
+ * oba.quantile_group.
+ *
+ * Copyright (C) 2026 the oba authors. GPL-2.0-or-later.
+ */
+#include "oba_fstate.h"
+
+#include "need.h"
+
+PG_FUNCTION_INFO_V1(obapg_need_z);
+PG_FUNCTION_INFO_V1(obapg_need_score_trans);
+PG_FUNCTION_INFO_V1(obapg_need_score_combine);
+PG_FUNCTION_INFO_V1(obapg_need_score_final);
+PG_FUNCTION_INFO_V1(obapg_quantile_group);
+
+#define NEED_NAME "oba.need_score_agg"
+
+/* oba.need_z(value, mean, sd, polarity): STRICT */
+Datum
+obapg_need_z(PG_FUNCTION_ARGS)
+{
+	char	   *s = text_to_cstring(PG_GETARG_TEXT_PP(3));
+	oba_polarity p;
+	oba_error	err;
+	double		z;
+
+	if (oba_polarity_parse(s, &p, &err) != 0 ||
+		oba_need_z(PG_GETARG_FLOAT8(0), PG_GETARG_FLOAT8(1), PG_GETARG_FLOAT8(2),
+				   p, &z, &err) != 0)
+		oba_raise("oba.need_z", &err);
+	if (isnan(z))
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(z);
+}
+
+/* (state, z [, weight]): STRICT, so rows with a NULL are skipped */
+Datum
+obapg_need_score_trans(PG_FUNCTION_ARGS)
+{
+	ArrayType  *a;
+	double	   *s = oba_fstate(fcinfo, 0, 3, NEED_NAME, true, &a);
+	double		z = PG_GETARG_FLOAT8(1),
+				w = PG_NARGS() > 2 ? PG_GETARG_FLOAT8(2) : 1.0;
+	oba_error	err;
+
+	if (oba_check_finite(&err, "z", z) != 0 || oba_need_check_weight(w, &err) != 0)
+		oba_raise(NEED_NAME, &err);
+	s[0] += w * z;
+	s[1] += w;
+	s[2] += 1;
+	PG_RETURN_ARRAYTYPE_P(a);
+}
+
+static void
+check_state(const double *s)
+{
+	oba_fstate_check_finite(s, 3, NEED_NAME);
+	if (s[1] < 0 || s[2] < 0 || s[2] != floor(s[2]))
+		oba_fstate_bad(NEED_NAME, "The state holds a value out of range.");
+}
+
+Datum
+obapg_need_score_combine(PG_FUNCTION_ARGS)
+{
+	ArrayType  *a1;
+	double	   *s1 = oba_fstate(fcinfo, 0, 3, NEED_NAME, true, &a1);
+	double	   *s2 = oba_fstate(fcinfo, 1, 3, NEED_NAME, false, NULL);
+
+	check_state(s1);
+	check_state(s2);
+	s1[0] += s2[0];
+	s1[1] += s2[1];
+	s1[2] += s2[2];
+	PG_RETURN_ARRAYTYPE_P(a1);
+}
+
+/* The weighted mean; NULL for no rows or a total weight of 0. */
+Datum
+obapg_need_score_final(PG_FUNCTION_ARGS)
+{
+	double	   *s = oba_fstate(fcinfo, 0, 3, NEED_NAME, false, NULL);
+
+	check_state(s);
+	if (s[2] == 0 || s[1] == 0)
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(s[0] / s[1]);
+}
+
+/* oba.quantile_group(rank, n, groups): STRICT */
+Datum
+obapg_quantile_group(PG_FUNCTION_ARGS)
+{
+	int			g;
+	oba_error	err;
+
+	if (oba_quantile_group(PG_GETARG_INT64(0), PG_GETARG_INT64(1), PG_GETARG_INT32(2),
+						   &g, &err) != 0)
+		oba_raise("oba.quantile_group", &err);
+	PG_RETURN_INT32(g);
+}

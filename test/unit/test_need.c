@@ -1,0 +1,62 @@
+/*
+ * test_need.c: src/core/need.c: need z-scores, weights and rank groups.
+ *
+ * Copyright (C) 2026 the oba authors. GPL-2.0-or-later.
+ */
+#include "need.h"
+#include "unit.h"
+
+int
+main(void)
+{
+	double		z;
+	int			g,
+				r,
+				count[11];
+	oba_error	err;
+
+	CHECK(oba_need_z(40, 50, 5, OBA_HIGHER_IS_BETTER, &z, &err) == 0 && z == 2);
+	CHECK(oba_need_z(40, 50, 5, OBA_LOWER_IS_BETTER, &z, &err) == 0 && z == -2);
+	CHECK(oba_need_z(50, 50, 0, OBA_LOWER_IS_BETTER, &z, &err) == 0 && isnan(z));
+	CHECK(oba_need_z(50, 50, 5, OBA_NEUTRAL, &z, &err) == -1);
+	CHECK(strstr(err.message, "polarity must be higher_is_better or lower_is_better for a need score, got \"neutral\"") != NULL);
+	CHECK(oba_need_z(50, 50, -1, OBA_LOWER_IS_BETTER, &z, &err) == -1);
+	CHECK(strstr(err.message, "sd must not be negative, got -1") != NULL);
+	CHECK(oba_need_z(NAN, 50, 1, OBA_LOWER_IS_BETTER, &z, &err) == -1);
+	CHECK(oba_need_check_weight(-0.5, &err) == -1 && strstr(err.message, "weight must not be negative, got -0.5"));
+	CHECK(oba_need_check_weight(0, &err) == 0);
+
+	/* 69 wards into quintiles: sizes 13 or 14, every rank placed once, in order */
+	memset(count, 0, sizeof(count));
+	for (r = 1; r <= 69; r++)
+	{
+		int			prev = 0;
+
+		CHECK(oba_quantile_group(r, 69, 5, &g, &err) == 0);
+		CHECK(g >= 1 && g <= 5);
+		if (r > 1)
+			CHECK(oba_quantile_group(r - 1, 69, 5, &prev, &err) == 0 && prev <= g);
+		count[g]++;
+	}
+	CHECK(count[1] == 13 && count[2] == 14 && count[3] == 14 && count[4] == 14 && count[5] == 14);
+	/* deciles of 10: one each; of 32,844 LSOAs: the last of decile 1 is rank 3,284 */
+	CHECK(oba_quantile_group(1, 10, 10, &g, &err) == 0 && g == 1);
+	CHECK(oba_quantile_group(10, 10, 10, &g, &err) == 0 && g == 10);
+	CHECK(oba_quantile_group(3284, 32844, 10, &g, &err) == 0 && g == 1);
+	CHECK(oba_quantile_group(3285, 32844, 10, &g, &err) == 0 && g == 2);
+	CHECK(oba_quantile_group(32844, 32844, 10, &g, &err) == 0 && g == 10);
+	/* fewer values than groups: groups are skipped, never shared */
+	CHECK(oba_quantile_group(1, 3, 10, &g, &err) == 0 && g == 4);
+	CHECK(oba_quantile_group(3, 3, 10, &g, &err) == 0 && g == 10);
+	/* huge n without overflow */
+	CHECK(oba_quantile_group(4611686018427387904LL, 9223372036854775807LL, 10, &g, &err) == 0 && g == 6);
+
+	CHECK(oba_quantile_group(0, 10, 10, &g, &err) == -1);
+	CHECK(strstr(err.message, "rank must be between 1 and n (10), got 0") != NULL);
+	CHECK(oba_quantile_group(11, 10, 10, &g, &err) == -1);
+	CHECK(oba_quantile_group(1, 0, 10, &g, &err) == -1);
+	CHECK(strstr(err.message, "n must be at least 1, got 0") != NULL);
+	CHECK(oba_quantile_group(1, 10, 0, &g, &err) == -1);
+	CHECK(strstr(err.message, "groups must be at least 1, got 0") != NULL);
+	return unit_done("test_need");
+}
