@@ -97,14 +97,14 @@ deps:
 test: deps
 	$(MAKE) all
 	$(MAKE) unittest
-	flock $(TEST_LOCK) sh -c '$(SUDO) $(MAKE) install && pg_virtualenv -t test/run-sql-tests'
+	flock -o $(TEST_LOCK) sh -c '$(SUDO) $(MAKE) install && pg_virtualenv -t test/run-sql-tests'
 
 demo: deps
 	$(MAKE) all
-	flock $(TEST_LOCK) sh -c '$(SUDO) $(MAKE) install && pg_virtualenv -t demo/run'
+	flock -o $(TEST_LOCK) sh -c '$(SUDO) $(MAKE) install && pg_virtualenv -t demo/run'
 
 bench: deps
 	$(MAKE) all
-	flock $(TEST_LOCK) sh -c '$(SUDO) $(MAKE) install && pg_virtualenv -t bench/run'
+	flock -o $(TEST_LOCK) sh -c '$(SUDO) $(MAKE) install && pg_virtualenv -t bench/run'
 
 .PHONY: deps test demo bench unittest unittest-sanitize unittest-valgrind

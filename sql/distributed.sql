@@ -37,7 +37,21 @@ INSERT INTO agg_inputs VALUES
   ('oba.proportion_agg(boolean, float8, float8)', 'SELECT flag AS a1, 100::float8 AS a2, 0.998::float8 AS a3, part FROM rnd'),
   -- weights in quarters keep every partial sum exact, whatever the split
   ('oba.apportion_agg(float8, float8)', 'SELECT small::float8 AS a1, (big % 5) / 4.0 AS a2, part FROM rnd WHERE small IS NOT NULL'),
-  ('oba.apportion_mean_agg(float8, float8)', 'SELECT small::float8 AS a1, (big % 5) / 4.0 AS a2, part FROM rnd WHERE small IS NOT NULL');
+  ('oba.apportion_mean_agg(float8, float8)', 'SELECT small::float8 AS a1, (big % 5) / 4.0 AS a2, part FROM rnd WHERE small IS NOT NULL'),
+  -- populations that are powers of two keep the weighted sums exact
+  ('oba.dsr_agg(float8, float8, float8)', 'SELECT small::float8 AS a1, 2 ^ (6 + big % 4) AS a2, (big % 7 + 1)::float8 * 500 AS a3, part FROM rnd'),
+  ('oba.dsr_agg(int4, int4, int4)', 'SELECT small AS a1, (2 ^ (6 + big % 4))::int AS a2, (big % 7 + 1) * 500 AS a3, part FROM rnd'),
+  ('oba.dsr_agg(int8, int8, int8)', 'SELECT small::int8 AS a1, (2 ^ (6 + big % 4))::int8 AS a2, (big % 7 + 1)::int8 * 500 AS a3, part FROM rnd'),
+  ('oba.dsr_agg(float8, float8, float8, float8)', 'SELECT small::float8 AS a1, 2 ^ (6 + big % 4) AS a2, (big % 7 + 1)::float8 * 500 AS a3, 10000::float8 AS a4, part FROM rnd'),
+  ('oba.dsr_agg(float8, float8, float8, float8, float8)', 'SELECT small::float8 AS a1, 2 ^ (6 + big % 4) AS a2, (big % 7 + 1)::float8 * 500 AS a3, 100000::float8 AS a4, 0.998::float8 AS a5, part FROM rnd'),
+  ('oba.dsr_nonindependent_agg(float8, float8, float8, float8)', 'SELECT small::float8 AS a1, (small * 2)::float8 AS a2, 2 ^ (6 + big % 4) AS a3, (big % 7 + 1)::float8 * 500 AS a4, part FROM rnd'),
+  ('oba.dsr_nonindependent_agg(float8, float8, float8, float8, float8)', 'SELECT small::float8 AS a1, (small * 2)::float8 AS a2, 2 ^ (6 + big % 4) AS a3, (big % 7 + 1)::float8 * 500 AS a4, 10000::float8 AS a5, part FROM rnd'),
+  ('oba.dsr_nonindependent_agg(float8, float8, float8, float8, float8, float8)', 'SELECT small::float8 AS a1, (small * 2)::float8 AS a2, 2 ^ (6 + big % 4) AS a3, (big % 7 + 1)::float8 * 500 AS a4, 10000::float8 AS a5, 0.9::float8 AS a6, part FROM rnd'),
+  ('oba.isr_agg(float8, float8, float8, float8)', 'SELECT small::float8 AS a1, big::float8 AS a2, (big % 9)::float8 AS a3, 2 ^ (10 + big % 3) AS a4, part FROM rnd'),
+  ('oba.isr_agg(float8, float8, float8, float8, float8)', 'SELECT small::float8 AS a1, big::float8 AS a2, (big % 9)::float8 AS a3, 2 ^ (10 + big % 3) AS a4, 1000::float8 AS a5, part FROM rnd'),
+  ('oba.isr_agg(float8, float8, float8, float8, float8, float8)', 'SELECT small::float8 AS a1, big::float8 AS a2, (big % 9)::float8 AS a3, 2 ^ (10 + big % 3) AS a4, 100000::float8 AS a5, 0.998::float8 AS a6, part FROM rnd'),
+  ('oba.need_score_agg(float8)', 'SELECT (small - 10) / 4.0 AS a1, part FROM rnd'),
+  ('oba.need_score_agg(float8, float8)', 'SELECT (small - 10) / 4.0 AS a1, (big % 3 + 1)::float8 AS a2, part FROM rnd');
 
 -- Split, ship as text, combine, finish; compare with the unsplit aggregate.
 CREATE FUNCTION pg_temp.split_equals_whole(a regprocedure, input text) RETURNS text
