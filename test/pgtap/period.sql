@@ -26,7 +26,7 @@ SELECT is(array(SELECT p.oid::regprocedure::text FROM pg_proc p
           '{}'::text[], 'every period function is IMMUTABLE, PARALLEL SAFE and STRICT');
 
 SELECT is((SELECT pg_get_function_arguments('oba.age_at(date, date)'::regprocedure)),
-          'dob date, "at" date', 'oba.age_at(dob, at)');
+          'dob date, at date', 'oba.age_at(dob, at)');
 SELECT is((SELECT pg_get_function_arguments('oba.age_band(int, int[])'::regprocedure)),
           'age integer, bands integer[]', 'oba.age_band(age, bands)');
 
