@@ -173,3 +173,26 @@ SELECT array(SELECT c::regclass::text FROM pg_extension e, unnest(e.extconfig) c
 DROP MATERIALIZED VIEW my_report_card, no_key;
 TRUNCATE oba.observation;
 DELETE FROM oba.indicator;
+
+-- In a trusted extension the tables belong to the bootstrap superuser; the
+-- database owner who creates the extension may use them and grant them.
+DROP EXTENSION oba;
+CREATE ROLE oba_rc_owner LOGIN;
+CREATE ROLE oba_rc_analyst;
+SELECT current_database() AS db \gset
+ALTER DATABASE :"db" OWNER TO oba_rc_owner;
+SET ROLE oba_rc_owner;
+CREATE EXTENSION oba;
+INSERT INTO oba.indicator (code, name, question, kind) VALUES ('P', 'p', 'population', 'proportion');
+INSERT INTO oba.observation (indicator_code, area_code, area_type, period_start, numerator, denominator)
+  VALUES ('P', 'A', 'ward', '2024-04-01', 10, 20);
+GRANT SELECT ON oba.indicator, oba.observation, oba.report_card TO oba_rc_analyst;
+SET ROLE oba_rc_analyst;
+SELECT indicator_code, value FROM oba.report_card;
+SELECT pg_temp.err($$DELETE FROM oba.observation$$);
+RESET ROLE;
+ALTER DATABASE :"db" OWNER TO CURRENT_USER;
+DROP EXTENSION oba;
+CREATE EXTENSION oba;
+DROP OWNED BY oba_rc_owner, oba_rc_analyst;
+DROP ROLE oba_rc_owner, oba_rc_analyst;
