@@ -16,7 +16,8 @@ PG_SRCS     = $(sort $(wildcard src/pg/*.c))
 OBJS        = $(CORE_SRCS:.c=.o) $(PG_SRCS:.c=.o)
 
 # The install script is assembled from one file per family, in this order.
-SQL_FAMILIES = estimate rate proportion compare funnel dsr isr need apportion
+SQL_FAMILIES = estimate rate proportion compare funnel dsr isr need apportion \
+               period better_off disclosure report_card
 SQL_SRCS    = src/sql/header.sql $(addprefix src/sql/,$(addsuffix .sql,$(SQL_FAMILIES)))
 
 # oba_geo (requires oba and PostGIS): its own install script, from src/sql/geo.
