@@ -51,7 +51,11 @@ INSERT INTO agg_inputs VALUES
   ('oba.isr_agg(float8, float8, float8, float8, float8)', 'SELECT small::float8 AS a1, big::float8 AS a2, (big % 9)::float8 AS a3, 2 ^ (10 + big % 3) AS a4, 1000::float8 AS a5, part FROM rnd'),
   ('oba.isr_agg(float8, float8, float8, float8, float8, float8)', 'SELECT small::float8 AS a1, big::float8 AS a2, (big % 9)::float8 AS a3, 2 ^ (10 + big % 3) AS a4, 100000::float8 AS a5, 0.998::float8 AS a6, part FROM rnd'),
   ('oba.need_score_agg(float8)', 'SELECT (small - 10) / 4.0 AS a1, part FROM rnd'),
-  ('oba.need_score_agg(float8, float8)', 'SELECT (small - 10) / 4.0 AS a1, (big % 3 + 1)::float8 AS a2, part FROM rnd');
+  ('oba.need_score_agg(float8, float8)', 'SELECT (small - 10) / 4.0 AS a1, (big % 3 + 1)::float8 AS a2, part FROM rnd'),
+  ('oba.better_off_agg(float8, float8)', 'SELECT small::float8 AS a1, (big % 20)::float8 AS a2, part FROM rnd'),
+  ('oba.better_off_agg(float8, float8, text)', 'SELECT small::float8 AS a1, (big % 20)::float8 AS a2, ''lower_is_better''::text AS a3, part FROM rnd'),
+  ('oba.better_off_agg(float8, float8, text, float8)', 'SELECT small::float8 AS a1, (big % 20)::float8 AS a2, ''higher_is_better''::text AS a3, 2::float8 AS a4, part FROM rnd'),
+  ('oba.better_off_agg(float8, float8, text, float8, float8)', 'SELECT small::float8 AS a1, (big % 20)::float8 AS a2, ''higher_is_better''::text AS a3, 2::float8 AS a4, 0.998::float8 AS a5, part FROM rnd');
 
 -- Split, ship as text, combine, finish; compare with the unsplit aggregate.
 CREATE FUNCTION pg_temp.split_equals_whole(a regprocedure, input text) RETURNS text
