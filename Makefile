@@ -51,6 +51,11 @@ EXTRA_CLEAN = results regression.diffs regression.out test/unit/*.o \
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
 
+# Every object (and its JIT bitcode) depends on every header: coarse, but a
+# changed header never leaves a stale object behind.
+HEADERS = $(wildcard src/core/*.h src/pg/*.h)
+$(OBJS) $(OBJS:.o=.bc): $(HEADERS)
+
 oba--$(EXTVERSION).sql: $(SQL_SRCS) oba.control
 	cat $(SQL_SRCS) > $@
 
@@ -108,4 +113,11 @@ bench: deps
 	$(MAKE) all
 	flock -o $(TEST_LOCK) sh -c '$(SUDO) $(MAKE) install && pg_virtualenv -t bench/run'
 
-.PHONY: deps test demo bench unittest unittest-sanitize unittest-valgrind
+# Crash-hunting: targeted random calls and SQLsmith (FUZZ_SECONDS, FUZZ_QUERIES,
+# FUZZ_CALLS, FUZZ_SEED); the server log must show no backend killed by a signal.
+fuzz:
+	tools/deps fuzz
+	$(MAKE) all
+	flock -o $(TEST_LOCK) sh -c '$(SUDO) $(MAKE) install && pg_virtualenv -t fuzz/run'
+
+.PHONY: deps test demo bench fuzz unittest unittest-sanitize unittest-valgrind

@@ -17,7 +17,7 @@ CREATE EXTENSION IF NOT EXISTS postgis SCHEMA postgis;
 CREATE EXTENSION IF NOT EXISTS oba_geo;
 SET search_path = public, postgis;
 DROP SCHEMA IF EXISTS geo CASCADE;
-\i test/data/geo/load.sql
+\i data/geo/load.sql
 RESET client_min_messages;
 
 CREATE TABLE b_lsoa AS SELECT code, geom FROM geo.lsoa WHERE lad_code = 'E08000025';

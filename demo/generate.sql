@@ -1,6 +1,6 @@
 -- demo/generate.sql: a SYNTHETIC early-years dataset on REAL Birmingham
 -- geography, drawn with a fixed seed. Every person-level row is invented;
--- only the LSOAs, wards and populations are real (demo/data/, OGL v3.0).
+-- only the LSOAs, wards and populations are real (data/geo/, OGL v3.0).
 --
 -- Shaped like the data the partnerships in the project's source reports hold:
 --   demo.births              one row per birth: LSOA of residence, date,
@@ -28,10 +28,10 @@ SELECT setseed(0.2015) \gset
 CREATE TABLE demo.lsoa_population (
   lsoa11_code text PRIMARY KEY, lad_code text NOT NULL, pop_total int NOT NULL,
   pop_0_15 int NOT NULL, pop_16_59 int NOT NULL, pop_60plus int NOT NULL);
-\copy demo.lsoa_population FROM 'demo/data/lsoa11_population.csv' WITH (FORMAT csv, HEADER true)
+\copy demo.lsoa_population FROM 'data/geo/lsoa11_population.csv' WITH (FORMAT csv, HEADER true)
 CREATE TABLE demo.lsoa_ward_bestfit (
   lsoa11_code text PRIMARY KEY, ward_code text NOT NULL, ward_name text NOT NULL, lad_code text NOT NULL);
-\copy demo.lsoa_ward_bestfit FROM 'demo/data/ons_lsoa11_to_wd19_bestfit.csv' WITH (FORMAT csv, HEADER true)
+\copy demo.lsoa_ward_bestfit FROM 'data/geo/ons_lsoa11_to_wd19_bestfit.csv' WITH (FORMAT csv, HEADER true)
 
 -- The six programme wards, inner-city Birmingham.
 CREATE TABLE demo.programme_ward (ward_code text PRIMARY KEY, ward_name text NOT NULL,

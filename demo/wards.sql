@@ -2,7 +2,7 @@
 --
 -- Real data: ONS mid-2015 populations aged 0-15 for Southampton's 148 LSOAs,
 -- grouped into its 16 electoral wards (December 2019) with ONS's own
--- best-fit lookup (demo/data/, Open Government Licence v3.0).
+-- best-fit lookup (data/geo/, Open Government Licence v3.0).
 -- Synthetic data, clearly labelled: an example count of emergency hospital
 -- admissions of children per LSOA, drawn with a fixed seed.
 \pset footer off
@@ -11,9 +11,9 @@ CREATE EXTENSION oba;
 CREATE TABLE lsoa_population (
   lsoa11_code text PRIMARY KEY, lad_code text, pop_total int, pop_0_15 int,
   pop_16_59 int, pop_60plus int);
-\copy lsoa_population FROM 'demo/data/lsoa11_population.csv' WITH (FORMAT csv, HEADER true)
+\copy lsoa_population FROM 'data/geo/lsoa11_population.csv' WITH (FORMAT csv, HEADER true)
 CREATE TABLE lsoa_ward (lsoa11_code text PRIMARY KEY, ward_code text, ward_name text, lad_code text);
-\copy lsoa_ward FROM 'demo/data/ons_lsoa11_to_wd19_bestfit.csv' WITH (FORMAT csv, HEADER true)
+\copy lsoa_ward FROM 'data/geo/ons_lsoa11_to_wd19_bestfit.csv' WITH (FORMAT csv, HEADER true)
 
 -- SYNTHETIC: admissions per LSOA, about 110 per 10,000 children a year with
 -- ward-to-ward variation, from a seeded Poisson draw (inverse-CDF by summing

@@ -2,7 +2,7 @@
 -- message naming the table, column or key), make_valid, rows that cannot be
 -- placed, missing values, targets that receive nothing, search_path safety.
 -- Reference numbers are checked in sql/geo_reference.sql.
-\i test/data/geo/setup.sql
+\i data/geo/setup.sql
 \pset null '(null)'
 CREATE FUNCTION pg_temp.err(q text) RETURNS text LANGUAGE plpgsql AS $$
 BEGIN
@@ -174,4 +174,4 @@ DROP SCHEMA evil CASCADE;
 
 DROP TABLE t, bad, geog, ward19_children, oa_bad, lsoa_bad, bowtie, lsoa_plus, wards_plus, oa_zero, oa_orphan,
   lsoa_null, lsoa_int;
-\i test/data/geo/teardown.sql
+\i data/geo/teardown.sql

@@ -3,7 +3,7 @@
 -- apportioned ward value (1e-9 relative, floor 1e-9) and every best-fit
 -- assignment (exact), for the Dec 2019 and the Dec 2025 wards; and how the
 -- geometric best-fit rules agree with ONS's own lookup.
-\i test/data/geo/setup.sql
+\i data/geo/setup.sql
 \pset null '(null)'
 
 -- ---- weights ----
@@ -152,4 +152,4 @@ SELECT l.lad_code, r.rule, count(*) AS lsoas, count(*) FILTER (WHERE b.target_co
  GROUP BY 1, 2 ORDER BY 1, 2;
 
 DROP TABLE ref_w, ref_p, got_w, want_w, ref_bf19, ref_bf25, ref_a, got_a, all_lsoa, all_oa;
-\i test/data/geo/teardown.sql
+\i data/geo/teardown.sql

@@ -35,8 +35,14 @@ static inline double *
 oba_fstate(FunctionCallInfo fcinfo, int argno, int len, const char *fname,
 		   bool modify, ArrayType **array)
 {
-	ArrayType  *a = PG_GETARG_ARRAYTYPE_P(argno);
+	ArrayType  *a;
 
+	/* the support functions are not STRICT: a direct call may pass NULL */
+	if (PG_ARGISNULL(argno))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("%s: the aggregate state must not be NULL", fname)));
+	a = PG_GETARG_ARRAYTYPE_P(argno);
 	if (ARR_NDIM(a) != 1 || ARR_DIMS(a)[0] != len ||
 		ARR_HASNULL(a) || ARR_ELEMTYPE(a) != FLOAT8OID)
 		ereport(ERROR,

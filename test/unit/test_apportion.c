@@ -159,7 +159,7 @@ load_sources(void)
 {
 	csv_file	c;
 
-	csv_open(&c, "test/data/geo/lsoa11_population.csv");
+	csv_open(&c, "data/geo/lsoa11_population.csv");
 	while (csv_next(&c))
 	{
 		int			i = find(lsoa, &nlsoa, csv_get(&c, "lsoa11_code"), 1);
@@ -168,7 +168,7 @@ load_sources(void)
 		pop_0_15[i] = csv_num(&c, "pop_0_15_mid2015");
 	}
 	csv_close(&c);
-	csv_open(&c, "test/data/geo/oa11_population.csv");
+	csv_open(&c, "data/geo/oa11_population.csv");
 	while (csv_next(&c))
 	{
 		int			i = find(lsoa, &nlsoa, csv_get(&c, "lsoa11_code"), 0);

@@ -1,4 +1,4 @@
--- test/data/geo/setup.sql: what every oba_geo regression suite starts with.
+-- data/geo/setup.sql: what every oba_geo regression suite starts with.
 -- PostGIS in its own schema (as the README advises), oba_geo beside oba
 -- (preloaded by pg_regress), and the boundaries loaded into schema geo.
 -- Southampton (E06000045) layers with the reference's source values:
@@ -12,7 +12,7 @@ CREATE SCHEMA postgis;
 CREATE EXTENSION postgis SCHEMA postgis;
 CREATE EXTENSION oba_geo;
 SET search_path = public, postgis;
-\i test/data/geo/load.sql
+\i data/geo/load.sql
 CREATE TABLE lsoa AS
   SELECT l.code, l.geom,
          (substr(l.code, 2)::bigint % 97 + 3)::float8 AS synthetic_count,

@@ -1,4 +1,4 @@
--- test/data/geo/teardown.sql: leave the database as pg_regress made it (oba only).
+-- data/geo/teardown.sql: leave the database as pg_regress made it (oba only).
 \set ECHO none
 SET client_min_messages = warning;
 DROP TABLE IF EXISTS lsoa, oa, wards19, wards25;
