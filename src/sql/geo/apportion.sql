@@ -22,6 +22,14 @@ COMMENT ON FUNCTION @extschema@.geo_postgis_schema() IS
 'Internal (oba_geo): the quoted name of the schema PostGIS is installed in, which qualifies every PostGIS reference in the dynamic SQL of oba_geo.';
 
 -- Availability: 0.1
+CREATE FUNCTION @extschema@.geo_overlap_area(a pg_catalog.bytea, b pg_catalog.bytea)
+RETURNS pg_catalog.float8
+AS 'MODULE_PATHNAME', 'obapg_geo_overlap_area'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.geo_overlap_area(pg_catalog.bytea, pg_catalog.bytea) IS
+'Internal (oba_geo): the area of the intersection of two valid polygonal geometries given as WKB (ST_AsBinary), computed from the crossings of their edges and the vertices of each inside the other, without building the intersection; a geometry inside the other gives its own area exactly as ST_Area computes it. NULL where that cannot be decided exactly (a vertex on the other''s boundary, shared or collinear edges, curves, types other than Polygon and MultiPolygon): the caller then computes ST_Area(ST_Intersection(a, b)). Malformed WKB is an error (22023).';
+
+-- Availability: 0.1
 CREATE FUNCTION @extschema@.geo_relname(tbl pg_catalog.regclass)
 RETURNS pg_catalog.text
 LANGUAGE sql STABLE PARALLEL SAFE
@@ -227,41 +235,45 @@ DECLARE
   sl record;
   tl record;
   src text;
-  placed bigint;
 BEGIN
   sl := @extschema@.geo_layer(fname, source_role, source, source_key, source_geom, make_valid);
   tl := @extschema@.geo_layer(fname, 'target', target, target_key, target_geom, make_valid);
   PERFORM @extschema@.geo_same_srid(fname, source_role, source, sl.srid, 'target', target, tl.srid);
   n := sl.n;
-  src := @extschema@.geo_layer_sql(p, source, source_key, source_geom, sl.invalid);
-  -- A source inside a target (the common case) needs no overlay: its
-  -- intersection is itself. The bounding-box test spares most ST_Covers calls.
+  -- empty geometries stay in, to come back unplaced
+  src := format('(SELECT %1$I::text AS k, %2$I AS g0, %3$s AS g FROM %4$s)', source_key, source_geom,
+                CASE WHEN cardinality(sl.invalid) > 0
+                     THEN format('CASE WHEN %1$I::text = ANY (%3$L::text[]) THEN %2$s.ST_CollectionExtract(%2$s.ST_MakeValid(%4$I), 3) ELSE %4$I END',
+                                 source_key, p, sl.invalid, source_geom)
+                     ELSE quote_ident(source_geom) END,
+                source);
+  -- One pass over the sources: each meets the targets its box overlaps, and
+  -- one that meets none with a positive area comes back once, unplaced.
+  -- geo_overlap_area computes the intersection's area in C without building
+  -- it (a source inside a target: its own area, exactly ST_Area); where it
+  -- cannot decide exactly (shared edges, vertices on a boundary) PostGIS
+  -- overlays the pair. OFFSET 0 keeps the area from being computed twice.
   EXECUTE format($q$
-    SELECT array_agg(k), array_agg(tk), array_agg(a_st), array_agg(a_s)
-      FROM (SELECT s.k, t.k AS tk,
-                   CASE WHEN s.g OPERATOR(%1$s.@) t.g AND %1$s.ST_Covers(t.g, s.g) THEN %1$s.ST_Area(s.g)
-                        ELSE %1$s.ST_Area(%1$s.ST_Intersection(s.g, t.g)) END AS a_st,
-                   %1$s.ST_Area(s.g) AS a_s
-              FROM %2$s s JOIN %3$s t
-                ON s.g0 OPERATOR(%1$s.&&) t.g0 AND %1$s.ST_Intersects(s.g, t.g)
-             WHERE $1 IS NULL OR s.k = ANY ($1)) x
-     WHERE a_st > 0$q$,
+    SELECT array_agg(y.k) FILTER (WHERE y.tk IS NOT NULL), array_agg(y.tk) FILTER (WHERE y.tk IS NOT NULL),
+           array_agg(y.a_st) FILTER (WHERE y.tk IS NOT NULL), array_agg(y.a_s) FILTER (WHERE y.tk IS NOT NULL),
+           array_agg(y.k ORDER BY y.k COLLATE "C") FILTER (WHERE y.tk IS NULL)
+      FROM (SELECT s.k, x.tk, x.a_st, %1$s.ST_Area(s.g) AS a_s
+              FROM %2$s s
+              LEFT JOIN LATERAL (
+                     SELECT t.k AS tk,
+                            coalesce(@extschema@.geo_overlap_area(%1$s.ST_AsBinary(s.g), %1$s.ST_AsBinary(t.g)),
+                                     %1$s.ST_Area(%1$s.ST_Intersection(s.g, t.g))) AS a_st
+                       FROM %3$s t
+                      WHERE t.g0 OPERATOR(%1$s.&&) s.g0
+                     OFFSET 0) x ON x.a_st > 0
+             WHERE $1 IS NULL OR s.k = ANY ($1)) y$q$,
     p, src, @extschema@.geo_layer_sql(p, target, target_key, target_geom, tl.invalid))
-    INTO sources, targets, a_st, a_s USING only_sources;
+    INTO sources, targets, a_st, a_s, unplaced USING only_sources;
   sources := coalesce(sources, '{}');
   targets := coalesce(targets, '{}');
   a_st := coalesce(a_st, '{}');
   a_s := coalesce(a_s, '{}');
-  SELECT count(DISTINCT u) INTO placed FROM unnest(sources) u;
-  IF placed < coalesce(cardinality(only_sources), n) THEN
-    EXECUTE format($q$
-      SELECT coalesce(array_agg(%1$I::text ORDER BY %1$I::text COLLATE "C"), '{}') FROM %2$s s
-       WHERE ($2 IS NULL OR %1$I::text = ANY ($2))
-         AND NOT EXISTS (SELECT 1 FROM unnest($1) u(k) WHERE u.k = s.%1$I::text)$q$, source_key, source)
-      INTO unplaced USING sources, only_sources;
-  ELSE
-    unplaced := '{}';
-  END IF;
+  unplaced := coalesce(unplaced, '{}');
 END $$;
 COMMENT ON FUNCTION @extschema@.geo_area_arrays(pg_catalog.text, pg_catalog.text, pg_catalog.regclass, pg_catalog.regclass, pg_catalog.text, pg_catalog.text, pg_catalog.text, pg_catalog.text, pg_catalog.bool, pg_catalog.text[]) IS
 'Internal (oba_geo): checks both layers and returns, as parallel arrays, every (source, target) pair whose intersection has a positive area, with that area a_st and the source''s area a_s; also the sources that meet no target (unplaced) and the number of sources. Pairs that only touch are left out.';
