@@ -28,6 +28,13 @@ SELECT sum(value) AS rounded_total, (SELECT sum(pop_0_15_mid2015) FROM lsoa) AS 
 SELECT round(sum(value)::numeric, 2) AS kept_by_total,
        (SELECT sum(pop_total_mid2015) FROM lsoa) AS lsoa_total
   FROM oba.apportion('lsoa', 'wards19', 'pop_total_mid2015');
+-- rounding under 'total': each source's covered part is rounded before it is
+-- split, so the rounded total moves away from the unrounded one, either way
+SELECT c.col, r.value AS rounded, round(u.value::numeric, 2) AS unrounded
+  FROM (VALUES ('pop_0_15_mid2015'), ('synthetic_count')) c(col),
+       LATERAL (SELECT sum(value) AS value FROM oba.apportion('lsoa', 'wards19', c.col, round_counts => true)) r,
+       LATERAL (SELECT sum(value) AS value FROM oba.apportion('lsoa', 'wards19', c.col)) u
+ ORDER BY 1;
 SELECT count(*) AS lsoas, count(*) FILTER (WHERE gap) AS with_gap, round(min(covered_share)::numeric, 4) AS min_covered,
        count(*) FILTER (WHERE overlap) AS with_overlap, sum(slivers) AS slivers,
        count(*) FILTER (WHERE second_share > 0.1) AS split_over_10pct
