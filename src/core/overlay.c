@@ -439,11 +439,94 @@ oba_polygonal_from_wkb(const unsigned char *wkb, size_t len, oba_polygonal *out,
 #define OBA_EPS 1.1102230246251565404e-16
 static const double ccw_bound = (3.0 + 16.0 * OBA_EPS) * OBA_EPS;
 
+static inline void
+two_sum(double a, double b, double *x, double *y)
+{
+	double		bv,
+				av;
+
+	*x = a + b;
+	bv = *x - a;
+	av = *x - bv;
+	*y = (a - av) + (b - bv);
+}
+
+static inline void
+two_diff(double a, double b, double *x, double *y)
+{
+	double		bv,
+				av;
+
+	*x = a - b;
+	bv = a - *x;
+	av = *x + bv;
+	*y = (a - av) + (bv - b);
+}
+
+/* Add b to the nonoverlapping expansion e[0..n-1] (Shewchuk's Grow-Expansion). */
+static int
+grow_expansion(double *e, int n, double b)
+{
+	double		q = b,
+				h;
+	int			i,
+				m = 0;
+
+	for (i = 0; i < n; i++)
+	{
+		two_sum(q, e[i], &q, &h);
+		if (h != 0.0)
+			e[m++] = h;
+	}
+	if (q != 0.0)
+		e[m++] = q;
+	return m;
+}
+
+/*
+ * The exact sign of (bx - ax)(cy - ay) - (by - ay)(cx - ax): each difference
+ * as an exact two-term sum, each product of terms exactly (fma), the sixteen
+ * products summed as an expansion whose largest component has the sign.
+ */
+static int
+orient_exact_sign(double ax, double ay, double bx, double by, double cx, double cy)
+{
+	double		d[4][2],
+				e[32];
+	int			n = 0,
+				i,
+				j,
+				k;
+
+	two_diff(bx, ax, &d[0][0], &d[0][1]);
+	two_diff(cy, ay, &d[1][0], &d[1][1]);
+	two_diff(by, ay, &d[2][0], &d[2][1]);
+	two_diff(cx, ax, &d[3][0], &d[3][1]);
+	for (k = 0; k < 2; k++)
+		for (i = 0; i < 2; i++)
+			for (j = 0; j < 2; j++)
+			{
+				double		u = d[2 * k][i],
+							v = d[2 * k + 1][j],
+							p = u * v,
+							err = fma(u, v, -p);
+
+				if (k == 1)
+				{
+					p = -p;
+					err = -err;
+				}
+				n = grow_expansion(e, n, err);
+				n = grow_expansion(e, n, p);
+			}
+	return n == 0 ? 0 : (e[n - 1] > 0.0 ? 1 : -1);
+}
+
 /*
  * The orientation determinant of (a, b, c), positive when c lies left of
- * a -> b, in *det; returns its sign, or 0 when it is zero or its sign cannot
- * be certified (J. R. Shewchuk, Adaptive precision floating-point arithmetic
- * and fast robust geometric predicates, 1997: the orient2d filter).
+ * a -> b, in *det (rounded); returns its exact sign: Shewchuk's filter
+ * (J. R. Shewchuk, Adaptive precision floating-point arithmetic and fast
+ * robust geometric predicates, 1997), exact arithmetic when it fails.
  */
 static inline int
 orient(double ax, double ay, double bx, double by, double cx, double cy, double *det)
@@ -472,27 +555,64 @@ orient(double ax, double ay, double bx, double by, double cx, double cy, double 
 		return 1;
 	if (-d > ccw_bound * sum)
 		return -1;
-	return 0;
+	return orient_exact_sign(ax, ay, bx, by, cx, cy);
 }
 
-#define LOC_OUTSIDE 0
-#define LOC_INSIDE 1
-#define LOC_UNSURE (-1)
+/*
+ * Degenerate positions (a vertex on the other boundary, collinear edges) are
+ * resolved by simulation of simplicity (H. Edelsbrunner and E. P. Mücke,
+ * 1990): the second geometry, b, is taken as translated by (e, e^2) for an
+ * infinitely small e > 0. The area of a ∩ (b + delta) tends to the area of
+ * a ∩ b, and the perturbed configuration has no degeneracy, so the same
+ * formula applies in the limit. A zero determinant is replaced by the sign of
+ * its first nonzero derivative in e. *tie records that this happened.
+ */
+
+/* Side of a -> a1 (an edge of a) on which the perturbed vertex c of b lies. */
+static inline int
+side_of_a(double a0x, double a0y, double a1x, double a1y, double cx, double cy, double *det, int *tie)
+{
+	int			o = orient(a0x, a0y, a1x, a1y, cx, cy, det);
+
+	if (o != 0)
+		return o;
+	*tie = 1;
+	/* d/de of the determinant: -(a1y - a0y); then d2/de2: (a1x - a0x) */
+	if (a1y != a0y)
+		return a1y < a0y ? 1 : -1;
+	return a1x > a0x ? 1 : -1;
+}
+
+/* Side of the perturbed edge b0 -> b1 (of b) on which the vertex c of a lies. */
+static inline int
+side_of_b(double b0x, double b0y, double b1x, double b1y, double cx, double cy, double *det, int *tie)
+{
+	int			o = orient(b0x, b0y, b1x, b1y, cx, cy, det);
+
+	if (o != 0)
+		return o;
+	*tie = 1;
+	/* c relative to b + delta is c - delta relative to b */
+	if (b1y != b0y)
+		return b1y > b0y ? 1 : -1;
+	return b1x < b0x ? 1 : -1;
+}
 
 /*
- * Where (vx, vy) lies in p: crossing number of a ray to +x, the half-open
- * rule on y for edges through a vertex. LOC_UNSURE on or within rounding of
- * the boundary.
+ * Crossing number of a ray to +x from (vx, vy) against p's edges in its strip.
+ * p_perturbed: p is the perturbed geometry and the point is not, or the
+ * other way round. Never on the boundary, thanks to the perturbation; *tie is
+ * set when the point lies on p's boundary before perturbation.
  */
 static int
-locate(const oba_polygonal *p, double vx, double vy)
+locate(const oba_polygonal *p, double vx, double vy, int p_perturbed, int *tie)
 {
 	size_t		s,
 				k,
 				crossings = 0;
 
 	if (vx < p->xmin || vx > p->xmax || vy < p->ymin || vy > p->ymax)
-		return LOC_OUTSIDE;
+		return 0;
 	s = strip_of(p, vy);
 	for (k = p->strip[s]; k < p->strip[s + 1]; k++)
 	{
@@ -501,34 +621,44 @@ locate(const oba_polygonal *p, double vx, double vy)
 					y0 = p->y[j],
 					x1 = p->x[j + 1],
 					y1 = p->y[j + 1],
+					exmin = fmin(x0, x1),
+					exmax = fmax(x0, x1),
 					det;
-		int			o;
+		int			up0,
+					up1,
+					o;
 
-		if ((y0 > vy) == (y1 > vy))
+		if (vy < fmin(y0, y1) || vy > fmax(y0, y1) || vx > exmax)
+			continue;
+		/* a point exactly on the edge: the perturbation decides, but note it */
+		if (vx >= exmin && orient(x0, y0, x1, y1, vx, vy, &det) == 0)
+			*tie = 1;
+		/* the half-open rule on y, closed on the side the perturbation moves to */
+		if (p_perturbed)
 		{
-			/* no crossing; but the point may lie on the edge */
-			if (y0 != vy && y1 != vy)
-				continue;
-			if (vx < fmin(x0, x1) || vx > fmax(x0, x1))
-				continue;
-			if (orient(x0, y0, x1, y1, vx, vy, &det) == 0)
-				return LOC_UNSURE;
-			continue;
+			up0 = y0 >= vy;
+			up1 = y1 >= vy;
 		}
-		if (vx > fmax(x0, x1))
+		else
+		{
+			up0 = y0 > vy;
+			up1 = y1 > vy;
+		}
+		if (up0 == up1)
 			continue;
-		if (vx < fmin(x0, x1))
+		if (p_perturbed ? vx <= exmin : vx < exmin)
 		{
 			crossings++;
 			continue;
 		}
-		o = orient(x0, y0, x1, y1, vx, vy, &det);
-		if (o == 0)
-			return LOC_UNSURE;
+		if (!p_perturbed && vx >= exmax)
+			continue;
+		o = p_perturbed ? side_of_b(x0, y0, x1, y1, vx, vy, &det, tie)
+			: side_of_a(x0, y0, x1, y1, vx, vy, &det, tie);
 		if (y1 > y0 ? o > 0 : o < 0)
 			crossings++;
 	}
-	return (crossings & 1) ? LOC_INSIDE : LOC_OUTSIDE;
+	return (int) (crossings & 1);
 }
 
 /* ---- the area ------------------------------------------------------------ */
@@ -557,12 +687,21 @@ typedef struct overlap_ctx
 				cx1,
 				cy1;			/* the common box */
 	double		sum;			/* twice the area */
+	double		magnitude;		/* sum of |terms|, for the rounding error */
 	size_t		crossings;
+	int			tie;			/* a degenerate position was perturbed away */
 } overlap_ctx;
 
+static inline void
+add_term(overlap_ctx *c, double t)
+{
+	c->sum += t;
+	c->magnitude += fabs(t);
+}
+
 /* Terms of p's vertex i, which lies inside the other geometry. */
-static double
-vertex_terms(const oba_polygonal *p, size_t i, const overlap_ctx *c)
+static void
+vertex_terms(const oba_polygonal *p, size_t i, overlap_ctx *c)
 {
 	size_t		r = p->vring[i],
 				prev = i == p->ring[r] ? p->ring[r + 1] - 2 : i - 1,
@@ -570,17 +709,16 @@ vertex_terms(const oba_polygonal *p, size_t i, const overlap_ctx *c)
 	double		vx = p->x[i] - c->ox,
 				vy = p->y[i] - c->oy;
 
-	return p->side[r] * (term(vx, vy, p->x[next] - p->x[i], p->y[next] - p->y[i])
-						 - term(vx, vy, p->x[i] - p->x[prev], p->y[i] - p->y[prev]));
+	add_term(c, p->side[r] * term(vx, vy, p->x[next] - p->x[i], p->y[next] - p->y[i]));
+	add_term(c, -p->side[r] * term(vx, vy, p->x[i] - p->x[prev], p->y[i] - p->y[prev]));
 }
 
 /*
- * Every crossing of an edge of a with an edge of b adds the terms of the two
- * pieces of the intersection's boundary that start there: along a towards
- * b's interior and along b towards a's. -1 when an intersection is not a
- * certified proper crossing.
+ * Every crossing of an edge of a with an edge of (perturbed) b adds the terms
+ * of the two pieces of the intersection's boundary that start there: along a
+ * towards b's interior and along b towards a's.
  */
-static int
+static void
 add_crossings(const oba_polygonal *a, const oba_polygonal *b, overlap_ctx *c)
 {
 	size_t		i;
@@ -650,32 +788,31 @@ add_crossings(const oba_polygonal *a, const oba_polygonal *b, overlap_ctx *c)
 					continue;
 				if (bx0 == bx1 && by0 == by1)
 					continue;
-				o1 = orient(ax0, ay0, ax1, ay1, bx0, by0, &d1);
-				o2 = orient(ax0, ay0, ax1, ay1, bx1, by1, &d2);
-				if (o1 == 0 || o2 == 0)
-					return -1;
+				o1 = side_of_a(ax0, ay0, ax1, ay1, bx0, by0, &d1, &c->tie);
+				o2 = side_of_a(ax0, ay0, ax1, ay1, bx1, by1, &d2, &c->tie);
 				if (o1 == o2)
 					continue;
-				o3 = orient(bx0, by0, bx1, by1, ax0, ay0, &d3);
-				o4 = orient(bx0, by0, bx1, by1, ax1, ay1, &d4);
-				if (o3 == 0 || o4 == 0)
-					return -1;
+				o3 = side_of_b(bx0, by0, bx1, by1, ax0, ay0, &d3, &c->tie);
+				o4 = side_of_b(bx0, by0, bx1, by1, ax1, ay1, &d4, &c->tie);
 				if (o3 == o4)
 					continue;
-				/* a proper crossing, at a0 + t (a1 - a0) */
+				/* they cross at a0 + t (a1 - a0); in the limit for a perturbed pair */
 				t = d3 / (d3 - d4);
+				if (!(t >= 0.0))
+					t = 0.0;
+				if (!(t <= 1.0))
+					t = 1.0;
 				xx = (ax0 - c->ox) + t * (ax1 - ax0);
 				xy = (ay0 - c->oy) + t * (ay1 - ay0);
 				sb = b->side[b->vring[j]];
 				/* along a towards a1 when a1 is on b's interior side */
-				c->sum += ((o4 > 0) == (sb > 0) ? sa : -sa) * term(xx, xy, ax1 - ax0, ay1 - ay0);
+				add_term(c, ((o4 > 0) == (sb > 0) ? sa : -sa) * term(xx, xy, ax1 - ax0, ay1 - ay0));
 				/* along b towards b1 when b1 is on a's interior side */
-				c->sum += ((o2 > 0) == (sa > 0) ? sb : -sb) * term(xx, xy, bx1 - bx0, by1 - by0);
+				add_term(c, ((o2 > 0) == (sa > 0) ? sb : -sb) * term(xx, xy, bx1 - bx0, by1 - by0));
 				c->crossings++;
 			}
 		}
 	}
-	return 0;
 }
 
 double
@@ -701,27 +838,23 @@ oba_overlap_area(const oba_polygonal *a, const oba_polygonal *b)
 	c.ox = 0.5 * (c.cx0 + c.cx1);
 	c.oy = 0.5 * (c.cy0 + c.cy1);
 	c.sum = 0.0;
+	c.magnitude = 0.0;
 	c.crossings = 0;
+	c.tie = 0;
 
-	if (add_crossings(a, b, &c) != 0)
-		return NAN;
+	add_crossings(a, b, &c);
 
 	/* a's vertices inside b (only those in the common box can be) */
 	for (i = 0; i < a->npoints; i++)
 	{
-		int			loc;
-
 		if (!is_edge(a, i))
 			continue;
 		if (a->x[i] < c.cx0 || a->x[i] > c.cx1 || a->y[i] < c.cy0 || a->y[i] > c.cy1)
 			continue;
-		loc = locate(b, a->x[i], a->y[i]);
-		if (loc == LOC_UNSURE)
-			return NAN;
-		if (loc == LOC_INSIDE)
+		if (locate(b, a->x[i], a->y[i], 1, &c.tie))
 		{
 			a_in++;
-			c.sum += vertex_terms(a, i, &c);
+			vertex_terms(a, i, &c);
 		}
 	}
 
@@ -735,19 +868,15 @@ oba_overlap_area(const oba_polygonal *a, const oba_polygonal *b)
 		for (k = b->strip[s]; k < b->strip[s + 1]; k++)
 		{
 			size_t		j = b->strip_edge[k];
-			int			loc;
 
 			if (b->x[j] < c.cx0 || b->x[j] > c.cx1 || b->y[j] < c.cy0 || b->y[j] > c.cy1)
 				continue;
 			if (strip_of(b, b->y[j]) != s)
 				continue;
-			loc = locate(a, b->x[j], b->y[j]);
-			if (loc == LOC_UNSURE)
-				return NAN;
-			if (loc == LOC_INSIDE)
+			if (locate(a, b->x[j], b->y[j], 0, &c.tie))
 			{
 				b_in++;
-				c.sum += vertex_terms(b, j, &c);
+				vertex_terms(b, j, &c);
 			}
 		}
 	}
@@ -762,9 +891,23 @@ oba_overlap_area(const oba_polygonal *a, const oba_polygonal *b)
 		if (b_in == b_all && a_in == 0)
 			return b->area;
 	}
-	/* interiors certainly overlap here; a sum at or below 0 is rounding */
 	area = c.sum / 2.0;
-	if (!(area > 0.0) || !isfinite(area))
+	if (!isfinite(area))
 		return NAN;
+	if (c.tie)
+	{
+		/*
+		 * Boundaries that touch or share pieces: the interiors may not meet at
+		 * all, and an area within rounding of 0 cannot tell (the caller asks
+		 * PostGIS). The terms are exact up to a few units in the last place.
+		 */
+		if (!(area > 1e-12 * c.magnitude))
+			return NAN;
+	}
+	else if (!(area > 0.0))
+	{
+		/* the interiors certainly overlap: a sum at or below 0 is rounding */
+		return NAN;
+	}
 	return area;
 }
