@@ -1,8 +1,9 @@
 /*
  * overlay.c: the area of A ∩ B for polygonal geometries without building
  * the intersection (W. R. Franklin's edge-vector area terms, as JTS
- * OverlayArea uses them), with exact predicates (Shewchuk's orientation error
- * bound) and NaN wherever exactness cannot be certified. See overlay.h.
+ * OverlayArea uses them), with exact orientation signs (Shewchuk's filter and
+ * expansion arithmetic) and simulation of simplicity for degenerate
+ * positions. See overlay.h.
  *
  * Copyright (C) 2026 the oba authors. GPL-2.0-or-later.
  */
@@ -568,7 +569,27 @@ orient(double ax, double ay, double bx, double by, double cx, double cy, double 
  * its first nonzero derivative in e. *tie records that this happened.
  */
 
-/* Side of a -> a1 (an edge of a) on which the perturbed vertex c of b lies. */
+/* The sign of a zero orientation of (a0, a1, c + delta), c a vertex of b. */
+static inline int
+perturbed_point_side(double a0x, double a0y, double a1x, double a1y)
+{
+	/* d/de of the determinant: -(a1y - a0y); then d2/de2: (a1x - a0x) */
+	if (a1y != a0y)
+		return a1y < a0y ? 1 : -1;
+	return a1x > a0x ? 1 : -1;
+}
+
+/* The sign of a zero orientation of (b0 + delta, b1 + delta, c), c a vertex of a. */
+static inline int
+perturbed_edge_side(double b0x, double b0y, double b1x, double b1y)
+{
+	/* c relative to b + delta is c - delta relative to b */
+	if (b1y != b0y)
+		return b1y > b0y ? 1 : -1;
+	return b1x < b0x ? 1 : -1;
+}
+
+/* Side of a0 -> a1 (an edge of a) on which the perturbed vertex c of b lies. */
 static inline int
 side_of_a(double a0x, double a0y, double a1x, double a1y, double cx, double cy, double *det, int *tie)
 {
@@ -577,10 +598,7 @@ side_of_a(double a0x, double a0y, double a1x, double a1y, double cx, double cy, 
 	if (o != 0)
 		return o;
 	*tie = 1;
-	/* d/de of the determinant: -(a1y - a0y); then d2/de2: (a1x - a0x) */
-	if (a1y != a0y)
-		return a1y < a0y ? 1 : -1;
-	return a1x > a0x ? 1 : -1;
+	return perturbed_point_side(a0x, a0y, a1x, a1y);
 }
 
 /* Side of the perturbed edge b0 -> b1 (of b) on which the vertex c of a lies. */
@@ -592,17 +610,15 @@ side_of_b(double b0x, double b0y, double b1x, double b1y, double cx, double cy, 
 	if (o != 0)
 		return o;
 	*tie = 1;
-	/* c relative to b + delta is c - delta relative to b */
-	if (b1y != b0y)
-		return b1y > b0y ? 1 : -1;
-	return b1x < b0x ? 1 : -1;
+	return perturbed_edge_side(b0x, b0y, b1x, b1y);
 }
 
 /*
- * Crossing number of a ray to +x from (vx, vy) against p's edges in its strip.
- * p_perturbed: p is the perturbed geometry and the point is not, or the
- * other way round. Never on the boundary, thanks to the perturbation; *tie is
- * set when the point lies on p's boundary before perturbation.
+ * Whether (vx, vy) lies inside p: the crossing number of a ray to +x against
+ * p's edges in its strip. p_perturbed: p is b, perturbed, and the point a
+ * vertex of a; otherwise p is a and the point a perturbed vertex of b. The
+ * perturbation puts no point on the boundary; *tie is set when the point lies
+ * on p's boundary before perturbation.
  */
 static int
 locate(const oba_polygonal *p, double vx, double vy, int p_perturbed, int *tie)
@@ -622,18 +638,20 @@ locate(const oba_polygonal *p, double vx, double vy, int p_perturbed, int *tie)
 					x1 = p->x[j + 1],
 					y1 = p->y[j + 1],
 					exmin = fmin(x0, x1),
-					exmax = fmax(x0, x1),
 					det;
 		int			up0,
 					up1,
-					o;
+					o = 0;
 
-		if (vy < fmin(y0, y1) || vy > fmax(y0, y1) || vx > exmax)
+		if (vy < fmin(y0, y1) || vy > fmax(y0, y1) || vx > fmax(x0, x1))
 			continue;
-		/* a point exactly on the edge: the perturbation decides, but note it */
-		if (vx >= exmin && orient(x0, y0, x1, y1, vx, vy, &det) == 0)
+		/* within the edge's box: on the edge exactly when collinear */
+		if (vx >= exmin && (o = orient(x0, y0, x1, y1, vx, vy, &det)) == 0)
+		{
 			*tie = 1;
-		/* the half-open rule on y, closed on the side the perturbation moves to */
+			o = p_perturbed ? perturbed_edge_side(x0, y0, x1, y1) : perturbed_point_side(x0, y0, x1, y1);
+		}
+		/* the half-open rule on y, closed where the perturbation moves the point off */
 		if (p_perturbed)
 		{
 			up0 = y0 >= vy;
@@ -651,10 +669,9 @@ locate(const oba_polygonal *p, double vx, double vy, int p_perturbed, int *tie)
 			crossings++;
 			continue;
 		}
-		if (!p_perturbed && vx >= exmax)
+		if (!p_perturbed && vx >= fmax(x0, x1))
 			continue;
-		o = p_perturbed ? side_of_b(x0, y0, x1, y1, vx, vy, &det, tie)
-			: side_of_a(x0, y0, x1, y1, vx, vy, &det, tie);
+		/* the edge passes the point's height: to the right when the point is on its left going up */
 		if (y1 > y0 ? o > 0 : o < 0)
 			crossings++;
 	}

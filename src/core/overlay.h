@@ -7,13 +7,15 @@
  * Method: the area of a polygon is a sum of terms, two per vertex, each
  * depending only on the vertex and the direction of one edge at it (W. R.
  * Franklin's formulation, as in JTS OverlayArea). The vertices of A ∩ B are
- * the crossings of A's and B's edges and the vertices of each strictly inside
- * the other, so the area needs those points and no topology. Every predicate
- * (which side of an edge a point lies, whether two edges cross, whether a
- * vertex is inside) is decided exactly, with Shewchuk's error bound on the
- * orientation determinant; when a sign cannot be certified, or a vertex lies
- * on the other boundary (shared edges, touching vertices), the result is NaN
- * and the caller uses a full overlay instead.
+ * the crossings of A's and B's edges and the vertices of each inside the
+ * other, so the area needs those points and no topology. Every predicate
+ * (which side of an edge a point lies) has its exact sign: Shewchuk's filter,
+ * exact arithmetic when it fails. Degenerate positions (shared edges, a
+ * vertex on the other boundary, as where two layers share boundaries) are
+ * resolved by simulation of simplicity: B is taken as moved by an infinitely
+ * small (e, e^2), and the area is the limit. Only when boundaries touch and
+ * the area comes out within rounding of 0 (the interiors may not meet at
+ * all) is the result NaN, and the caller uses a full overlay.
  *
  * Geometries arrive as WKB (ST_AsBinary): Polygon and MultiPolygon, 2D or with
  * Z/M ordinates (ignored, as ST_Area does), ISO or extended WKB. They must be
@@ -61,9 +63,10 @@ int			oba_polygonal_from_wkb(const unsigned char *wkb, size_t len, oba_polygonal
 void		oba_polygonal_free(oba_polygonal *p, const oba_allocator *alloc);
 
 /*
- * The area of a ∩ b, or NaN where it cannot be decided exactly (a vertex of
- * one on the other's boundary, collinear edges, a sign within rounding). When
- * a lies inside b it is a->area exactly, and b->area when b lies inside a.
+ * The area of a ∩ b; NaN where boundaries touch or share pieces and the area
+ * is within rounding of 0 (touching only, or a sliver below about 1e-12 of
+ * the terms). When a lies inside b it is a->area exactly, and b->area when b
+ * lies inside a; 0 exactly when their interiors certainly do not meet.
  */
 double		oba_overlap_area(const oba_polygonal *a, const oba_polygonal *b);
 

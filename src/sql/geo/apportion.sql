@@ -27,7 +27,7 @@ RETURNS pg_catalog.float8
 AS 'MODULE_PATHNAME', 'obapg_geo_overlap_area'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.geo_overlap_area(pg_catalog.bytea, pg_catalog.bytea) IS
-'Internal (oba_geo): the area of the intersection of two valid polygonal geometries given as WKB (ST_AsBinary), computed from the crossings of their edges and the vertices of each inside the other, without building the intersection; a geometry inside the other gives its own area exactly as ST_Area computes it. NULL where that cannot be decided exactly (a vertex on the other''s boundary, shared or collinear edges, curves, types other than Polygon and MultiPolygon): the caller then computes ST_Area(ST_Intersection(a, b)). Malformed WKB is an error (22023).';
+'Internal (oba_geo): the area of the intersection of two valid polygonal geometries given as WKB (ST_AsBinary), computed in C from the crossings of their edges and the vertices of each inside the other, without building the intersection (exact predicates; shared edges and vertices on the other boundary resolved by simulation of simplicity). A geometry inside the other gives its own area exactly as ST_Area computes it. NULL where boundaries touch and the area is within rounding of 0, and for curves and types other than Polygon and MultiPolygon: the caller then computes ST_Area(ST_Intersection(a, b)). Malformed WKB is an error (22023).';
 
 -- Availability: 0.1
 CREATE FUNCTION @extschema@.geo_relname(tbl pg_catalog.regclass)
@@ -250,8 +250,8 @@ BEGIN
   -- One pass over the sources: each meets the targets its box overlaps, and
   -- one that meets none with a positive area comes back once, unplaced.
   -- geo_overlap_area computes the intersection's area in C without building
-  -- it (a source inside a target: its own area, exactly ST_Area); where it
-  -- cannot decide exactly (shared edges, vertices on a boundary) PostGIS
+  -- it (a source inside a target: its own area, exactly ST_Area); where
+  -- boundaries touch and the area is within rounding of 0 (NULL), PostGIS
   -- overlays the pair. OFFSET 0 keeps the area from being computed twice.
   EXECUTE format($q$
     SELECT array_agg(y.k) FILTER (WHERE y.tk IS NOT NULL), array_agg(y.tk) FILTER (WHERE y.tk IS NOT NULL),
