@@ -247,26 +247,28 @@ BEGIN
                                  source_key, p, sl.invalid, source_geom)
                      ELSE quote_ident(source_geom) END,
                 source);
-  -- One pass over the sources: each meets the targets its box overlaps, and
-  -- one that meets none with a positive area comes back once, unplaced.
-  -- geo_overlap_area computes the intersection's area in C without building
-  -- it (a source inside a target: its own area, exactly ST_Area); where
-  -- boundaries touch and the area is within rounding of 0 (NULL), PostGIS
-  -- overlays the pair. OFFSET 0 keeps the area from being computed twice.
+  -- Every pair whose boxes overlap, through the source's GiST index with the
+  -- targets outer: each target is serialised once, and geo_overlap_area keeps
+  -- it prepared while its sources pass. geo_overlap_area computes the area
+  -- in C without building the intersection (a source inside a target: its
+  -- own area, exactly ST_Area); where boundaries touch and the area is
+  -- within rounding of 0 (NULL), PostGIS overlays the pair. Pairs of area 0
+  -- only touch; a source left without a pair is unplaced.
   EXECUTE format($q$
-    SELECT array_agg(y.k) FILTER (WHERE y.tk IS NOT NULL), array_agg(y.tk) FILTER (WHERE y.tk IS NOT NULL),
-           array_agg(y.a_st) FILTER (WHERE y.tk IS NOT NULL), array_agg(y.a_s) FILTER (WHERE y.tk IS NOT NULL),
-           array_agg(y.k ORDER BY y.k COLLATE "C") FILTER (WHERE y.tk IS NULL)
-      FROM (SELECT s.k, x.tk, x.a_st, %1$s.ST_Area(s.g) AS a_s
-              FROM %2$s s
-              LEFT JOIN LATERAL (
-                     SELECT t.k AS tk,
-                            coalesce(@extschema@.geo_overlap_area(%1$s.ST_AsBinary(s.g), %1$s.ST_AsBinary(t.g)),
-                                     %1$s.ST_Area(%1$s.ST_Intersection(s.g, t.g))) AS a_st
-                       FROM %3$s t
-                      WHERE t.g0 OPERATOR(%1$s.&&) s.g0
-                     OFFSET 0) x ON x.a_st > 0
-             WHERE $1 IS NULL OR s.k = ANY ($1)) y$q$,
+    WITH pairs AS MATERIALIZED (
+      SELECT s.k, t.k AS tk,
+             coalesce(@extschema@.geo_overlap_area(%1$s.ST_AsBinary(s.g), t.wkb),
+                      %1$s.ST_Area(%1$s.ST_Intersection(s.g, t.g))) AS a_st,
+             %1$s.ST_Area(s.g) AS a_s
+        FROM %2$s s
+        JOIN (SELECT t0.k, t0.g0, t0.g, %1$s.ST_AsBinary(t0.g) AS wkb FROM %3$s t0 OFFSET 0) t
+          ON s.g0 OPERATOR(%1$s.&&) t.g0
+       WHERE $1 IS NULL OR s.k = ANY ($1))
+    SELECT array_agg(x.k), array_agg(x.tk), array_agg(x.a_st), array_agg(x.a_s),
+           (SELECT array_agg(s.k ORDER BY s.k COLLATE "C") FROM %2$s s
+             WHERE ($1 IS NULL OR s.k = ANY ($1))
+               AND NOT EXISTS (SELECT 1 FROM pairs y WHERE y.k = s.k AND y.a_st > 0))
+      FROM pairs x WHERE x.a_st > 0$q$,
     p, src, @extschema@.geo_layer_sql(p, target, target_key, target_geom, tl.invalid))
     INTO sources, targets, a_st, a_s, unplaced USING only_sources;
   sources := coalesce(sources, '{}');
