@@ -185,10 +185,12 @@ BEGIN
   RETURN QUERY EXECUTE format('SELECT s.code, t.code, ST_Area(ST_Intersection(s.geom, t.geom)) / ST_Area(s.geom)
                                  FROM %s s JOIN %s t ON ST_Intersects(s.geom, t.geom)', s, t);
 END $$;
+-- (a source without a spatial index joins through the target's)
+CREATE TABLE lsoa_unindexed AS SELECT code, geom FROM lsoa;
 SELECT l.s, l.t, count(*) FILTER (WHERE p.weight > 0) AS plain_pairs, count(o.*) AS oba_pairs,
        count(*) FILTER (WHERE abs(o.weight - p.weight) < 1e-12) AS same_share
-  FROM (VALUES ('lsoa', 'wards19'), ('oa', 'wards25'), ('wards19', 'wards25'), ('wards25', 'wards19'),
-               ('wards19', 'wards19')) l(s, t),
+  FROM (VALUES ('lsoa', 'wards19'), ('lsoa_unindexed', 'wards19'), ('oa', 'wards25'), ('wards19', 'wards25'),
+               ('wards25', 'wards19'), ('wards19', 'wards19')) l(s, t),
        LATERAL pg_temp.plain(l.s::regclass, l.t::regclass) p
        FULL JOIN LATERAL oba.areal_weights(l.s::regclass, l.t::regclass) o USING (source_code, target_code)
  GROUP BY 1, 2 ORDER BY 1, 2;
@@ -220,5 +222,5 @@ SET search_path = public, postgis;
 DROP SCHEMA evil CASCADE;
 
 DROP TABLE t, bad, geog, ward19_children, oa_bad, lsoa_bad, bowtie, lsoa_plus, wards_plus, oa_zero, oa_orphan,
-  lsoa_null, lsoa_int;
+  lsoa_null, lsoa_int, lsoa_unindexed;
 \i test/data/geo/teardown.sql

@@ -22,6 +22,7 @@ CREATE TEMP TABLE expected_volatility (proname name PRIMARY KEY, provolatile "ch
 INSERT INTO expected_volatility VALUES
   ('geo_postgis_schema', 's', 'reads pg_extension'),
   ('geo_relname', 's', 'reads pg_class'),
+  ('geo_indexed', 's', 'reads pg_index'),
   ('geo_layer', 's', 'reads the layer''s table'),
   ('geo_area_arrays', 's', 'reads the source and target tables'),
   ('geo_fine', 's', 'reads the source, target and fine tables'),
@@ -33,7 +34,7 @@ INSERT INTO expected_volatility VALUES
   ('apportion', 's', 'reads the tables'),
   ('overlay_diagnostics', 's', 'reads the tables');
 
-SELECT cmp_ok((SELECT count(*) FROM geo_funcs), '>=', 14::bigint, 'oba_geo has its functions');
+SELECT cmp_ok((SELECT count(*) FROM geo_funcs), '>=', 16::bigint, 'oba_geo has its functions');
 SELECT is(array(SELECT sig FROM geo_funcs WHERE obj_description(oid, 'pg_proc') IS NULL ORDER BY 1),
           '{}'::text[], 'every oba_geo function has a COMMENT');
 SELECT is(array(SELECT f.sig FROM geo_funcs f LEFT JOIN expected_volatility v USING (proname)

@@ -43,6 +43,22 @@ COMMENT ON FUNCTION @extschema@.geo_relname(pg_catalog.regclass) IS
 'Internal (oba_geo): a table''s name for messages, schema-qualified (a temporary table by its bare name).';
 
 -- Availability: 0.1
+CREATE FUNCTION @extschema@.geo_indexed(tbl pg_catalog.regclass, col pg_catalog.text)
+RETURNS pg_catalog.bool
+LANGUAGE sql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+  SELECT EXISTS (SELECT 1 FROM pg_index i
+                   JOIN pg_class c ON c.oid = i.indexrelid
+                   JOIN pg_am a ON a.oid = c.relam
+                   JOIN pg_attribute att ON att.attrelid = i.indrelid AND att.attnum = ANY (i.indkey::int2[])
+                  WHERE i.indrelid = tbl AND att.attname = col AND a.amname IN ('gist', 'spgist', 'brin')
+                    AND i.indisvalid AND i.indpred IS NULL)
+$$;
+COMMENT ON FUNCTION @extschema@.geo_indexed(pg_catalog.regclass, pg_catalog.text) IS
+'Internal (oba_geo): whether a table has a spatial (GiST, SP-GiST or BRIN) index on a column, so that the overlay joins through it.';
+
+-- Availability: 0.1
 CREATE FUNCTION @extschema@.geo_layer(
     fname pg_catalog.text, role pg_catalog.text, tbl pg_catalog.regclass,
     key pg_catalog.text, geom pg_catalog.text, make_valid pg_catalog.bool,
@@ -235,6 +251,8 @@ DECLARE
   sl record;
   tl record;
   src text;
+  tgt text;
+  target_outer bool;
 BEGIN
   sl := @extschema@.geo_layer(fname, source_role, source, source_key, source_geom, make_valid);
   tl := @extschema@.geo_layer(fname, 'target', target, target_key, target_geom, make_valid);
@@ -247,29 +265,36 @@ BEGIN
                                  source_key, p, sl.invalid, source_geom)
                      ELSE quote_ident(source_geom) END,
                 source);
-  -- Every pair whose boxes overlap, through the source's GiST index with the
-  -- targets outer: each target is serialised once, and geo_overlap_area keeps
-  -- it prepared while its sources pass. geo_overlap_area computes the area
-  -- in C without building the intersection (a source inside a target: its
-  -- own area, exactly ST_Area); where boundaries touch and the area is
-  -- within rounding of 0 (NULL), PostGIS overlays the pair. Pairs of area 0
-  -- only touch; a source left without a pair is unplaced.
+  -- Every pair whose boxes overlap, through a spatial index on one layer with
+  -- the other outer: the source's index if it has one, else the target's. The
+  -- outer layer is serialised once per row (OFFSET 0 keeps that in its scan)
+  -- and geo_overlap_area keeps it prepared while the inner rows pass. It
+  -- computes the area in C without building the intersection (a source
+  -- inside a target: its own area, exactly ST_Area); where boundaries touch
+  -- and the area is within rounding of 0 (NULL), PostGIS overlays the pair.
+  -- Pairs of area 0 only touch; a source left without a pair is unplaced.
+  target_outer := @extschema@.geo_indexed(source, source_geom) OR NOT @extschema@.geo_indexed(target, target_geom);
+  tgt := @extschema@.geo_layer_sql(p, target, target_key, target_geom, tl.invalid);
   EXECUTE format($q$
     WITH pairs AS MATERIALIZED (
       SELECT s.k, t.k AS tk,
-             coalesce(@extschema@.geo_overlap_area(%1$s.ST_AsBinary(s.g), t.wkb),
+             coalesce(@extschema@.geo_overlap_area(%3$s, %4$s),
                       %1$s.ST_Area(%1$s.ST_Intersection(s.g, t.g))) AS a_st,
              %1$s.ST_Area(s.g) AS a_s
-        FROM %2$s s
-        JOIN (SELECT t0.k, t0.g0, t0.g, %1$s.ST_AsBinary(t0.g) AS wkb FROM %3$s t0 OFFSET 0) t
-          ON s.g0 OPERATOR(%1$s.&&) t.g0
+        FROM %5$s s JOIN %6$s t ON s.g0 OPERATOR(%1$s.&&) t.g0
        WHERE $1 IS NULL OR s.k = ANY ($1))
     SELECT array_agg(x.k), array_agg(x.tk), array_agg(x.a_st), array_agg(x.a_s),
            (SELECT array_agg(s.k ORDER BY s.k COLLATE "C") FROM %2$s s
              WHERE ($1 IS NULL OR s.k = ANY ($1))
                AND NOT EXISTS (SELECT 1 FROM pairs y WHERE y.k = s.k AND y.a_st > 0))
       FROM pairs x WHERE x.a_st > 0$q$,
-    p, src, @extschema@.geo_layer_sql(p, target, target_key, target_geom, tl.invalid))
+    p, src,
+    CASE WHEN target_outer THEN format('%s.ST_AsBinary(s.g)', p) ELSE 's.wkb' END,
+    CASE WHEN target_outer THEN 't.wkb' ELSE format('%s.ST_AsBinary(t.g)', p) END,
+    CASE WHEN target_outer THEN src
+         ELSE format('(SELECT s0.k, s0.g0, s0.g, %s.ST_AsBinary(s0.g) AS wkb FROM %s s0 OFFSET 0)', p, src) END,
+    CASE WHEN target_outer THEN format('(SELECT t0.k, t0.g0, t0.g, %s.ST_AsBinary(t0.g) AS wkb FROM %s t0 OFFSET 0)', p, tgt)
+         ELSE tgt END)
     INTO sources, targets, a_st, a_s, unplaced USING only_sources;
   sources := coalesce(sources, '{}');
   targets := coalesce(targets, '{}');
