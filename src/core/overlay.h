@@ -49,14 +49,14 @@ typedef struct oba_polygonal
 	double		strip_height;
 	size_t	   *strip;			/* strip s: strip_edge[strip[s] .. strip[s + 1] - 1] */
 	size_t	   *strip_edge;
-	void	   *block;			/* the one allocation behind the arrays */
+	void	   *block;			/* the allocation behind the arrays above the strips */
 } oba_polygonal;
 
 /*
  * Reads WKB into *out. Returns 0; 1 when the geometry is not one this code
- * reads (another type, a curve, an empty or degenerate ring, a non-finite
- * coordinate: the caller uses PostGIS); -1 with err for malformed WKB or no
- * memory. Release with oba_polygonal_free.
+ * reads (another type, a curve, an empty or degenerate ring, a coordinate
+ * that is not finite or beyond 1e100: the caller uses PostGIS); -1 with err
+ * for malformed WKB or no memory. Release with oba_polygonal_free.
  */
 int			oba_polygonal_from_wkb(const unsigned char *wkb, size_t len, oba_polygonal *out,
 								   const oba_allocator *alloc, oba_error *err);

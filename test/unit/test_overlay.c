@@ -388,6 +388,19 @@ wkb_variants(void)
 	put_header(w, 3);
 	put_u32(w, 0);
 	CHECK(prep(w, &p) == 1);
+	/* not ours either: a coordinate beyond 1e100, a NaN */
+	{
+		ring_t		big;
+
+		ring_box(&big, 0, 0, 1e101, 1, 1);
+		w->len = 0;
+		put_polygon(w, &big, 1);
+		CHECK(prep(w, &p) == 1);
+		ring_box(&big, 0, 0, NAN, 1, 1);
+		w->len = 0;
+		put_polygon(w, &big, 1);
+		CHECK(prep(w, &p) == 1);
+	}
 	/* malformed: truncated, trailing bytes, a wrong byte order mark */
 	w->len = 0;
 	put_polygon(w, &r, 1);
