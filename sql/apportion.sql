@@ -48,6 +48,12 @@ SELECT pg_temp.err($$SELECT oba.apportion_agg(1, -0.5)$$);
 SELECT pg_temp.err($$SELECT oba.apportion_agg('Infinity', 1)$$);
 SELECT pg_temp.err($$SELECT oba.apportion_mean_agg(1, 'NaN')$$);
 SELECT pg_temp.err($$SELECT oba.apportion_agg_final('{0,0,1,2}')$$);
+-- each aggregate names itself in its messages
+SELECT pg_temp.err($$SELECT oba.apportion_mean_agg(1, NULL)$$);
+SELECT pg_temp.err($$SELECT oba.apportion_mean_agg('Infinity', 1)$$);
+SELECT pg_temp.err($$SELECT oba.apportion_mean_agg_final('{0,0,1,2}')$$);
+SELECT pg_temp.err($$SELECT oba.apportion_agg_combine('{0,0,1,0}', '{1,2}')$$);
+SELECT pg_temp.err($$SELECT oba.apportion_mean_agg_combine('{0,0,1,0}', '{1,2}')$$);
 
 -- parallel plans give the same sums (combine function)
 CREATE TABLE big AS SELECT i % 7 AS t, (i % 13)::float8 AS v, (i % 5) / 4.0 AS w

@@ -14,7 +14,7 @@ END $$;
 
 -- ---- README: LSOA counts to wards ----
 -- children aged 0-15 (mid-2015) by Southampton LSOA, to the Dec 2019 wards
-SELECT w.code, w.name, a.value AS children, a.sources
+SELECT w.code, w.name, round(a.value::numeric, 4) AS children, a.sources
   FROM oba.apportion('lsoa', 'wards19', 'pop_0_15_mid2015') a
   JOIN wards19 w ON w.code = a.target_code
  ORDER BY w.code LIMIT 5;
@@ -28,13 +28,24 @@ SELECT sum(value) AS rounded_total, (SELECT sum(pop_0_15_mid2015) FROM lsoa) AS 
 SELECT round(sum(value)::numeric, 2) AS kept_by_total,
        (SELECT sum(pop_total_mid2015) FROM lsoa) AS lsoa_total
   FROM oba.apportion('lsoa', 'wards19', 'pop_total_mid2015');
+-- rounding under 'total': each source's covered part is rounded before it is
+-- split, so the rounded total moves away from the unrounded one, either way
+SELECT c.col, r.value AS rounded, round(u.value::numeric, 2) AS unrounded
+  FROM (VALUES ('pop_0_15_mid2015'), ('synthetic_count')) c(col),
+       LATERAL (SELECT sum(value) AS value FROM oba.apportion('lsoa', 'wards19', c.col, round_counts => true)) r,
+       LATERAL (SELECT sum(value) AS value FROM oba.apportion('lsoa', 'wards19', c.col)) u
+ ORDER BY 1;
 SELECT count(*) AS lsoas, count(*) FILTER (WHERE gap) AS with_gap, round(min(covered_share)::numeric, 4) AS min_covered,
        count(*) FILTER (WHERE overlap) AS with_overlap, sum(slivers) AS slivers,
        count(*) FILTER (WHERE second_share > 0.1) AS split_over_10pct
   FROM oba.overlay_diagnostics('lsoa', 'wards19');
-SELECT * FROM oba.overlay_diagnostics('lsoa', 'wards19', sliver => 1e-3) WHERE slivers > 0 ORDER BY covered_share LIMIT 3;
+SELECT source_code, targets, round(covered_share::numeric, 12) AS covered_share,
+       round(largest_share::numeric, 12) AS largest_share, largest_target,
+       round(second_share::numeric, 12) AS second_share, slivers, gap, overlap
+  FROM oba.overlay_diagnostics('lsoa', 'wards19', sliver => 1e-3) WHERE slivers > 0 ORDER BY covered_share LIMIT 3;
 -- the weights themselves, for a join of your own
-SELECT * FROM oba.areal_weights('lsoa', 'wards19') WHERE source_code = 'E01017136';
+SELECT source_code, target_code, round(weight::numeric, 12) AS weight
+  FROM oba.areal_weights('lsoa', 'wards19') WHERE source_code = 'E01017136';
 
 -- ---- README: 2019 wards to 2025 wards ----
 -- a count published for the Dec 2019 wards (here: children by best fit)
@@ -161,7 +172,45 @@ SELECT a.target_code, round(a.value::numeric, 4) AS propagate, a.null_sources,
 
 -- ---- keys compare as text; any key type ----
 CREATE TABLE lsoa_int AS SELECT row_number() OVER (ORDER BY code) AS id, geom, synthetic_count FROM lsoa;
-SELECT * FROM oba.areal_weights('lsoa_int', 'wards19', source_key => 'id') ORDER BY weight LIMIT 2;
+SELECT source_code, target_code, round(weight::numeric, 15) AS weight
+  FROM oba.areal_weights('lsoa_int', 'wards19', source_key => 'id') ORDER BY weight LIMIT 2;
+
+-- ---- intersection areas computed in C agree with PostGIS's overlay ----
+-- the same pairs and shares as ST_Area(ST_Intersection(s, t)) / ST_Area(s), on
+-- layers that cross and on layers that share boundaries (2019 and 2025 wards,
+-- a layer with itself: pairs that only touch are not pairs)
+CREATE FUNCTION pg_temp.plain(s regclass, t regclass)
+RETURNS TABLE (source_code text, target_code text, weight float8) LANGUAGE plpgsql AS $$
+BEGIN
+  RETURN QUERY EXECUTE format('SELECT s.code, t.code, ST_Area(ST_Intersection(s.geom, t.geom)) / ST_Area(s.geom)
+                                 FROM %s s JOIN %s t ON ST_Intersects(s.geom, t.geom)', s, t);
+END $$;
+-- (a source without a spatial index joins through the target's)
+CREATE TABLE lsoa_unindexed AS SELECT code, geom FROM lsoa;
+SELECT l.s, l.t, count(*) FILTER (WHERE p.weight > 0) AS plain_pairs, count(o.*) AS oba_pairs,
+       count(*) FILTER (WHERE abs(o.weight - p.weight) < 1e-12) AS same_share
+  FROM (VALUES ('lsoa', 'wards19'), ('lsoa_unindexed', 'wards19'), ('oa', 'wards25'), ('wards19', 'wards25'),
+               ('wards25', 'wards19'), ('wards19', 'wards19')) l(s, t),
+       LATERAL pg_temp.plain(l.s::regclass, l.t::regclass) p
+       FULL JOIN LATERAL oba.areal_weights(l.s::regclass, l.t::regclass) o USING (source_code, target_code)
+ GROUP BY 1, 2 ORDER BY 1, 2;
+-- a source inside one target has share 1 exactly (its area is ST_Area's, to the bit)
+SELECT count(*) AS whole_lsoas, count(*) FILTER (WHERE weight = 1) AS share_exactly_1
+  FROM oba.areal_weights('lsoa', 'wards19') w
+ WHERE EXISTS (SELECT 1 FROM lsoa s JOIN wards19 t ON ST_CoveredBy(s.geom, t.geom)
+                WHERE s.code = w.source_code AND t.code = w.target_code);
+-- oba.geo_overlap_area itself: overlapping, shared edges, identical, touching;
+-- NULL where the caller must ask PostGIS
+SELECT x.pair, oba.geo_overlap_area(ST_AsBinary(x.a::geometry), ST_AsBinary(x.b::geometry)) AS area
+  FROM (VALUES ('crossing', 'POLYGON((0 0,2 0,2 2,0 2,0 0))', 'POLYGON((1 1,3 1,3 3,1 3,1 1))'),
+               ('inside, sides shared', 'POLYGON((0 0,2 0,2 2,0 2,0 0))', 'POLYGON((0 0,0 2,1 2,1 0,0 0))'),
+               ('identical', 'POLYGON((0 0,1 0,1 1,0 1,0 0))', 'POLYGON((0 0,0 1,1 1,1 0,0 0))'),
+               ('hole', 'POLYGON((0 0,4 0,4 4,0 4,0 0),(1 1,1 3,3 3,3 1,1 1))', 'MULTIPOLYGON(((1 0,3 0,3 4,1 4,1 0)))'),
+               ('apart', 'POLYGON((0 0,1 0,1 1,0 1,0 0))', 'POLYGON((5 5,6 5,6 6,5 6,5 5))'),
+               ('touching', 'POLYGON((0 0,1 0,1 1,0 1,0 0))', 'POLYGON((1 0,2 0,2 1,1 1,1 0))'),
+               ('touching, within rounding of 0 (NULL: PostGIS)', 'POLYGON((0 0,1 0,1 1,0 1,0 0))', 'POLYGON((-1 0,0 0,0 1,-1 1,-1 0))'),
+               ('a curve (NULL: PostGIS)', 'CURVEPOLYGON(CIRCULARSTRING(0 0,2 0,0 0))', 'POLYGON((0 0,1 0,1 1,0 1,0 0))')) x(pair, a, b);
+SELECT pg_temp.err($$SELECT oba.geo_overlap_area('\x0103', ST_AsBinary('POLYGON((0 0,1 0,1 1,0 0))'::geometry))$$);
 
 -- ---- search_path tricks do not reach oba_geo ----
 CREATE SCHEMA evil;
@@ -173,5 +222,5 @@ SET search_path = public, postgis;
 DROP SCHEMA evil CASCADE;
 
 DROP TABLE t, bad, geog, ward19_children, oa_bad, lsoa_bad, bowtie, lsoa_plus, wards_plus, oa_zero, oa_orphan,
-  lsoa_null, lsoa_int;
+  lsoa_null, lsoa_int, lsoa_unindexed;
 \i data/geo/teardown.sql

@@ -17,7 +17,9 @@
 
 PG_FUNCTION_INFO_V1(obapg_largest_remainder);
 PG_FUNCTION_INFO_V1(obapg_apportion_trans);
+PG_FUNCTION_INFO_V1(obapg_apportion_mean_trans);
 PG_FUNCTION_INFO_V1(obapg_apportion_combine);
+PG_FUNCTION_INFO_V1(obapg_apportion_mean_combine);
 PG_FUNCTION_INFO_V1(obapg_apportion_total);
 PG_FUNCTION_INFO_V1(obapg_apportion_mean);
 
@@ -80,9 +82,16 @@ bad_state(const char *fname, const oba_error *err)
 			 errdetail("%s", err->message)));
 }
 
+/*
+ * The two aggregates share their state and arithmetic; each has its own
+ * support functions so that a message names the aggregate that was called.
+ */
+#define APP_SUM_NAME "oba.apportion_agg"
+#define APP_MEAN_NAME "oba.apportion_mean_agg"
+
 /* The state's values; copied first when it may not be modified in place. */
 static double *
-app_state(FunctionCallInfo fcinfo, int argno, bool modify, ArrayType **array)
+app_state(FunctionCallInfo fcinfo, const char *fname, int argno, bool modify, ArrayType **array)
 {
 	ArrayType  *a = PG_GETARG_ARRAYTYPE_P(argno);
 	oba_error	err;
@@ -92,7 +101,7 @@ app_state(FunctionCallInfo fcinfo, int argno, bool modify, ArrayType **array)
 	{
 		oba_fail(&err, OBA_EINVAL, "The state must be a float8 array of %d elements without NULLs.",
 				 OBA_APP_STATE_LEN);
-		bad_state("oba.apportion_agg", &err);
+		bad_state(fname, &err);
 	}
 	if (modify && !AggCheckCallContext(fcinfo, NULL))
 		a = PG_GETARG_ARRAYTYPE_P_COPY(argno);
@@ -106,8 +115,8 @@ app_state(FunctionCallInfo fcinfo, int argno, bool modify, ArrayType **array)
  * makes the target's value unknown) rather than skipped. A NULL weight is an
  * error: a row of a weights table without a weight is a broken table.
  */
-Datum
-obapg_apportion_trans(PG_FUNCTION_ARGS)
+static Datum
+app_trans(FunctionCallInfo fcinfo, const char *fname)
 {
 	ArrayType  *a;
 	double	   *s;
@@ -116,41 +125,65 @@ obapg_apportion_trans(PG_FUNCTION_ARGS)
 	if (PG_ARGISNULL(0))
 		ereport(ERROR,
 				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-				 errmsg("oba.apportion_agg: the aggregate state must not be NULL")));
+				 errmsg("%s: the aggregate state must not be NULL", fname)));
 	if (PG_ARGISNULL(2))
 		ereport(ERROR,
 				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-				 errmsg("oba.apportion_agg: weight must not be NULL")));
-	s = app_state(fcinfo, 0, true, &a);
+				 errmsg("%s: weight must not be NULL", fname)));
+	s = app_state(fcinfo, fname, 0, true, &a);
 	if (oba_apportion_add(s, PG_ARGISNULL(1) ? 0.0 : PG_GETARG_FLOAT8(1), PG_ARGISNULL(1),
 						  PG_GETARG_FLOAT8(2), &err) != 0)
-		oba_raise("oba.apportion_agg", &err);
+		oba_raise(fname, &err);
 	PG_RETURN_ARRAYTYPE_P(a);
+}
+
+Datum
+obapg_apportion_trans(PG_FUNCTION_ARGS)
+{
+	return app_trans(fcinfo, APP_SUM_NAME);
+}
+
+Datum
+obapg_apportion_mean_trans(PG_FUNCTION_ARGS)
+{
+	return app_trans(fcinfo, APP_MEAN_NAME);
+}
+
+static Datum
+app_combine(FunctionCallInfo fcinfo, const char *fname)
+{
+	ArrayType  *a1;
+	double	   *s1 = app_state(fcinfo, fname, 0, true, &a1);
+	double	   *s2 = app_state(fcinfo, fname, 1, false, NULL);
+	oba_error	err;
+
+	if (oba_apportion_check(s1, &err) != 0 || oba_apportion_check(s2, &err) != 0)
+		bad_state(fname, &err);
+	oba_apportion_combine(s1, s2);
+	PG_RETURN_ARRAYTYPE_P(a1);
 }
 
 Datum
 obapg_apportion_combine(PG_FUNCTION_ARGS)
 {
-	ArrayType  *a1;
-	double	   *s1 = app_state(fcinfo, 0, true, &a1);
-	double	   *s2 = app_state(fcinfo, 1, false, NULL);
-	oba_error	err;
+	return app_combine(fcinfo, APP_SUM_NAME);
+}
 
-	if (oba_apportion_check(s1, &err) != 0 || oba_apportion_check(s2, &err) != 0)
-		bad_state("oba.apportion_agg", &err);
-	oba_apportion_combine(s1, s2);
-	PG_RETURN_ARRAYTYPE_P(a1);
+Datum
+obapg_apportion_mean_combine(PG_FUNCTION_ARGS)
+{
+	return app_combine(fcinfo, APP_MEAN_NAME);
 }
 
 static Datum
-app_result(FunctionCallInfo fcinfo, double (*f) (const double *))
+app_result(FunctionCallInfo fcinfo, const char *fname, double (*f) (const double *))
 {
-	double	   *s = app_state(fcinfo, 0, false, NULL);
+	double	   *s = app_state(fcinfo, fname, 0, false, NULL);
 	oba_error	err;
 	double		v;
 
 	if (oba_apportion_check(s, &err) != 0)
-		bad_state("oba.apportion_agg", &err);
+		bad_state(fname, &err);
 	v = f(s);
 	if (isnan(v))
 		PG_RETURN_NULL();
@@ -160,11 +193,11 @@ app_result(FunctionCallInfo fcinfo, double (*f) (const double *))
 Datum
 obapg_apportion_total(PG_FUNCTION_ARGS)
 {
-	return app_result(fcinfo, oba_apportion_total);
+	return app_result(fcinfo, APP_SUM_NAME, oba_apportion_total);
 }
 
 Datum
 obapg_apportion_mean(PG_FUNCTION_ARGS)
 {
-	return app_result(fcinfo, oba_apportion_mean);
+	return app_result(fcinfo, APP_MEAN_NAME, oba_apportion_mean);
 }

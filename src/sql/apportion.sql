@@ -20,14 +20,28 @@ CREATE FUNCTION @extschema@.apportion_agg_trans(pg_catalog.float8[], pg_catalog.
 RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_apportion_trans'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.apportion_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8) IS
-'Transition function of oba.apportion_agg and oba.apportion_mean_agg: adds one (value, weight) row to the float8[] state; a NULL value is counted, not skipped.';
+'Transition function of oba.apportion_agg: adds one (value, weight) row to the float8[] state; a NULL value is counted, not skipped.';
+
+-- Availability: 0.1
+CREATE FUNCTION @extschema@.apportion_mean_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8)
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_apportion_mean_trans'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.apportion_mean_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8) IS
+'Transition function of oba.apportion_mean_agg: adds one (value, weight) row to the float8[] state, as oba.apportion_agg_trans does, with messages that name oba.apportion_mean_agg.';
 
 -- Availability: 0.1
 CREATE FUNCTION @extschema@.apportion_agg_combine(pg_catalog.float8[], pg_catalog.float8[])
 RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_apportion_combine'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.apportion_agg_combine(pg_catalog.float8[], pg_catalog.float8[]) IS
-'Combine function of oba.apportion_agg and oba.apportion_mean_agg: adds two partial states (parallel query, distributed engines).';
+'Combine function of oba.apportion_agg: adds two partial states (parallel query, distributed engines).';
+
+-- Availability: 0.1
+CREATE FUNCTION @extschema@.apportion_mean_agg_combine(pg_catalog.float8[], pg_catalog.float8[])
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_apportion_mean_combine'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.apportion_mean_agg_combine(pg_catalog.float8[], pg_catalog.float8[]) IS
+'Combine function of oba.apportion_mean_agg: adds two partial states (parallel query, distributed engines).';
 
 -- Availability: 0.1
 CREATE FUNCTION @extschema@.apportion_agg_final(pg_catalog.float8[])
@@ -57,10 +71,10 @@ COMMENT ON AGGREGATE @extschema@.apportion_agg(pg_catalog.float8, pg_catalog.flo
 
 -- Availability: 0.1
 CREATE AGGREGATE @extschema@.apportion_mean_agg(value pg_catalog.float8, weight pg_catalog.float8) (
-    SFUNC = @extschema@.apportion_agg_trans,
+    SFUNC = @extschema@.apportion_mean_agg_trans,
     STYPE = pg_catalog.float8[],
     INITCOND = '{0,0,0,0}',
-    COMBINEFUNC = @extschema@.apportion_agg_combine,
+    COMBINEFUNC = @extschema@.apportion_mean_agg_combine,
     FINALFUNC = @extschema@.apportion_mean_agg_final,
     PARALLEL = SAFE
 );

@@ -22,6 +22,14 @@ COMMENT ON FUNCTION @extschema@.geo_postgis_schema() IS
 'Internal (oba_geo): the quoted name of the schema PostGIS is installed in, which qualifies every PostGIS reference in the dynamic SQL of oba_geo.';
 
 -- Availability: 0.1
+CREATE FUNCTION @extschema@.geo_overlap_area(a pg_catalog.bytea, b pg_catalog.bytea)
+RETURNS pg_catalog.float8
+AS 'MODULE_PATHNAME', 'obapg_geo_overlap_area'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.geo_overlap_area(pg_catalog.bytea, pg_catalog.bytea) IS
+'Internal (oba_geo): the area of the intersection of two valid polygonal geometries given as WKB (ST_AsBinary), computed in C from the crossings of their edges and the vertices of each inside the other, without building the intersection (exact predicates; shared edges and vertices on the other boundary resolved by simulation of simplicity). A geometry inside the other gives its own area exactly as ST_Area computes it. NULL where boundaries touch and the area is within rounding of 0, and for curves and types other than Polygon and MultiPolygon: the caller then computes ST_Area(ST_Intersection(a, b)). Malformed WKB is an error (22023).';
+
+-- Availability: 0.1
 CREATE FUNCTION @extschema@.geo_relname(tbl pg_catalog.regclass)
 RETURNS pg_catalog.text
 LANGUAGE sql STABLE PARALLEL SAFE
@@ -33,6 +41,22 @@ AS $$
 $$;
 COMMENT ON FUNCTION @extschema@.geo_relname(pg_catalog.regclass) IS
 'Internal (oba_geo): a table''s name for messages, schema-qualified (a temporary table by its bare name).';
+
+-- Availability: 0.1
+CREATE FUNCTION @extschema@.geo_indexed(tbl pg_catalog.regclass, col pg_catalog.text)
+RETURNS pg_catalog.bool
+LANGUAGE sql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+  SELECT EXISTS (SELECT 1 FROM pg_index i
+                   JOIN pg_class c ON c.oid = i.indexrelid
+                   JOIN pg_am a ON a.oid = c.relam
+                   JOIN pg_attribute att ON att.attrelid = i.indrelid AND att.attnum = ANY (i.indkey::int2[])
+                  WHERE i.indrelid = tbl AND att.attname = col AND a.amname IN ('gist', 'spgist', 'brin')
+                    AND i.indisvalid AND i.indpred IS NULL)
+$$;
+COMMENT ON FUNCTION @extschema@.geo_indexed(pg_catalog.regclass, pg_catalog.text) IS
+'Internal (oba_geo): whether a table has a spatial (GiST, SP-GiST or BRIN) index on a column, so that the overlay joins through it.';
 
 -- Availability: 0.1
 CREATE FUNCTION @extschema@.geo_layer(
@@ -227,41 +251,56 @@ DECLARE
   sl record;
   tl record;
   src text;
-  placed bigint;
+  tgt text;
+  target_outer bool;
 BEGIN
   sl := @extschema@.geo_layer(fname, source_role, source, source_key, source_geom, make_valid);
   tl := @extschema@.geo_layer(fname, 'target', target, target_key, target_geom, make_valid);
   PERFORM @extschema@.geo_same_srid(fname, source_role, source, sl.srid, 'target', target, tl.srid);
   n := sl.n;
-  src := @extschema@.geo_layer_sql(p, source, source_key, source_geom, sl.invalid);
-  -- A source inside a target (the common case) needs no overlay: its
-  -- intersection is itself. The bounding-box test spares most ST_Covers calls.
+  -- empty geometries stay in, to come back unplaced
+  src := format('(SELECT %1$I::text AS k, %2$I AS g0, %3$s AS g FROM %4$s)', source_key, source_geom,
+                CASE WHEN cardinality(sl.invalid) > 0
+                     THEN format('CASE WHEN %1$I::text = ANY (%3$L::text[]) THEN %2$s.ST_CollectionExtract(%2$s.ST_MakeValid(%4$I), 3) ELSE %4$I END',
+                                 source_key, p, sl.invalid, source_geom)
+                     ELSE quote_ident(source_geom) END,
+                source);
+  -- Every pair whose boxes overlap, through a spatial index on one layer with
+  -- the other outer: the source's index if it has one, else the target's. The
+  -- outer layer is serialised once per row (OFFSET 0 keeps that in its scan)
+  -- and geo_overlap_area keeps it prepared while the inner rows pass. It
+  -- computes the area in C without building the intersection (a source
+  -- inside a target: its own area, exactly ST_Area); where boundaries touch
+  -- and the area is within rounding of 0 (NULL), PostGIS overlays the pair.
+  -- Pairs of area 0 only touch; a source left without a pair is unplaced.
+  target_outer := @extschema@.geo_indexed(source, source_geom) OR NOT @extschema@.geo_indexed(target, target_geom);
+  tgt := @extschema@.geo_layer_sql(p, target, target_key, target_geom, tl.invalid);
   EXECUTE format($q$
-    SELECT array_agg(k), array_agg(tk), array_agg(a_st), array_agg(a_s)
-      FROM (SELECT s.k, t.k AS tk,
-                   CASE WHEN s.g OPERATOR(%1$s.@) t.g AND %1$s.ST_Covers(t.g, s.g) THEN %1$s.ST_Area(s.g)
-                        ELSE %1$s.ST_Area(%1$s.ST_Intersection(s.g, t.g)) END AS a_st,
-                   %1$s.ST_Area(s.g) AS a_s
-              FROM %2$s s JOIN %3$s t
-                ON s.g0 OPERATOR(%1$s.&&) t.g0 AND %1$s.ST_Intersects(s.g, t.g)
-             WHERE $1 IS NULL OR s.k = ANY ($1)) x
-     WHERE a_st > 0$q$,
-    p, src, @extschema@.geo_layer_sql(p, target, target_key, target_geom, tl.invalid))
-    INTO sources, targets, a_st, a_s USING only_sources;
+    WITH pairs AS MATERIALIZED (
+      SELECT s.k, t.k AS tk,
+             coalesce(@extschema@.geo_overlap_area(%3$s, %4$s),
+                      %1$s.ST_Area(%1$s.ST_Intersection(s.g, t.g))) AS a_st,
+             %1$s.ST_Area(s.g) AS a_s
+        FROM %5$s s JOIN %6$s t ON s.g0 OPERATOR(%1$s.&&) t.g0
+       WHERE $1 IS NULL OR s.k = ANY ($1))
+    SELECT array_agg(x.k), array_agg(x.tk), array_agg(x.a_st), array_agg(x.a_s),
+           (SELECT array_agg(s.k ORDER BY s.k COLLATE "C") FROM %2$s s
+             WHERE ($1 IS NULL OR s.k = ANY ($1))
+               AND NOT EXISTS (SELECT 1 FROM pairs y WHERE y.k = s.k AND y.a_st > 0))
+      FROM pairs x WHERE x.a_st > 0$q$,
+    p, src,
+    CASE WHEN target_outer THEN format('%s.ST_AsBinary(s.g)', p) ELSE 's.wkb' END,
+    CASE WHEN target_outer THEN 't.wkb' ELSE format('%s.ST_AsBinary(t.g)', p) END,
+    CASE WHEN target_outer THEN src
+         ELSE format('(SELECT s0.k, s0.g0, s0.g, %s.ST_AsBinary(s0.g) AS wkb FROM %s s0 OFFSET 0)', p, src) END,
+    CASE WHEN target_outer THEN format('(SELECT t0.k, t0.g0, t0.g, %s.ST_AsBinary(t0.g) AS wkb FROM %s t0 OFFSET 0)', p, tgt)
+         ELSE tgt END)
+    INTO sources, targets, a_st, a_s, unplaced USING only_sources;
   sources := coalesce(sources, '{}');
   targets := coalesce(targets, '{}');
   a_st := coalesce(a_st, '{}');
   a_s := coalesce(a_s, '{}');
-  SELECT count(DISTINCT u) INTO placed FROM unnest(sources) u;
-  IF placed < coalesce(cardinality(only_sources), n) THEN
-    EXECUTE format($q$
-      SELECT coalesce(array_agg(%1$I::text ORDER BY %1$I::text COLLATE "C"), '{}') FROM %2$s s
-       WHERE ($2 IS NULL OR %1$I::text = ANY ($2))
-         AND NOT EXISTS (SELECT 1 FROM unnest($1) u(k) WHERE u.k = s.%1$I::text)$q$, source_key, source)
-      INTO unplaced USING sources, only_sources;
-  ELSE
-    unplaced := '{}';
-  END IF;
+  unplaced := coalesce(unplaced, '{}');
 END $$;
 COMMENT ON FUNCTION @extschema@.geo_area_arrays(pg_catalog.text, pg_catalog.text, pg_catalog.regclass, pg_catalog.regclass, pg_catalog.text, pg_catalog.text, pg_catalog.text, pg_catalog.text, pg_catalog.bool, pg_catalog.text[]) IS
 'Internal (oba_geo): checks both layers and returns, as parallel arrays, every (source, target) pair whose intersection has a positive area, with that area a_st and the source''s area a_s; also the sources that meet no target (unplaced) and the number of sources. Pairs that only touch are left out.';
