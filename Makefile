@@ -20,14 +20,27 @@ SQL_FAMILIES = estimate rate proportion compare funnel dsr isr need apportion \
                period better_off disclosure report_card
 SQL_SRCS    = src/sql/header.sql $(addprefix src/sql/,$(addsuffix .sql,$(SQL_FAMILIES)))
 
+# Released versions. A released install script is frozen in src/sql/released/
+# and never edited again. The upgrade script to this version is assembled from
+# the families that are new since the previous release plus the hand-written
+# changes to older objects in src/sql/updates/<from>--<to>.sql, if any.
+# test: sql/upgrade.sql installs every older version, updates it, and compares
+# the catalogue with a fresh install.
+PREV_VERSION      = 0.1
+PREV_SQL_FAMILIES = estimate rate proportion
+UPGRADE_SCRIPT    = oba--$(PREV_VERSION)--$(EXTVERSION).sql
+UPGRADE_SRCS      = src/sql/update-header.sql \
+                    $(wildcard src/sql/updates/$(PREV_VERSION)--$(EXTVERSION).sql) \
+                    $(addprefix src/sql/,$(addsuffix .sql,$(filter-out $(PREV_SQL_FAMILIES),$(SQL_FAMILIES))))
+
 # oba_geo (requires oba and PostGIS): its own install script, from src/sql/geo.
 GEO_EXTVERSION = $(shell sed -n "s/^default_version *= *'\([^']*\)'.*/\1/p" oba_geo.control)
 GEO_SQL_FAMILIES = apportion
 GEO_SQL_SRCS = src/sql/geo/header.sql $(addprefix src/sql/geo/,$(addsuffix .sql,$(GEO_SQL_FAMILIES)))
 
-DATA_built  = oba--$(EXTVERSION).sql oba_geo--$(GEO_EXTVERSION).sql
-# Upgrade scripts, and the frozen install scripts of released versions.
-DATA        = $(sort $(wildcard src/sql/updates/*.sql))
+DATA_built  = oba--$(EXTVERSION).sql $(UPGRADE_SCRIPT) oba_geo--$(GEO_EXTVERSION).sql
+# The frozen install scripts of released versions, and older upgrade scripts.
+DATA        = $(sort $(wildcard src/sql/released/*.sql))
 
 # pg_regress suites: every sql/*.sql, each independent, oba preloaded.
 REGRESS      = $(sort $(notdir $(basename $(wildcard sql/*.sql))))
@@ -58,6 +71,9 @@ $(OBJS) $(OBJS:.o=.bc): $(HEADERS)
 
 oba--$(EXTVERSION).sql: $(SQL_SRCS) oba.control
 	cat $(SQL_SRCS) > $@
+
+$(UPGRADE_SCRIPT): $(UPGRADE_SRCS) oba.control Makefile
+	cat $(UPGRADE_SRCS) > $@
 
 oba_geo--$(GEO_EXTVERSION).sql: $(GEO_SQL_SRCS) oba_geo.control
 	cat $(GEO_SQL_SRCS) > $@

@@ -4,7 +4,7 @@
 -- source values in a target. The geometry is in the oba_geo extension.
 -- ---------------------------------------------------------------------------
 
--- Availability: 0.1
+-- Availability: 0.2
 CREATE FUNCTION @extschema@.largest_remainder(parts pg_catalog.float8[])
 RETURNS pg_catalog.float8[]
 AS 'MODULE_PATHNAME', 'obapg_largest_remainder'
@@ -15,49 +15,49 @@ COMMENT ON FUNCTION @extschema@.largest_remainder(pg_catalog.float8[]) IS
 
 -- Aggregate support. State: float8[4] = {sum of value x weight, sum of weight, rows, NULL values}.
 
--- Availability: 0.1
+-- Availability: 0.2
 CREATE FUNCTION @extschema@.apportion_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8)
 RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_apportion_trans'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.apportion_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8) IS
 'Transition function of oba.apportion_agg: adds one (value, weight) row to the float8[] state; a NULL value is counted, not skipped.';
 
--- Availability: 0.1
+-- Availability: 0.2
 CREATE FUNCTION @extschema@.apportion_mean_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8)
 RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_apportion_mean_trans'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.apportion_mean_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8) IS
 'Transition function of oba.apportion_mean_agg: adds one (value, weight) row to the float8[] state, as oba.apportion_agg_trans does, with messages that name oba.apportion_mean_agg.';
 
--- Availability: 0.1
+-- Availability: 0.2
 CREATE FUNCTION @extschema@.apportion_agg_combine(pg_catalog.float8[], pg_catalog.float8[])
 RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_apportion_combine'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.apportion_agg_combine(pg_catalog.float8[], pg_catalog.float8[]) IS
 'Combine function of oba.apportion_agg: adds two partial states (parallel query, distributed engines).';
 
--- Availability: 0.1
+-- Availability: 0.2
 CREATE FUNCTION @extschema@.apportion_mean_agg_combine(pg_catalog.float8[], pg_catalog.float8[])
 RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_apportion_mean_combine'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.apportion_mean_agg_combine(pg_catalog.float8[], pg_catalog.float8[]) IS
 'Combine function of oba.apportion_mean_agg: adds two partial states (parallel query, distributed engines).';
 
--- Availability: 0.1
+-- Availability: 0.2
 CREATE FUNCTION @extschema@.apportion_agg_final(pg_catalog.float8[])
 RETURNS pg_catalog.float8 AS 'MODULE_PATHNAME', 'obapg_apportion_total'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.apportion_agg_final(pg_catalog.float8[]) IS
 'Final function of oba.apportion_agg: the sum of value x weight; NULL for no rows or when a value was NULL.';
 
--- Availability: 0.1
+-- Availability: 0.2
 CREATE FUNCTION @extschema@.apportion_mean_agg_final(pg_catalog.float8[])
 RETURNS pg_catalog.float8 AS 'MODULE_PATHNAME', 'obapg_apportion_mean'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.apportion_mean_agg_final(pg_catalog.float8[]) IS
 'Final function of oba.apportion_mean_agg: the sum of value x weight over the sum of weight; NULL for no rows, a NULL value, or a total weight of 0.';
 
--- Availability: 0.1
+-- Availability: 0.2
 CREATE AGGREGATE @extschema@.apportion_agg(value pg_catalog.float8, weight pg_catalog.float8) (
     SFUNC = @extschema@.apportion_agg_trans,
     STYPE = pg_catalog.float8[],
@@ -69,7 +69,7 @@ CREATE AGGREGATE @extschema@.apportion_agg(value pg_catalog.float8, weight pg_ca
 COMMENT ON AGGREGATE @extschema@.apportion_agg(pg_catalog.float8, pg_catalog.float8) IS
 'A count apportioned to a target from rows of (source value, weight): the sum of value x weight (areal or population weighting of an extensive value). NULL for no rows; NULL when a source value is NULL, since the target''s total is then unknown (skip such sources with FILTER (WHERE value IS NOT NULL)). A NULL, negative or non-finite weight, or a non-finite value, is an error (22004, 22023).';
 
--- Availability: 0.1
+-- Availability: 0.2
 CREATE AGGREGATE @extschema@.apportion_mean_agg(value pg_catalog.float8, weight pg_catalog.float8) (
     SFUNC = @extschema@.apportion_mean_agg_trans,
     STYPE = pg_catalog.float8[],

@@ -4,7 +4,7 @@
 -- Wilson score interval (as oba.proportion).
 -- ---------------------------------------------------------------------------
 
--- Availability: 0.1
+-- Availability: 0.2
 CREATE TYPE @extschema@.better_off AS (
     measured     pg_catalog.int8,
     better       pg_catalog.int8,
@@ -21,77 +21,77 @@ COMMENT ON TYPE @extschema@.better_off IS
 
 -- Aggregate support. State: float8[7] = {better, same, worse, not_measured, direction (+1 higher, -1 lower), min_change, confidence}.
 
--- Availability: 0.1
+-- Availability: 0.2
 CREATE FUNCTION @extschema@.better_off_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8)
 RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_better_off_trans'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.better_off_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8) IS
 'Transition function of oba.better_off_agg(before, after): counts one row in the float8[] state (not STRICT: a row with a missing score is counted as not measured).';
 
--- Availability: 0.1
+-- Availability: 0.2
 CREATE FUNCTION @extschema@.better_off_agg_inv(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8)
 RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_better_off_inv'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.better_off_agg_inv(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8) IS
 'Inverse transition of oba.better_off_agg(before, after) for window frames: uncounts one row (counts remove exactly).';
 
--- Availability: 0.1
+-- Availability: 0.2
 CREATE FUNCTION @extschema@.better_off_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.text)
 RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_better_off_trans'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.better_off_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.text) IS
 'Transition function of oba.better_off_agg(before, after, direction): counts one row in the float8[] state (not STRICT: a row with a missing score is counted as not measured).';
 
--- Availability: 0.1
+-- Availability: 0.2
 CREATE FUNCTION @extschema@.better_off_agg_inv(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.text)
 RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_better_off_inv'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.better_off_agg_inv(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.text) IS
 'Inverse transition of oba.better_off_agg(before, after, direction) for window frames: uncounts one row (counts remove exactly).';
 
--- Availability: 0.1
+-- Availability: 0.2
 CREATE FUNCTION @extschema@.better_off_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.text, pg_catalog.float8)
 RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_better_off_trans'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.better_off_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.text, pg_catalog.float8) IS
 'Transition function of oba.better_off_agg(before, after, direction, min_change): counts one row in the float8[] state (not STRICT: a row with a missing score is counted as not measured).';
 
--- Availability: 0.1
+-- Availability: 0.2
 CREATE FUNCTION @extschema@.better_off_agg_inv(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.text, pg_catalog.float8)
 RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_better_off_inv'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.better_off_agg_inv(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.text, pg_catalog.float8) IS
 'Inverse transition of oba.better_off_agg(before, after, direction, min_change) for window frames: uncounts one row (counts remove exactly).';
 
--- Availability: 0.1
+-- Availability: 0.2
 CREATE FUNCTION @extschema@.better_off_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.text, pg_catalog.float8, pg_catalog.float8)
 RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_better_off_trans'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.better_off_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.text, pg_catalog.float8, pg_catalog.float8) IS
 'Transition function of oba.better_off_agg(before, after, direction, min_change, confidence): counts one row in the float8[] state (not STRICT: a row with a missing score is counted as not measured).';
 
--- Availability: 0.1
+-- Availability: 0.2
 CREATE FUNCTION @extschema@.better_off_agg_inv(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.text, pg_catalog.float8, pg_catalog.float8)
 RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_better_off_inv'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.better_off_agg_inv(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.text, pg_catalog.float8, pg_catalog.float8) IS
 'Inverse transition of oba.better_off_agg(before, after, direction, min_change, confidence) for window frames: uncounts one row (counts remove exactly).';
 
--- Availability: 0.1
+-- Availability: 0.2
 CREATE FUNCTION @extschema@.better_off_agg_combine(pg_catalog.float8[], pg_catalog.float8[])
 RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_better_off_combine'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.better_off_agg_combine(pg_catalog.float8[], pg_catalog.float8[]) IS
 'Combine function of oba.better_off_agg: adds two partial states (parallel query, distributed engines).';
 
--- Availability: 0.1
+-- Availability: 0.2
 CREATE FUNCTION @extschema@.better_off_agg_final(pg_catalog.float8[])
 RETURNS @extschema@.better_off AS 'MODULE_PATHNAME', 'obapg_better_off_final'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.better_off_agg_final(pg_catalog.float8[]) IS
 'Final function of oba.better_off_agg: the counts and the percentage better with its Wilson interval; NULL for a group without rows.';
 
--- Availability: 0.1
+-- Availability: 0.2
 CREATE AGGREGATE @extschema@.better_off_agg(before pg_catalog.float8, after pg_catalog.float8) (
     SFUNC = @extschema@.better_off_agg_trans,
     STYPE = pg_catalog.float8[],
@@ -108,7 +108,7 @@ CREATE AGGREGATE @extschema@.better_off_agg(before pg_catalog.float8, after pg_c
 COMMENT ON AGGREGATE @extschema@.better_off_agg(pg_catalog.float8, pg_catalog.float8) IS
 'Is anyone better off? From rows of (before, after) scores where higher is better: measured, better (after > before), same, worse, the percentage better with a 95% Wilson interval, and not_measured (rows with a NULL score, which are not in the percentage). NULL for no rows. Works as a window function.';
 
--- Availability: 0.1
+-- Availability: 0.2
 CREATE AGGREGATE @extschema@.better_off_agg(before pg_catalog.float8, after pg_catalog.float8, direction pg_catalog.text) (
     SFUNC = @extschema@.better_off_agg_trans,
     STYPE = pg_catalog.float8[],
@@ -125,7 +125,7 @@ CREATE AGGREGATE @extschema@.better_off_agg(before pg_catalog.float8, after pg_c
 COMMENT ON AGGREGATE @extschema@.better_off_agg(pg_catalog.float8, pg_catalog.float8, pg_catalog.text) IS
 'As oba.better_off_agg(before, after) with direction higher_is_better or lower_is_better, the same on every row of a group; neutral and any other value are errors (22023).';
 
--- Availability: 0.1
+-- Availability: 0.2
 CREATE AGGREGATE @extschema@.better_off_agg(before pg_catalog.float8, after pg_catalog.float8, direction pg_catalog.text, min_change pg_catalog.float8) (
     SFUNC = @extschema@.better_off_agg_trans,
     STYPE = pg_catalog.float8[],
@@ -142,7 +142,7 @@ CREATE AGGREGATE @extschema@.better_off_agg(before pg_catalog.float8, after pg_c
 COMMENT ON AGGREGATE @extschema@.better_off_agg(pg_catalog.float8, pg_catalog.float8, pg_catalog.text, pg_catalog.float8) IS
 'As oba.better_off_agg(before, after, direction) where the change in the good direction must be at least min_change (>= 0, the same on every row) to count as better, and at least min_change the other way to count as worse; smaller changes count as the same.';
 
--- Availability: 0.1
+-- Availability: 0.2
 CREATE AGGREGATE @extschema@.better_off_agg(before pg_catalog.float8, after pg_catalog.float8, direction pg_catalog.text, min_change pg_catalog.float8, confidence pg_catalog.float8) (
     SFUNC = @extschema@.better_off_agg_trans,
     STYPE = pg_catalog.float8[],

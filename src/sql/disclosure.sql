@@ -4,7 +4,7 @@
 -- that no suppressed cell can be worked out from published cells and totals.
 -- ---------------------------------------------------------------------------
 
--- Availability: 0.1
+-- Availability: 0.2
 CREATE FUNCTION @extschema@.suppress(
     count pg_catalog.int8,
     threshold pg_catalog.int4 DEFAULT 5,
@@ -14,7 +14,7 @@ LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.suppress(pg_catalog.int8, pg_catalog.int4, pg_catalog.bool) IS
 'Primary suppression of one count: NULL for 1 .. threshold-1 (default 1 to 4), the count otherwise; 0 is kept unless suppress_zero. A lone cell only: for a table with totals use oba.suppress_table. NULL in gives NULL out; a negative count or a threshold below 1 is an error (22023).';
 
--- Availability: 0.1
+-- Availability: 0.2
 CREATE FUNCTION @extschema@.round_to(
     count pg_catalog.int8,
     base pg_catalog.int4 DEFAULT 5)
@@ -23,7 +23,7 @@ LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.round_to(pg_catalog.int8, pg_catalog.int4) IS
 'A count rounded to the nearest multiple of base (default 5), halves up: 12 -> 10, 13 -> 15, 15 -> 20 with base 10. NULL in gives NULL out; a negative count or a base below 1 is an error (22023).';
 
--- Availability: 0.1
+-- Availability: 0.2
 CREATE FUNCTION @extschema@.suppress_table(
     labels pg_catalog.text[],
     counts pg_catalog.int8[],
@@ -35,7 +35,7 @@ LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 50;
 COMMENT ON FUNCTION @extschema@.suppress_table(pg_catalog.text[], pg_catalog.int8[], pg_catalog.int4, pg_catalog.bool) IS
 'Primary and secondary suppression of a one-way table (wards within a city): one row per label and a total row (label NULL, is_total true), published NULL where suppressed and flag ''primary'' (1 .. threshold-1, or 0 when suppress_zero) or ''secondary'' (suppressed so that no cell can be worked out by subtraction from the total, and the suppressed cells add up to at least threshold). Labels must be unique and not NULL; counts not NULL or negative (22023, 22004). Empty arrays give no rows.';
 
--- Availability: 0.1
+-- Availability: 0.2
 CREATE FUNCTION @extschema@.suppress_table(
     row_labels pg_catalog.text[],
     col_labels pg_catalog.text[],

@@ -4,7 +4,7 @@
 -- calculate_funnel_limits and assign_funnel_significance.
 -- ---------------------------------------------------------------------------
 
--- Availability: 0.1
+-- Availability: 0.2
 CREATE TYPE @extschema@.funnel_point AS (
     x                    pg_catalog.float8,
     lower_2s             pg_catalog.float8,
@@ -21,7 +21,7 @@ CREATE TYPE @extschema@.funnel_point AS (
 COMMENT ON TYPE @extschema@.funnel_point IS
 'Funnel plot control limits at one axis value x: lower and upper limits at 95% (2s, p = 0.025 each side) and 99.8% (3s, p = 0.001), the baseline (average x per; NULL for ratios, whose centre is 1 x per), and for ratios and rates the denominator at which each limit lies (expected events for a ratio, population per year for a rate; NULL for proportions, whose denominator is x).';
 
--- Availability: 0.1
+-- Availability: 0.2
 CREATE FUNCTION @extschema@.funnel_limits(
     statistic pg_catalog.text,
     x pg_catalog.float8,
@@ -35,7 +35,7 @@ LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.funnel_limits(pg_catalog.text, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
 'Funnel plot control limits (Spiegelhalter 2005; PHEindicatormethods calculate_funnel_limits) at axis value x. statistic proportion: x is the population, average the funnel centre as a fraction, limits average -/+ z sqrt(average (1 - average) / x) x per clamped to [0, per] (per default 100). ratio: x is the observed count, limits x / lambda x per from exact Poisson means lambda (per default 1; 100 for an ISR); average not used. rate or dsr: x is the event count, limits x / (lambda / average) x per (per default 10,000 for rate, 100,000 for dsr), denominators per year of years_of_data. NULL when statistic or x is NULL, or average for a proportion or rate; a NULL per takes the default. Bad input (unknown statistic, x <= 0 for a proportion, negative events, average outside [0,1] for a proportion or <= 0 for a rate, per or years_of_data <= 0) is an error (22023).';
 
--- Availability: 0.1
+-- Availability: 0.2
 CREATE FUNCTION @extschema@.funnel_axis(
     statistic pg_catalog.text,
     min_denominator pg_catalog.float8,
@@ -49,7 +49,7 @@ LANGUAGE C IMMUTABLE PARALLEL SAFE ROWS 100;
 COMMENT ON FUNCTION @extschema@.funnel_axis(pg_catalog.text, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
 'The 100 x-axis values of a funnel plot, as PHEindicatormethods calculate_funnel_limits spaces them, from the smallest and largest (derived) denominators of the records: populations for a proportion, expected counts for a ratio; for a rate or dsr, populations turned into event counts with the average (required) and years_of_data. Feed x to oba.funnel_limits. No rows when statistic, min_denominator or max_denominator is NULL (or the average of a rate). Errors (22023): denominators <= 0 or min above max, years_of_data <= 0.';
 
--- Availability: 0.1
+-- Availability: 0.2
 CREATE FUNCTION @extschema@.funnel_denominator(
     statistic pg_catalog.text,
     numerator pg_catalog.float8,
@@ -63,7 +63,7 @@ LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.funnel_denominator(pg_catalog.text, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
 'The denominator a funnel plot uses for a record (PHEindicatormethods): for a rate or dsr with a rate given and numerator > 0, per x numerator / rate (per defaults as in oba.funnel_limits); a dsr with numerator 0 has none (NULL: left out of sum() and min()); otherwise the denominator. The funnel average is sum(numerator) / sum(oba.funnel_denominator(...)). NULL when statistic or numerator is NULL. Errors (22023): negative numerator or rate, denominator <= 0, rate 0 with numerator > 0.';
 
--- Availability: 0.1
+-- Availability: 0.2
 CREATE FUNCTION @extschema@.funnel_significance(
     statistic pg_catalog.text,
     numerator pg_catalog.float8,

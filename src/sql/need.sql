@@ -3,7 +3,7 @@
 -- mean per area, deciles and quintiles from ranks.
 -- ---------------------------------------------------------------------------
 
--- Availability: 0.1
+-- Availability: 0.2
 CREATE FUNCTION @extschema@.need_z(
     value pg_catalog.float8,
     mean pg_catalog.float8,
@@ -16,35 +16,35 @@ LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.need_z(pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.text) IS
 'Standardised need score of one area on one indicator: (value - mean) / sd, negated for higher_is_better, so that positive always means more need than average. Window-friendly: oba.need_z(value, avg(value) OVER w, stddev_samp(value) OVER w, polarity) with w partitioned by indicator. NULL in gives NULL out; NULL when sd is 0 (no area differs). Errors (22023): polarity neutral or unknown (a need score needs a direction), sd < 0, non-finite values.';
 
--- Availability: 0.1
+-- Availability: 0.2
 CREATE FUNCTION @extschema@.need_score_agg_trans(pg_catalog.float8[], pg_catalog.float8)
 RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_need_score_trans'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.need_score_agg_trans(pg_catalog.float8[], pg_catalog.float8) IS
 'Transition function of oba.need_score_agg(z): adds one indicator''s z-score with weight 1.';
 
--- Availability: 0.1
+-- Availability: 0.2
 CREATE FUNCTION @extschema@.need_score_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8)
 RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_need_score_trans'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.need_score_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8) IS
 'Transition function of oba.need_score_agg(z, weight): adds one indicator''s weighted z-score.';
 
--- Availability: 0.1
+-- Availability: 0.2
 CREATE FUNCTION @extschema@.need_score_agg_combine(pg_catalog.float8[], pg_catalog.float8[])
 RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_need_score_combine'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.need_score_agg_combine(pg_catalog.float8[], pg_catalog.float8[]) IS
 'Combine function of oba.need_score_agg: adds two partial states.';
 
--- Availability: 0.1
+-- Availability: 0.2
 CREATE FUNCTION @extschema@.need_score_agg_final(pg_catalog.float8[])
 RETURNS pg_catalog.float8 AS 'MODULE_PATHNAME', 'obapg_need_score_final'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.need_score_agg_final(pg_catalog.float8[]) IS
 'Final function of oba.need_score_agg: the weighted mean, NULL for no rows or a total weight of 0.';
 
--- Availability: 0.1
+-- Availability: 0.2
 CREATE AGGREGATE @extschema@.need_score_agg(z pg_catalog.float8) (
     SFUNC = @extschema@.need_score_agg_trans,
     STYPE = pg_catalog.float8[],
@@ -56,7 +56,7 @@ CREATE AGGREGATE @extschema@.need_score_agg(z pg_catalog.float8) (
 COMMENT ON AGGREGATE @extschema@.need_score_agg(pg_catalog.float8) IS
 'Need score of an area: the mean of its indicators'' need z-scores (oba.need_z). Rows with a NULL z are skipped, so an indicator missing for an area drops out of that area''s mean. NULL for no rows.';
 
--- Availability: 0.1
+-- Availability: 0.2
 CREATE AGGREGATE @extschema@.need_score_agg(z pg_catalog.float8, weight pg_catalog.float8) (
     SFUNC = @extschema@.need_score_agg_trans,
     STYPE = pg_catalog.float8[],
@@ -68,7 +68,7 @@ CREATE AGGREGATE @extschema@.need_score_agg(z pg_catalog.float8, weight pg_catal
 COMMENT ON AGGREGATE @extschema@.need_score_agg(pg_catalog.float8, pg_catalog.float8) IS
 'Need score of an area: sum(weight x z) / sum(weight) over its indicators'' need z-scores (oba.need_z). Rows with a NULL z or weight are skipped. NULL for no rows or a total weight of 0. Errors (22023): negative or non-finite weight, non-finite z.';
 
--- Availability: 0.1
+-- Availability: 0.2
 CREATE FUNCTION @extschema@.quantile_group(
     rank pg_catalog.int8,
     n pg_catalog.int8,
@@ -80,7 +80,7 @@ LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.quantile_group(pg_catalog.int8, pg_catalog.int8, pg_catalog.int4) IS
 'The group (1..groups) of a rank among n ranked values: ceil(groups x rank / n), so group k holds ranks (k-1) n / groups < rank <= k n / groups, in exact integer arithmetic. With rank() (ties share the lowest rank) tied values always share a group. Use rank() OVER (ORDER BY score DESC) so that group 1 is the most in need, and count(score) OVER () for n. NULL in gives NULL out. Errors (22023): rank outside 1..n, n < 1, groups < 1.';
 
--- Availability: 0.1
+-- Availability: 0.2
 CREATE FUNCTION @extschema@.decile(rank pg_catalog.int8, n pg_catalog.int8)
 RETURNS pg_catalog.int4
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
@@ -89,7 +89,7 @@ RETURN @extschema@.quantile_group(rank, n, 10);
 COMMENT ON FUNCTION @extschema@.decile(pg_catalog.int8, pg_catalog.int8) IS
 'Decile (1..10) of a rank among n: oba.quantile_group(rank, n, 10). Decile 1 holds the first tenth of the ranks (the most in need when ranked by need score, descending). NULL in gives NULL out.';
 
--- Availability: 0.1
+-- Availability: 0.2
 CREATE FUNCTION @extschema@.quintile(rank pg_catalog.int8, n pg_catalog.int8)
 RETURNS pg_catalog.int4
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE

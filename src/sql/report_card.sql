@@ -8,7 +8,7 @@
 -- (pg_extension_config_dump), so user data survives a dump and restore.
 -- ---------------------------------------------------------------------------
 
--- Availability: 0.1
+-- Availability: 0.2
 CREATE TABLE @extschema@.indicator (
     code               pg_catalog.text PRIMARY KEY CHECK (code <> ''),
     name               pg_catalog.text NOT NULL,
@@ -31,7 +31,7 @@ CREATE TABLE @extschema@.indicator (
 COMMENT ON TABLE @extschema@.indicator IS
 'OBA population indicators (question ''population'') and a service''s performance measures (''how_much'': How much did we do?, ''how_well'': How well did we do it?, ''better_off'': Is anyone better off?), with polarity, kind (rate, proportion, count, mean), multiplier (NULL: 10,000 for a rate, 100 for a proportion), unit, confidence, the suppression threshold to apply in oba.report_card (NULL: none) and the strategy start for turning the curve.';
 
--- Availability: 0.1
+-- Availability: 0.2
 CREATE TABLE @extschema@.observation (
     indicator_code   pg_catalog.text NOT NULL
                      REFERENCES @extschema@.indicator (code) ON UPDATE CASCADE,
@@ -55,7 +55,7 @@ COMMENT ON TABLE @extschema@.observation IS
 CREATE INDEX observation_parent_idx
     ON @extschema@.observation (indicator_code, period_start, parent_area_code);
 
--- Availability: 0.1
+-- Availability: 0.2
 CREATE FUNCTION @extschema@.observation_check()
 RETURNS trigger LANGUAGE plpgsql VOLATILE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp AS $$
@@ -91,7 +91,7 @@ CREATE TRIGGER observation_check
     BEFORE INSERT OR UPDATE ON @extschema@.observation
     FOR EACH ROW EXECUTE FUNCTION @extschema@.observation_check();
 
--- Availability: 0.1
+-- Availability: 0.2
 CREATE FUNCTION @extschema@.indicator_kind_check()
 RETURNS trigger LANGUAGE plpgsql VOLATILE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp AS $$
@@ -127,7 +127,7 @@ SELECT pg_catalog.pg_extension_config_dump('@extschema@.observation', '');
 -- which protects both, since hiding one hides the other.
 -- TODO (CHANGELOG): comparison, recent trend, turn-the-curve and SPC columns.
 
--- Availability: 0.1
+-- Availability: 0.2
 CREATE VIEW @extschema@.report_card WITH (security_invoker = true) AS
 WITH suppressed AS (
     SELECT g.indicator_code, g.period_start, s.label AS area_code, s.flag
@@ -200,7 +200,7 @@ GRANT SELECT, INSERT, UPDATE, DELETE, TRUNCATE, REFERENCES ON @extschema@.indica
     TO @extowner@ WITH GRANT OPTION;
 GRANT SELECT ON @extschema@.report_card TO @extowner@ WITH GRANT OPTION;
 
--- Availability: 0.1
+-- Availability: 0.2
 CREATE FUNCTION @extschema@.schedule_refresh(
     matview pg_catalog.regclass,
     schedule pg_catalog.text DEFAULT '0 6 * * *',
@@ -250,7 +250,7 @@ END $$;
 COMMENT ON FUNCTION @extschema@.schedule_refresh(pg_catalog.regclass, pg_catalog.text, pg_catalog.bool) IS
 'Schedules REFRESH MATERIALIZED VIEW [CONCURRENTLY] (concurrent, default true) of matview with pg_cron (schedule in cron syntax, default 06:00 daily) as a job named ''oba refresh <schema>.<name>'' run as the calling role; scheduling again replaces the job. Returns the pg_cron job id. Without pg_cron in this database: an error (55000) saying so and how to install it. Not a materialized view, or no unique index for a concurrent refresh: 22023.';
 
--- Availability: 0.1
+-- Availability: 0.2
 CREATE FUNCTION @extschema@.unschedule_refresh(matview pg_catalog.regclass)
 RETURNS pg_catalog.bool LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
 SET search_path = pg_catalog, pg_temp AS $$

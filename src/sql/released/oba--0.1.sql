@@ -1,0 +1,500 @@
+-- oba: Outcomes-Based Accountability measures in PostgreSQL.
+-- This file is assembled by the Makefile from src/sql/*.sql; edit those.
+-- Every reference is schema-qualified (@extschema@, pg_catalog): the script
+-- must not depend on the installing user's search_path.
+
+\echo Use "CREATE EXTENSION oba" to load this file. \quit
+
+-- The schema is created by CREATE EXTENSION as the installing (bootstrap)
+-- superuser; every role may call the functions, as with functions in public.
+GRANT USAGE ON SCHEMA @extschema@ TO PUBLIC;
+-- ---------------------------------------------------------------------------
+-- estimate: the interval estimate every rate, proportion and ratio returns.
+-- ---------------------------------------------------------------------------
+
+-- Availability: 0.1
+CREATE TYPE @extschema@.estimate AS (
+    value       pg_catalog.float8,
+    lower       pg_catalog.float8,
+    upper       pg_catalog.float8,
+    numerator   pg_catalog.float8,
+    denominator pg_catalog.float8
+);
+
+COMMENT ON TYPE @extschema@.estimate IS
+'An interval estimate: value with its lower and upper confidence limits, and the numerator and denominator it was computed from. Expand with (f(...)).* for plain columns.';
+-- ---------------------------------------------------------------------------
+-- rate: crude rates per 10,000 with exact Poisson (events < 10) or Byar
+-- limits, as PHEindicatormethods phe_rate.
+-- ---------------------------------------------------------------------------
+
+-- Availability: 0.1
+CREATE FUNCTION @extschema@.rate(
+    events pg_catalog.float8,
+    population pg_catalog.float8,
+    per pg_catalog.float8 DEFAULT 10000,
+    confidence pg_catalog.float8 DEFAULT 0.95)
+RETURNS @extschema@.estimate
+AS 'MODULE_PATHNAME', 'obapg_rate'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.rate(pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
+'Crude rate events/population x per (default per 10,000) with a confidence interval (default 95%): exact Poisson limits when events < 10, Byar''s approximation from 10. Events may exceed the population. NULL in gives NULL out; negative events, population <= 0, per <= 0, confidence outside (0,1) or a non-finite value is an error (22023).';
+
+-- Aggregate support. State: float8[6] = {events, population, rows, inexact, per, confidence}.
+
+-- Availability: 0.1
+CREATE FUNCTION @extschema@.rate_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8)
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_rate_trans'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.rate_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8) IS
+'Transition function of oba.rate_agg(events, population): adds one row to the float8[] state.';
+
+-- Availability: 0.1
+CREATE FUNCTION @extschema@.rate_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8)
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_rate_trans'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.rate_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
+'Transition function of oba.rate_agg(events, population, per): adds one row to the float8[] state.';
+
+-- Availability: 0.1
+CREATE FUNCTION @extschema@.rate_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8)
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_rate_trans'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.rate_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
+'Transition function of oba.rate_agg(events, population, per, confidence): adds one row to the float8[] state.';
+
+-- Availability: 0.1
+CREATE FUNCTION @extschema@.rate_agg_inv(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8)
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_rate_inv'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.rate_agg_inv(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8) IS
+'Inverse transition of oba.rate_agg(events, population) for window frames: removes one row, or returns NULL (recompute the frame) when the sums are not exact whole numbers.';
+
+-- Availability: 0.1
+CREATE FUNCTION @extschema@.rate_agg_inv(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8)
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_rate_inv'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.rate_agg_inv(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
+'Inverse transition of oba.rate_agg(events, population, per) for window frames: removes one row, or returns NULL (recompute the frame) when the sums are not exact whole numbers.';
+
+-- Availability: 0.1
+CREATE FUNCTION @extschema@.rate_agg_inv(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8)
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_rate_inv'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.rate_agg_inv(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
+'Inverse transition of oba.rate_agg(events, population, per, confidence) for window frames: removes one row, or returns NULL (recompute the frame) when the sums are not exact whole numbers.';
+
+-- Availability: 0.1
+CREATE FUNCTION @extschema@.rate_agg_combine(pg_catalog.float8[], pg_catalog.float8[])
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_rate_combine'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.rate_agg_combine(pg_catalog.float8[], pg_catalog.float8[]) IS
+'Combine function of oba.rate_agg: adds two partial states (parallel query, distributed engines).';
+
+-- Availability: 0.1
+CREATE FUNCTION @extschema@.rate_agg_final(pg_catalog.float8[])
+RETURNS @extschema@.estimate AS 'MODULE_PATHNAME', 'obapg_rate_final'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.rate_agg_final(pg_catalog.float8[]) IS
+'Final function of oba.rate_agg: the rate and its interval from the summed state; NULL for no rows or a total population of 0.';
+
+-- Availability: 0.1
+CREATE AGGREGATE @extschema@.rate_agg(events pg_catalog.float8, population pg_catalog.float8) (
+    SFUNC = @extschema@.rate_agg_trans,
+    STYPE = pg_catalog.float8[],
+    INITCOND = '{0,0,0,0,10000,0.95}',
+    COMBINEFUNC = @extschema@.rate_agg_combine,
+    FINALFUNC = @extschema@.rate_agg_final,
+    MSFUNC = @extschema@.rate_agg_trans,
+    MINVFUNC = @extschema@.rate_agg_inv,
+    MSTYPE = pg_catalog.float8[],
+    MINITCOND = '{0,0,0,0,10000,0.95}',
+    MFINALFUNC = @extschema@.rate_agg_final,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.rate_agg(pg_catalog.float8, pg_catalog.float8) IS
+'Rate per 10,000 with a 95% interval from rows of (events, population): sums both over the group, then as oba.rate. Rows with a NULL are skipped; NULL for no rows or a total population of 0. Works as a window function (rolling frames).';
+
+-- Availability: 0.1
+CREATE AGGREGATE @extschema@.rate_agg(events pg_catalog.float8, population pg_catalog.float8, per pg_catalog.float8) (
+    SFUNC = @extschema@.rate_agg_trans,
+    STYPE = pg_catalog.float8[],
+    INITCOND = '{0,0,0,0,10000,0.95}',
+    COMBINEFUNC = @extschema@.rate_agg_combine,
+    FINALFUNC = @extschema@.rate_agg_final,
+    MSFUNC = @extschema@.rate_agg_trans,
+    MINVFUNC = @extschema@.rate_agg_inv,
+    MSTYPE = pg_catalog.float8[],
+    MINITCOND = '{0,0,0,0,10000,0.95}',
+    MFINALFUNC = @extschema@.rate_agg_final,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.rate_agg(pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
+'Rate per the given multiplier with a 95% interval from rows of (events, population, per); per must be the same on every row of a group. Rows with a NULL are skipped; NULL for no rows or a total population of 0.';
+
+-- Availability: 0.1
+CREATE AGGREGATE @extschema@.rate_agg(events pg_catalog.float8, population pg_catalog.float8, per pg_catalog.float8, confidence pg_catalog.float8) (
+    SFUNC = @extschema@.rate_agg_trans,
+    STYPE = pg_catalog.float8[],
+    INITCOND = '{0,0,0,0,10000,0.95}',
+    COMBINEFUNC = @extschema@.rate_agg_combine,
+    FINALFUNC = @extschema@.rate_agg_final,
+    MSFUNC = @extschema@.rate_agg_trans,
+    MINVFUNC = @extschema@.rate_agg_inv,
+    MSTYPE = pg_catalog.float8[],
+    MINITCOND = '{0,0,0,0,10000,0.95}',
+    MFINALFUNC = @extschema@.rate_agg_final,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.rate_agg(pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
+'Rate per the given multiplier with an interval at the given confidence from rows of (events, population, per, confidence); per and confidence must be the same on every row of a group. Rows with a NULL are skipped; NULL for no rows or a total population of 0.';
+
+-- Integer overloads of the two-argument form: counts usually live in int or
+-- bigint columns, and a cast per row and column is a measurable share of the
+-- aggregate's time.
+
+-- Availability: 0.1
+CREATE FUNCTION @extschema@.rate_agg_trans(pg_catalog.float8[], pg_catalog.int4, pg_catalog.int4)
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_rate_trans_int4'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.rate_agg_trans(pg_catalog.float8[], pg_catalog.int4, pg_catalog.int4) IS
+'Transition function of oba.rate_agg(events int4, population int4): adds one row to the float8[] state without casting to float8.';
+
+-- Availability: 0.1
+CREATE FUNCTION @extschema@.rate_agg_inv(pg_catalog.float8[], pg_catalog.int4, pg_catalog.int4)
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_rate_inv_int4'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.rate_agg_inv(pg_catalog.float8[], pg_catalog.int4, pg_catalog.int4) IS
+'Inverse transition of oba.rate_agg(events int4, population int4) for window frames: removes one row, or returns NULL (recompute the frame) when the sums are not exact.';
+
+-- Availability: 0.1
+CREATE AGGREGATE @extschema@.rate_agg(events pg_catalog.int4, population pg_catalog.int4) (
+    SFUNC = @extschema@.rate_agg_trans,
+    STYPE = pg_catalog.float8[],
+    INITCOND = '{0,0,0,0,10000,0.95}',
+    COMBINEFUNC = @extschema@.rate_agg_combine,
+    FINALFUNC = @extschema@.rate_agg_final,
+    MSFUNC = @extschema@.rate_agg_trans,
+    MINVFUNC = @extschema@.rate_agg_inv,
+    MSTYPE = pg_catalog.float8[],
+    MINITCOND = '{0,0,0,0,10000,0.95}',
+    MFINALFUNC = @extschema@.rate_agg_final,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.rate_agg(pg_catalog.int4, pg_catalog.int4) IS
+'Rate per 10,000 with a 95% interval from rows of (events, population), as oba.rate_agg(float8, float8). Rows with a NULL are skipped; NULL for no rows or a total population of 0 (int4 columns, read without a cast to float8).';
+
+-- Availability: 0.1
+CREATE FUNCTION @extschema@.rate_agg_trans(pg_catalog.float8[], pg_catalog.int8, pg_catalog.int8)
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_rate_trans_int8'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.rate_agg_trans(pg_catalog.float8[], pg_catalog.int8, pg_catalog.int8) IS
+'Transition function of oba.rate_agg(events int8, population int8): adds one row to the float8[] state without casting to float8.';
+
+-- Availability: 0.1
+CREATE FUNCTION @extschema@.rate_agg_inv(pg_catalog.float8[], pg_catalog.int8, pg_catalog.int8)
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_rate_inv_int8'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.rate_agg_inv(pg_catalog.float8[], pg_catalog.int8, pg_catalog.int8) IS
+'Inverse transition of oba.rate_agg(events int8, population int8) for window frames: removes one row, or returns NULL (recompute the frame) when the sums are not exact.';
+
+-- Availability: 0.1
+CREATE AGGREGATE @extschema@.rate_agg(events pg_catalog.int8, population pg_catalog.int8) (
+    SFUNC = @extschema@.rate_agg_trans,
+    STYPE = pg_catalog.float8[],
+    INITCOND = '{0,0,0,0,10000,0.95}',
+    COMBINEFUNC = @extschema@.rate_agg_combine,
+    FINALFUNC = @extschema@.rate_agg_final,
+    MSFUNC = @extschema@.rate_agg_trans,
+    MINVFUNC = @extschema@.rate_agg_inv,
+    MSTYPE = pg_catalog.float8[],
+    MINITCOND = '{0,0,0,0,10000,0.95}',
+    MFINALFUNC = @extschema@.rate_agg_final,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.rate_agg(pg_catalog.int8, pg_catalog.int8) IS
+'Rate per 10,000 with a 95% interval from rows of (events, population), as oba.rate_agg(float8, float8). Rows with a NULL are skipped; NULL for no rows or a total population of 0 (int8 columns, read without a cast to float8).';
+-- ---------------------------------------------------------------------------
+-- proportion: proportions (default percentages) with the Wilson score
+-- interval, as PHEindicatormethods phe_proportion.
+-- ---------------------------------------------------------------------------
+
+-- Availability: 0.1
+CREATE FUNCTION @extschema@.proportion(
+    successes pg_catalog.float8,
+    total pg_catalog.float8,
+    per pg_catalog.float8 DEFAULT 100,
+    confidence pg_catalog.float8 DEFAULT 0.95)
+RETURNS @extschema@.estimate
+AS 'MODULE_PATHNAME', 'obapg_proportion'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.proportion(pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
+'Proportion successes/total x per (default a percentage) with a Wilson score interval (default 95%). NULL in gives NULL out; negative successes, total <= 0, successes > total, per <= 0, confidence outside (0,1) or a non-finite value is an error (22023).';
+
+-- Aggregate support. State: float8[6] = {successes, total, rows, inexact, per, confidence}.
+
+-- Availability: 0.1
+CREATE FUNCTION @extschema@.proportion_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8)
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_proportion_trans'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.proportion_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8) IS
+'Transition function of oba.proportion_agg(successes, total): adds one row to the float8[] state.';
+
+-- Availability: 0.1
+CREATE FUNCTION @extschema@.proportion_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8)
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_proportion_trans'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.proportion_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
+'Transition function of oba.proportion_agg(successes, total, per): adds one row to the float8[] state.';
+
+-- Availability: 0.1
+CREATE FUNCTION @extschema@.proportion_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8)
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_proportion_trans'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.proportion_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
+'Transition function of oba.proportion_agg(successes, total, per, confidence): adds one row to the float8[] state.';
+
+-- Availability: 0.1
+CREATE FUNCTION @extschema@.proportion_agg_inv(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8)
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_proportion_inv'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.proportion_agg_inv(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8) IS
+'Inverse transition of oba.proportion_agg(successes, total) for window frames: removes one row, or returns NULL (recompute the frame) when the sums are not exact whole numbers.';
+
+-- Availability: 0.1
+CREATE FUNCTION @extschema@.proportion_agg_inv(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8)
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_proportion_inv'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.proportion_agg_inv(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
+'Inverse transition of oba.proportion_agg(successes, total, per) for window frames: removes one row, or returns NULL (recompute the frame) when the sums are not exact whole numbers.';
+
+-- Availability: 0.1
+CREATE FUNCTION @extschema@.proportion_agg_inv(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8)
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_proportion_inv'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.proportion_agg_inv(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
+'Inverse transition of oba.proportion_agg(successes, total, per, confidence) for window frames: removes one row, or returns NULL (recompute the frame) when the sums are not exact whole numbers.';
+
+-- Availability: 0.1
+CREATE FUNCTION @extschema@.proportion_flag_agg_trans(pg_catalog.float8[], pg_catalog.bool)
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_proportion_flag_trans'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.proportion_flag_agg_trans(pg_catalog.float8[], pg_catalog.bool) IS
+'Transition function of oba.proportion_agg(flag): adds one row to the float8[] state.';
+
+-- Availability: 0.1
+CREATE FUNCTION @extschema@.proportion_flag_agg_trans(pg_catalog.float8[], pg_catalog.bool, pg_catalog.float8)
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_proportion_flag_trans'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.proportion_flag_agg_trans(pg_catalog.float8[], pg_catalog.bool, pg_catalog.float8) IS
+'Transition function of oba.proportion_agg(flag, per): adds one row to the float8[] state.';
+
+-- Availability: 0.1
+CREATE FUNCTION @extschema@.proportion_flag_agg_trans(pg_catalog.float8[], pg_catalog.bool, pg_catalog.float8, pg_catalog.float8)
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_proportion_flag_trans'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.proportion_flag_agg_trans(pg_catalog.float8[], pg_catalog.bool, pg_catalog.float8, pg_catalog.float8) IS
+'Transition function of oba.proportion_agg(flag, per, confidence): adds one row to the float8[] state.';
+
+-- Availability: 0.1
+CREATE FUNCTION @extschema@.proportion_flag_agg_inv(pg_catalog.float8[], pg_catalog.bool)
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_proportion_flag_inv'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.proportion_flag_agg_inv(pg_catalog.float8[], pg_catalog.bool) IS
+'Inverse transition of oba.proportion_agg(flag) for window frames: removes one row, or returns NULL (recompute the frame) when the sums are not exact whole numbers.';
+
+-- Availability: 0.1
+CREATE FUNCTION @extschema@.proportion_flag_agg_inv(pg_catalog.float8[], pg_catalog.bool, pg_catalog.float8)
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_proportion_flag_inv'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.proportion_flag_agg_inv(pg_catalog.float8[], pg_catalog.bool, pg_catalog.float8) IS
+'Inverse transition of oba.proportion_agg(flag, per) for window frames: removes one row, or returns NULL (recompute the frame) when the sums are not exact whole numbers.';
+
+-- Availability: 0.1
+CREATE FUNCTION @extschema@.proportion_flag_agg_inv(pg_catalog.float8[], pg_catalog.bool, pg_catalog.float8, pg_catalog.float8)
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_proportion_flag_inv'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.proportion_flag_agg_inv(pg_catalog.float8[], pg_catalog.bool, pg_catalog.float8, pg_catalog.float8) IS
+'Inverse transition of oba.proportion_agg(flag, per, confidence) for window frames: removes one row, or returns NULL (recompute the frame) when the sums are not exact whole numbers.';
+
+-- Availability: 0.1
+CREATE FUNCTION @extschema@.proportion_agg_combine(pg_catalog.float8[], pg_catalog.float8[])
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_proportion_combine'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.proportion_agg_combine(pg_catalog.float8[], pg_catalog.float8[]) IS
+'Combine function of oba.proportion_agg: adds two partial states (parallel query, distributed engines).';
+
+-- Availability: 0.1
+CREATE FUNCTION @extschema@.proportion_agg_final(pg_catalog.float8[])
+RETURNS @extschema@.estimate AS 'MODULE_PATHNAME', 'obapg_proportion_final'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.proportion_agg_final(pg_catalog.float8[]) IS
+'Final function of oba.proportion_agg: the proportion and its Wilson interval from the summed state; NULL for no rows or a total of 0.';
+
+-- Availability: 0.1
+CREATE AGGREGATE @extschema@.proportion_agg(successes pg_catalog.float8, total pg_catalog.float8) (
+    SFUNC = @extschema@.proportion_agg_trans,
+    STYPE = pg_catalog.float8[],
+    INITCOND = '{0,0,0,0,100,0.95}',
+    COMBINEFUNC = @extschema@.proportion_agg_combine,
+    FINALFUNC = @extschema@.proportion_agg_final,
+    MSFUNC = @extschema@.proportion_agg_trans,
+    MINVFUNC = @extschema@.proportion_agg_inv,
+    MSTYPE = pg_catalog.float8[],
+    MINITCOND = '{0,0,0,0,100,0.95}',
+    MFINALFUNC = @extschema@.proportion_agg_final,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.proportion_agg(pg_catalog.float8, pg_catalog.float8) IS
+'Percentage with a 95% Wilson interval from rows of (successes, total): sums both over the group, then as oba.proportion. Rows with a NULL are skipped; NULL for no rows or a total of 0. Works as a window function (rolling frames).';
+
+-- Availability: 0.1
+CREATE AGGREGATE @extschema@.proportion_agg(successes pg_catalog.float8, total pg_catalog.float8, per pg_catalog.float8) (
+    SFUNC = @extschema@.proportion_agg_trans,
+    STYPE = pg_catalog.float8[],
+    INITCOND = '{0,0,0,0,100,0.95}',
+    COMBINEFUNC = @extschema@.proportion_agg_combine,
+    FINALFUNC = @extschema@.proportion_agg_final,
+    MSFUNC = @extschema@.proportion_agg_trans,
+    MINVFUNC = @extschema@.proportion_agg_inv,
+    MSTYPE = pg_catalog.float8[],
+    MINITCOND = '{0,0,0,0,100,0.95}',
+    MFINALFUNC = @extschema@.proportion_agg_final,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.proportion_agg(pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
+'Proportion per the given multiplier with a 95% Wilson interval from rows of (successes, total, per); per must be the same on every row of a group. Rows with a NULL are skipped; NULL for no rows or a total of 0.';
+
+-- Availability: 0.1
+CREATE AGGREGATE @extschema@.proportion_agg(successes pg_catalog.float8, total pg_catalog.float8, per pg_catalog.float8, confidence pg_catalog.float8) (
+    SFUNC = @extschema@.proportion_agg_trans,
+    STYPE = pg_catalog.float8[],
+    INITCOND = '{0,0,0,0,100,0.95}',
+    COMBINEFUNC = @extschema@.proportion_agg_combine,
+    FINALFUNC = @extschema@.proportion_agg_final,
+    MSFUNC = @extschema@.proportion_agg_trans,
+    MINVFUNC = @extschema@.proportion_agg_inv,
+    MSTYPE = pg_catalog.float8[],
+    MINITCOND = '{0,0,0,0,100,0.95}',
+    MFINALFUNC = @extschema@.proportion_agg_final,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.proportion_agg(pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
+'Proportion per the given multiplier with a Wilson interval at the given confidence from rows of (successes, total, per, confidence); both must be the same on every row of a group. Rows with a NULL are skipped; NULL for no rows or a total of 0.';
+
+-- Availability: 0.1
+CREATE AGGREGATE @extschema@.proportion_agg(flag pg_catalog.bool) (
+    SFUNC = @extschema@.proportion_flag_agg_trans,
+    STYPE = pg_catalog.float8[],
+    INITCOND = '{0,0,0,0,100,0.95}',
+    COMBINEFUNC = @extschema@.proportion_agg_combine,
+    FINALFUNC = @extschema@.proportion_agg_final,
+    MSFUNC = @extschema@.proportion_flag_agg_trans,
+    MINVFUNC = @extschema@.proportion_flag_agg_inv,
+    MSTYPE = pg_catalog.float8[],
+    MINITCOND = '{0,0,0,0,100,0.95}',
+    MFINALFUNC = @extschema@.proportion_agg_final,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.proportion_agg(pg_catalog.bool) IS
+'Percentage of rows whose flag is true among rows whose flag is not NULL, with a 95% Wilson interval. NULL for no non-NULL rows. Works as a window function (rolling frames).';
+
+-- Availability: 0.1
+CREATE AGGREGATE @extschema@.proportion_agg(flag pg_catalog.bool, per pg_catalog.float8) (
+    SFUNC = @extschema@.proportion_flag_agg_trans,
+    STYPE = pg_catalog.float8[],
+    INITCOND = '{0,0,0,0,100,0.95}',
+    COMBINEFUNC = @extschema@.proportion_agg_combine,
+    FINALFUNC = @extschema@.proportion_agg_final,
+    MSFUNC = @extschema@.proportion_flag_agg_trans,
+    MINVFUNC = @extschema@.proportion_flag_agg_inv,
+    MSTYPE = pg_catalog.float8[],
+    MINITCOND = '{0,0,0,0,100,0.95}',
+    MFINALFUNC = @extschema@.proportion_agg_final,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.proportion_agg(pg_catalog.bool, pg_catalog.float8) IS
+'Proportion per the given multiplier of rows whose flag is true among non-NULL flags, with a 95% Wilson interval; per must be the same on every row of a group. NULL for no non-NULL rows.';
+
+-- Availability: 0.1
+CREATE AGGREGATE @extschema@.proportion_agg(flag pg_catalog.bool, per pg_catalog.float8, confidence pg_catalog.float8) (
+    SFUNC = @extschema@.proportion_flag_agg_trans,
+    STYPE = pg_catalog.float8[],
+    INITCOND = '{0,0,0,0,100,0.95}',
+    COMBINEFUNC = @extschema@.proportion_agg_combine,
+    FINALFUNC = @extschema@.proportion_agg_final,
+    MSFUNC = @extschema@.proportion_flag_agg_trans,
+    MINVFUNC = @extschema@.proportion_flag_agg_inv,
+    MSTYPE = pg_catalog.float8[],
+    MINITCOND = '{0,0,0,0,100,0.95}',
+    MFINALFUNC = @extschema@.proportion_agg_final,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.proportion_agg(pg_catalog.bool, pg_catalog.float8, pg_catalog.float8) IS
+'Proportion per the given multiplier of rows whose flag is true among non-NULL flags, with a Wilson interval at the given confidence; both must be the same on every row of a group. NULL for no non-NULL rows.';
+
+-- Integer overloads of the two-argument form (see rate.sql).
+
+-- Availability: 0.1
+CREATE FUNCTION @extschema@.proportion_agg_trans(pg_catalog.float8[], pg_catalog.int4, pg_catalog.int4)
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_proportion_trans_int4'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.proportion_agg_trans(pg_catalog.float8[], pg_catalog.int4, pg_catalog.int4) IS
+'Transition function of oba.proportion_agg(successes int4, total int4): adds one row to the float8[] state without casting to float8.';
+
+-- Availability: 0.1
+CREATE FUNCTION @extschema@.proportion_agg_inv(pg_catalog.float8[], pg_catalog.int4, pg_catalog.int4)
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_proportion_inv_int4'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.proportion_agg_inv(pg_catalog.float8[], pg_catalog.int4, pg_catalog.int4) IS
+'Inverse transition of oba.proportion_agg(successes int4, total int4) for window frames: removes one row, or returns NULL (recompute the frame) when the sums are not exact.';
+
+-- Availability: 0.1
+CREATE AGGREGATE @extschema@.proportion_agg(successes pg_catalog.int4, total pg_catalog.int4) (
+    SFUNC = @extschema@.proportion_agg_trans,
+    STYPE = pg_catalog.float8[],
+    INITCOND = '{0,0,0,0,100,0.95}',
+    COMBINEFUNC = @extschema@.proportion_agg_combine,
+    FINALFUNC = @extschema@.proportion_agg_final,
+    MSFUNC = @extschema@.proportion_agg_trans,
+    MINVFUNC = @extschema@.proportion_agg_inv,
+    MSTYPE = pg_catalog.float8[],
+    MINITCOND = '{0,0,0,0,100,0.95}',
+    MFINALFUNC = @extschema@.proportion_agg_final,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.proportion_agg(pg_catalog.int4, pg_catalog.int4) IS
+'Percentage with a 95% Wilson interval from rows of (successes, total), as oba.proportion_agg(float8, float8). Rows with a NULL are skipped; NULL for no rows or a total of 0 (int4 columns, read without a cast to float8).';
+
+-- Availability: 0.1
+CREATE FUNCTION @extschema@.proportion_agg_trans(pg_catalog.float8[], pg_catalog.int8, pg_catalog.int8)
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_proportion_trans_int8'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.proportion_agg_trans(pg_catalog.float8[], pg_catalog.int8, pg_catalog.int8) IS
+'Transition function of oba.proportion_agg(successes int8, total int8): adds one row to the float8[] state without casting to float8.';
+
+-- Availability: 0.1
+CREATE FUNCTION @extschema@.proportion_agg_inv(pg_catalog.float8[], pg_catalog.int8, pg_catalog.int8)
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_proportion_inv_int8'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.proportion_agg_inv(pg_catalog.float8[], pg_catalog.int8, pg_catalog.int8) IS
+'Inverse transition of oba.proportion_agg(successes int8, total int8) for window frames: removes one row, or returns NULL (recompute the frame) when the sums are not exact.';
+
+-- Availability: 0.1
+CREATE AGGREGATE @extschema@.proportion_agg(successes pg_catalog.int8, total pg_catalog.int8) (
+    SFUNC = @extschema@.proportion_agg_trans,
+    STYPE = pg_catalog.float8[],
+    INITCOND = '{0,0,0,0,100,0.95}',
+    COMBINEFUNC = @extschema@.proportion_agg_combine,
+    FINALFUNC = @extschema@.proportion_agg_final,
+    MSFUNC = @extschema@.proportion_agg_trans,
+    MINVFUNC = @extschema@.proportion_agg_inv,
+    MSTYPE = pg_catalog.float8[],
+    MINITCOND = '{0,0,0,0,100,0.95}',
+    MFINALFUNC = @extschema@.proportion_agg_final,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.proportion_agg(pg_catalog.int8, pg_catalog.int8) IS
+'Percentage with a 95% Wilson interval from rows of (successes, total), as oba.proportion_agg(float8, float8). Rows with a NULL are skipped; NULL for no rows or a total of 0 (int8 columns, read without a cast to float8).';
