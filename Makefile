@@ -54,7 +54,7 @@ UNIT_SRCS = $(sort $(wildcard test/unit/test_*.c))
 UNIT_BINS = $(UNIT_SRCS:.c=)
 UNIT_CFLAGS ?= -std=c99 -O2 -g -Wall -Wextra -Wdeclaration-after-statement $(WERROR)
 
-test/unit/test_%: test/unit/test_%.c test/unit/unit.h $(CORE_SRCS) src/core/oba_core.h
+test/unit/test_%: test/unit/test_%.c $(wildcard test/unit/*.h) $(CORE_SRCS) $(wildcard src/core/*.h)
 	$(CC) $(UNIT_CFLAGS) -Isrc/core -Itest/unit $(RMATH_CFLAGS) -o $@ $< $(CORE_SRCS) $(RMATH_LIBS) -lm
 
 unittest: $(UNIT_BINS)
