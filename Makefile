@@ -16,7 +16,7 @@ PG_SRCS     = $(sort $(wildcard src/pg/*.c))
 OBJS        = $(CORE_SRCS:.c=.o) $(PG_SRCS:.c=.o)
 
 # The install script is assembled from one file per family, in this order.
-SQL_FAMILIES = estimate rate proportion
+SQL_FAMILIES = estimate rate proportion series trend curve spc
 SQL_SRCS    = src/sql/header.sql $(addprefix src/sql/,$(addsuffix .sql,$(SQL_FAMILIES)))
 
 DATA_built  = oba--$(EXTVERSION).sql
