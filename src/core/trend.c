@@ -102,9 +102,11 @@ oba_sen_ranks(double pairs, double var_s, double *c, double *lo, double *up)
 }
 
 /*
- * c(k, n), the number of permutations of n with k inversions, built up from
- * c(k, m) = sum_{i=0}^{min(k, m-1)} c(k - i, m - 1), c(0, 1) = 1 (R's
- * ckendall, iterated instead of recursed); P(T <= q) = sum_{k<=q} c(k, n)/n!.
+ * c(k, n), the number of permutations of n with k inversions (R's ckendall):
+ * c(k, m) = sum_{i=0}^{min(k, m-1)} c(k - i, m - 1), c(0, 1) = 1, computed
+ * for k <= q only with the equivalent recurrence
+ * c(k, m) = c(k - 1, m) + c(k, m - 1) - c(k - m, m - 1), every term of the
+ * lower tail; then P(T <= q) = sum_{k<=q} c(k, n)/n!. O(n q), not O(n^4).
  */
 double
 oba_kendall_cdf(double q, int n, const oba_allocator *a)
@@ -112,7 +114,7 @@ oba_kendall_cdf(double q, int n, const oba_allocator *a)
 	int			u = n * (n - 1) / 2,
 				m,
 				k,
-				i;
+				kmax;
 	double	   *cur,
 			   *nxt,
 				sum = 0.0,
@@ -123,38 +125,39 @@ oba_kendall_cdf(double q, int n, const oba_allocator *a)
 		return 0.0;
 	if (q >= u)
 		return 1.0;
-	cur = xalloc(a, sizeof(double) * (u + 1));
-	nxt = xalloc(a, sizeof(double) * (u + 1));
+	kmax = (int) q;
+	cur = xalloc(a, sizeof(double) * (kmax + 1));
+	nxt = xalloc(a, sizeof(double) * (kmax + 1));
 	if (cur == NULL || nxt == NULL)
 	{
 		xfree(a, cur);
 		xfree(a, nxt);
 		return NAN;
 	}
-	cur[0] = 1.0;
+	for (k = 0; k <= kmax; k++)
+		cur[k] = k == 0 ? 1.0 : 0.0;
 	for (m = 2; m <= n; m++)
 	{
-		int			um = m * (m - 1) / 2,
-					uprev = (m - 1) * (m - 2) / 2;
 		double	   *tmp;
 
-		for (k = 0; k <= um; k++)
+		for (k = 0; k <= kmax; k++)
 		{
-			double		c = 0.0;
+			double		c = cur[k];
 
-			for (i = 0; i < m && i <= k; i++)
-				if (k - i <= uprev)
-					c += cur[k - i];
+			if (k > 0)
+				c += nxt[k - 1];
+			if (k >= m)
+				c -= cur[k - m];
 			nxt[k] = c;
 		}
 		tmp = cur;
 		cur = nxt;
 		nxt = tmp;
 	}
-	for (k = 0; k <= (int) q; k++)
+	for (k = 0; k <= kmax; k++)
 		sum += cur[k];
-	for (i = 2; i <= n; i++)
-		fact *= i;
+	for (m = 2; m <= n; m++)
+		fact *= m;
 	xfree(a, cur);
 	xfree(a, nxt);
 	return sum / fact;

@@ -168,7 +168,8 @@ put_point(ReturnSetInfo *rsinfo, const oba_curve_point *p, bool is_date)
 /*
  * oba.curve_points(t[], value[], start, direction, horizon, alpha): one row
  * per retained period, then horizon future periods at the series' smallest
- * step. NULL arrays or start: no rows.
+ * step. NULL arrays: no rows; a NULL start, direction, horizon or alpha is an
+ * error.
  */
 static Datum
 curve_points(FunctionCallInfo fcinfo, bool is_date)
@@ -187,7 +188,7 @@ curve_points(FunctionCallInfo fcinfo, bool is_date)
 	oba_series_view v;
 
 	InitMaterializedSRF(fcinfo, 0);
-	if (PG_ARGISNULL(0) || PG_ARGISNULL(1) || PG_ARGISNULL(2))
+	if (PG_ARGISNULL(0) || PG_ARGISNULL(1))
 		return (Datum) 0;
 	curve_params(fcinfo, 2, 3, 5, is_date, fname, params);
 	if (PG_ARGISNULL(4))

@@ -11,9 +11,10 @@
 #include "catalog/pg_type.h"
 #include "funcapi.h"
 #include "miscadmin.h"
+#include "nodes/primnodes.h"
 #include "utils/builtins.h"
+#include "utils/lsyscache.h"
 #include "utils/datetime.h"
-#include "utils/expandeddatum.h"
 #include "utils/memutils.h"
 
 #include <math.h>
@@ -29,7 +30,7 @@ static const int kind_width[] = {0, 2, 2, 2, 3, 3, 4, 2};
 
 #define KIND_VALID(k) ((k) >= OBA_KIND_SERIES && (k) <= OBA_KIND_SPC)
 
-/* First growth of a state: room for 30 rows of two values before the next. */
+/* First growth of a state: room for the header and 28 rows of two values. */
 #define STATE_MIN_ALLOC 64
 
 /* ---- errors and arguments ---- */
@@ -154,6 +155,7 @@ oba_arg_value(FunctionCallInfo fcinfo, int argno, const char *fname, const char 
 typedef struct fn_cache
 {
 	TupleDesc	tupdesc;
+	char	   *agg_name;		/* "oba.<aggregate>" of a transition function */
 	struct
 	{
 		int			len;		/* -1: empty */
@@ -177,6 +179,25 @@ get_cache(FunctionCallInfo fcinfo)
 		fcinfo->flinfo->fn_extra = c;
 	}
 	return c;
+}
+
+const char *
+oba_agg_fname(FunctionCallInfo fcinfo, const char *fallback)
+{
+	fn_cache   *c = get_cache(fcinfo);
+	Aggref	   *aggref;
+
+	if (c->agg_name == NULL)
+	{
+		char	   *name;
+
+		/* the aggregate that called (one of those sharing the state) */
+		aggref = AggGetAggref(fcinfo);
+		name = aggref != NULL ? get_func_name(aggref->aggfnoid) : NULL;
+		c->agg_name = MemoryContextStrdup(fcinfo->flinfo->fn_mcxt,
+										  name != NULL ? psprintf("oba.%s", name) : fallback);
+	}
+	return c->agg_name;
 }
 
 int
@@ -211,28 +232,33 @@ oba_arg_direction(FunctionCallInfo fcinfo, int argno, const char *fname, const c
 
 /* ---- the state ---- */
 
-/* Header checks shared by every access; returns the row count. */
+/*
+ * Header checks shared by every access: the layout, and that the rows in use
+ * fit in the array (the rest is spare capacity). Returns the row count.
+ */
 static size_t
 check_header(const double *s, size_t n, const char *fname, int want_kind)
 {
 	int			kind,
 				width,
 				np;
+	double		nrows;
 
 	if (n < OBA_ST_HEADER || s[OBA_ST_VERSION] != OBA_STATE_VERSION)
 		bad_state(fname, "The state must start with the version 1 header.");
 	kind = (int) s[OBA_ST_KIND];
 	width = (int) s[OBA_ST_WIDTH];
 	np = (int) s[OBA_ST_NPARAMS];
+	nrows = s[OBA_ST_NROWS];
 	if (s[OBA_ST_KIND] != kind || !KIND_VALID(kind) ||
 		(want_kind != 0 && kind != want_kind))
 		bad_state(fname, "The state belongs to another aggregate.");
 	if (s[OBA_ST_WIDTH] != width || width != kind_width[kind] ||
 		s[OBA_ST_NPARAMS] != np || np < 0 || np > OBA_MAX_PARAMS ||
-		(size_t) (OBA_ST_HEADER + np) > n ||
-		(n - OBA_ST_HEADER - np) % width != 0)
+		!(nrows >= 0 && nrows == floor(nrows)) ||
+		(double) OBA_ST_HEADER + np + nrows * width > (double) n)
 		bad_state(fname, "The state's layout does not match its header.");
-	return (n - OBA_ST_HEADER - np) / width;
+	return (size_t) nrows;
 }
 
 /* Full check of the rows of a state that may have come from outside. */
@@ -254,6 +280,7 @@ check_rows(const double *s, size_t n, const char *fname)
 	{
 		const double *r = s + OBA_ST_HEADER + np + i * width;
 
+		CHECK_FOR_INTERRUPTS();
 		if (!isfinite(r[0]))
 			bad_state(fname, "The state holds a time that is not finite.");
 		for (j = 1; j < width; j++)
@@ -262,54 +289,25 @@ check_rows(const double *s, size_t n, const char *fname)
 	}
 }
 
+/* The values of a float8[] state: one dimension, no NULLs. */
+static double *
+state_values(ArrayType *a, size_t *n, const char *fname)
+{
+	if (ARR_NDIM(a) != 1 || ARR_ELEMTYPE(a) != FLOAT8OID)
+		bad_state(fname, "The state must be a one-dimensional float8 array.");
+	if (ARR_HASNULL(a))
+		bad_state(fname, "The state must not contain NULLs.");
+	*n = ARR_DIMS(a)[0];
+	return (double *) ARR_DATA_PTR(a);
+}
+
 void
 oba_series_view_get(FunctionCallInfo fcinfo, int argno, const char *fname,
 					oba_series_kind kind, oba_series_view *v)
 {
-	Datum		d = PG_GETARG_DATUM(argno);
-	const double *s;
-	size_t		n,
-				i;
+	size_t		n;
+	const double *s = state_values(PG_GETARG_ARRAYTYPE_P(argno), &n, fname);
 
-	if (VARATT_IS_EXTERNAL_EXPANDED(DatumGetPointer(d)))
-	{
-		ExpandedArrayHeader *eah = (ExpandedArrayHeader *) DatumGetEOHP(d);
-
-		if (eah->ea_magic != EA_MAGIC || eah->element_type != FLOAT8OID || eah->ndims != 1)
-			bad_state(fname, "The state must be a one-dimensional float8 array.");
-		if (eah->dvalues != NULL)
-		{
-			double	   *copy;
-
-			if (eah->dnulls != NULL)
-				for (i = 0; i < (size_t) eah->nelems; i++)
-					if (eah->dnulls[i])
-						bad_state(fname, "The state must not contain NULLs.");
-			n = eah->nelems;
-			copy = palloc(sizeof(double) * (n > 0 ? n : 1));
-			for (i = 0; i < n; i++)
-				copy[i] = DatumGetFloat8(eah->dvalues[i]);
-			s = copy;
-		}
-		else
-		{
-			if (ARR_HASNULL(eah->fvalue))
-				bad_state(fname, "The state must not contain NULLs.");
-			n = ArrayGetNItems(ARR_NDIM(eah->fvalue), ARR_DIMS(eah->fvalue));
-			s = (const double *) ARR_DATA_PTR(eah->fvalue);
-		}
-	}
-	else
-	{
-		ArrayType  *a = DatumGetArrayTypeP(d);
-
-		if (ARR_NDIM(a) != 1 || ARR_ELEMTYPE(a) != FLOAT8OID)
-			bad_state(fname, "The state must be a one-dimensional float8 array.");
-		if (ARR_HASNULL(a))
-			bad_state(fname, "The state must not contain NULLs.");
-		n = ARR_DIMS(a)[0];
-		s = (const double *) ARR_DATA_PTR(a);
-	}
 	check_header(s, n, fname, kind);
 	check_rows(s, n, fname);
 	v->kind = (int) s[OBA_ST_KIND];
@@ -317,108 +315,50 @@ oba_series_view_get(FunctionCallInfo fcinfo, int argno, const char *fname,
 	v->nparams = (int) s[OBA_ST_NPARAMS];
 	v->params = s + OBA_ST_HEADER;
 	v->rows = s + OBA_ST_HEADER + v->nparams;
-	v->nrows = (n - OBA_ST_HEADER - v->nparams) / v->width;
+	v->nrows = (size_t) s[OBA_ST_NROWS];
 }
 
 /*
- * The state in argument 0 as an expanded array we may modify: in place when
- * it is already our read/write object in the aggregate's memory, else a new
- * expanded copy there (the first row of a group, or a direct call).
+ * The state in argument 0, to append to: in place inside an aggregate, where
+ * the transition value is ours (AggCheckCallContext), else a copy.
  */
-static ExpandedArrayHeader *
-state_for_update(FunctionCallInfo fcinfo, const char *fname)
+static ArrayType *
+state_for_update(FunctionCallInfo fcinfo)
 {
-	MemoryContext aggcontext;
-	Datum		d = PG_GETARG_DATUM(0);
-	ExpandedArrayHeader *eah;
-	bool		in_agg = AggCheckCallContext(fcinfo, &aggcontext) != 0;
-
-	if (in_agg && VARATT_IS_EXTERNAL_EXPANDED_RW(DatumGetPointer(d)))
-	{
-		eah = (ExpandedArrayHeader *) DatumGetEOHP(d);
-		if (eah->ea_magic == EA_MAGIC && eah->dvalues != NULL &&
-			MemoryContextGetParent(eah->hdr.eoh_context) == aggcontext)
-			return eah;
-	}
-	/* outside an aggregate the argument is not ours: work on a copy */
-	eah = (ExpandedArrayHeader *) DatumGetEOHP(expand_array(d, in_agg ? aggcontext :
-															CurrentMemoryContext, NULL));
-	if (eah->element_type != FLOAT8OID || eah->ndims != 1 || eah->lbound[0] != 1)
-		bad_state(fname, "The state must be a one-dimensional float8 array.");
-	deconstruct_expanded_array(eah);
-	if (eah->dnulls != NULL)
-	{
-		int			i;
-
-		for (i = 0; i < eah->nelems; i++)
-			if (eah->dnulls[i])
-				bad_state(fname, "The state must not contain NULLs.");
-	}
-	/* a state from outside (text, a user) is checked once, in full */
-	{
-		double	   *tmp = palloc(sizeof(double) * (eah->nelems > 0 ? eah->nelems : 1));
-		int			i;
-
-		for (i = 0; i < eah->nelems; i++)
-			tmp[i] = DatumGetFloat8(eah->dvalues[i]);
-		check_rows(tmp, eah->nelems, fname);
-		pfree(tmp);
-	}
-	return eah;
+	if (AggCheckCallContext(fcinfo, NULL))
+		return PG_GETARG_ARRAYTYPE_P(0);
+	return PG_GETARG_ARRAYTYPE_P_COPY(0);
 }
 
-static inline double
-state_get(const ExpandedArrayHeader *eah, int i)
+/*
+ * A state with room for need values: a itself if it has it, else a new array
+ * of at least twice the size, in the caller's (per-row) memory; PostgreSQL
+ * copies a new transition value into the aggregate's memory and frees the
+ * old one, so growth is geometric and appends cost amortised O(1).
+ */
+static ArrayType *
+state_reserve(ArrayType *a, size_t need, const char *fname)
 {
-	return DatumGetFloat8(eah->dvalues[i]);
-}
+	size_t		len = ARR_DIMS(a)[0],
+				newlen;
+	ArrayType  *b;
 
-/* Make room for extra more elements: geometric growth, so appends are amortised O(1). */
-static void
-state_reserve(ExpandedArrayHeader *eah, int extra)
-{
-	int			need = eah->nelems + extra;
-
-	if (need > eah->dvalueslen)
-	{
-		int			newlen = Max(Max(eah->dvalueslen * 2, need), STATE_MIN_ALLOC);
-
-		if ((Size) newlen > MaxAllocSize / sizeof(Datum))
-			ereport(ERROR,
-					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-					 errmsg("too many rows in one group for a float8[] state")));
-		eah->dvalues = (Datum *) repalloc(eah->dvalues, newlen * sizeof(Datum));
-		if (eah->dnulls != NULL)
-			eah->dnulls = (bool *) repalloc(eah->dnulls, newlen * sizeof(bool));
-		eah->dvalueslen = newlen;
-	}
-}
-
-/* Store a value; float8 is passed by value on every 64-bit build. */
-static inline void
-state_put(ExpandedArrayHeader *eah, int i, double v)
-{
-#ifdef USE_FLOAT8_BYVAL
-	eah->dvalues[i] = Float8GetDatum(v);
-#else
-	MemoryContext old = MemoryContextSwitchTo(eah->hdr.eoh_context);
-
-	eah->dvalues[i] = Float8GetDatum(v);
-	MemoryContextSwitchTo(old);
-#endif
-	if (eah->dnulls != NULL)
-		eah->dnulls[i] = false;
-}
-
-/* The new length is set last, after the values: nothing half-written survives an error. */
-static void
-state_set_length(ExpandedArrayHeader *eah, int n)
-{
-	eah->nelems = n;
-	eah->dims[0] = n;
-	/* the flat copy, if any, no longer matches */
-	eah->fvalue = NULL;
-	eah->flat_size = 0;
+	if (need <= len)
+		return a;
+	newlen = Max(Max(2 * len, need), STATE_MIN_ALLOC);
+	if (newlen > (MaxAllocSize - ARR_OVERHEAD_NONULLS(1)) / sizeof(double))
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("%s: too many rows in one group for a float8[] state", fname)));
+	b = (ArrayType *) palloc0(ARR_OVERHEAD_NONULLS(1) + newlen * sizeof(double));
+	SET_VARSIZE(b, ARR_OVERHEAD_NONULLS(1) + newlen * sizeof(double));
+	b->ndim = 1;
+	b->dataoffset = 0;
+	b->elemtype = FLOAT8OID;
+	ARR_DIMS(b)[0] = (int) newlen;
+	ARR_LBOUND(b)[0] = 1;
+	memcpy(ARR_DATA_PTR(b), ARR_DATA_PTR(a), len * sizeof(double));
+	return b;
 }
 
 static bool
@@ -440,17 +380,39 @@ params_differ(const char *fname, const char *param_names)
 			 errmsg("%s: %s must be the same for every row of a group", fname, param_names)));
 }
 
-/* Rewrite the parameters of a state that has no rows yet. */
-static void
-state_set_params(ExpandedArrayHeader *eah, const double *params, int np)
+/*
+ * Append nrows rows (width values each) with their parameters to the state
+ * in argument 0. The first rows of a group fix the parameters; later ones
+ * must carry the same.
+ */
+static ArrayType *
+state_append(FunctionCallInfo fcinfo, const char *fname, int kind, int width,
+			 const double *rows, size_t nrows, const double *params, int np,
+			 const char *param_names)
 {
-	int			i;
+	ArrayType  *a = state_for_update(fcinfo);
+	size_t		n,
+				have_rows;
+	double	   *s = state_values(a, &n, fname);
+	int			have_np;
 
-	state_reserve(eah, OBA_ST_HEADER + np - eah->nelems);
-	for (i = 0; i < np; i++)
-		state_put(eah, OBA_ST_HEADER + i, params[i]);
-	state_put(eah, OBA_ST_NPARAMS, np);
-	state_set_length(eah, OBA_ST_HEADER + np);
+	have_rows = check_header(s, n, fname, kind);
+	have_np = (int) s[OBA_ST_NPARAMS];
+	if (have_rows > 0 && (have_np != np || !params_equal(s + OBA_ST_HEADER, params, np)))
+		params_differ(fname, param_names);
+	if (have_rows == 0)
+		have_np = np;
+	a = state_reserve(a, OBA_ST_HEADER + np + (have_rows + nrows) * width, fname);
+	s = (double *) ARR_DATA_PTR(a);
+	if (have_rows == 0)
+	{
+		memcpy(s + OBA_ST_HEADER, params, sizeof(double) * np);
+		s[OBA_ST_NPARAMS] = np;
+	}
+	memcpy(s + OBA_ST_HEADER + np + have_rows * width, rows, sizeof(double) * nrows * width);
+	/* the count last: an error above leaves the state as it was */
+	s[OBA_ST_NROWS] = (double) (have_rows + nrows);
+	return a;
 }
 
 Datum
@@ -458,78 +420,20 @@ oba_series_append(FunctionCallInfo fcinfo, const char *fname, oba_series_kind ki
 				  int width, const double *row, const double *params, int np,
 				  const char *param_names)
 {
-	ExpandedArrayHeader *eah = state_for_update(fcinfo, fname);
-	int			n = eah->nelems,
-				have_np,
-				i;
-
-	if (n < OBA_ST_HEADER || state_get(eah, OBA_ST_KIND) != kind)
-		bad_state(fname, "The state belongs to another aggregate.");
-	have_np = (int) state_get(eah, OBA_ST_NPARAMS);
-	if (n == OBA_ST_HEADER + have_np)
-	{
-		/* the first row fixes the parameters */
-		if (np != have_np || np > 0)
-			state_set_params(eah, params, np);
-		n = eah->nelems;
-	}
-	else
-	{
-		double		have[OBA_MAX_PARAMS];
-
-		for (i = 0; i < have_np && i < OBA_MAX_PARAMS; i++)
-			have[i] = state_get(eah, OBA_ST_HEADER + i);
-		if (have_np != np || !params_equal(have, params, np))
-			params_differ(fname, param_names);
-	}
-	state_reserve(eah, width);
-	for (i = 0; i < width; i++)
-		state_put(eah, n + i, row[i]);
-	state_set_length(eah, n + width);
-	PG_RETURN_DATUM(EOHPGetRWDatum(&eah->hdr));
+	PG_RETURN_ARRAYTYPE_P(state_append(fcinfo, fname, kind, width, row, 1, params, np,
+									   param_names));
 }
 
 Datum
 oba_series_combine(FunctionCallInfo fcinfo, const char *fname)
 {
 	oba_series_view v2;
-	ExpandedArrayHeader *eah;
-	int			n,
-				np1,
-				nrows1;
-	size_t		i;
 
 	oba_series_view_get(fcinfo, 1, fname, 0, &v2);
 	if (v2.nrows == 0)
 		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
-	eah = state_for_update(fcinfo, fname);
-	n = eah->nelems;
-	if (state_get(eah, OBA_ST_KIND) != v2.kind)
-		bad_state(fname, "The states belong to different aggregates.");
-	np1 = (int) state_get(eah, OBA_ST_NPARAMS);
-	nrows1 = (n - OBA_ST_HEADER - np1) / v2.width;
-	if (nrows1 == 0)
-		state_set_params(eah, v2.params, v2.nparams);
-	else
-	{
-		double		have[OBA_MAX_PARAMS];
-		int			j;
-
-		for (j = 0; j < np1; j++)
-			have[j] = state_get(eah, OBA_ST_HEADER + j);
-		if (np1 != v2.nparams || !params_equal(have, v2.params, np1))
-			params_differ(fname, "the parameters");
-	}
-	n = eah->nelems;
-	if (v2.nrows > (size_t) (INT_MAX / 2 / v2.width))
-		ereport(ERROR,
-				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				 errmsg("too many rows in one group for a float8[] state")));
-	state_reserve(eah, (int) v2.nrows * v2.width);
-	for (i = 0; i < v2.nrows * v2.width; i++)
-		state_put(eah, n + (int) i, v2.rows[i]);
-	state_set_length(eah, n + (int) (v2.nrows * v2.width));
-	PG_RETURN_DATUM(EOHPGetRWDatum(&eah->hdr));
+	PG_RETURN_ARRAYTYPE_P(state_append(fcinfo, fname, v2.kind, v2.width, v2.rows, v2.nrows,
+									   v2.params, v2.nparams, "the parameters"));
 }
 
 double *
@@ -761,7 +665,7 @@ oba_row_datum(oba_row *r)
 static Datum
 series_trans(FunctionCallInfo fcinfo, bool is_date)
 {
-	const char *fname = "oba.series_agg_trans";
+	const char *fname = oba_agg_fname(fcinfo, "oba.series_agg_trans");
 	double		row[2];
 
 	/* a row without a time has no place in the series */

@@ -6,14 +6,22 @@
  * The state is a float8[] (not internal, so parallel query and engines that
  * ship partial states as text can split the work):
  *
- *   [version, kind, width, nparams, param_1 .. param_nparams, rows ...]
+ *   [version, kind, width, nparams, nrows, param_1 .. param_nparams,
+ *    rows ..., spare capacity ...]
  *
  * Each row is width doubles, the time first (a date in years), NaN for a
  * missing value. The first row fixes the parameters (start, direction ...);
- * every later row, and every state combined in, must carry the same. Inside
- * an aggregate the state is a PostgreSQL expanded array, appended to in
- * place with amortised O(1) growth; the combine function concatenates; the
- * final function copies, sorts by time and refuses duplicate times.
+ * every later row, and every state combined in, must carry the same. The
+ * array has spare room beyond its nrows rows: inside an aggregate a row is
+ * written in place, and a full array is replaced by one twice its size, so
+ * appends cost amortised O(1). The combine function concatenates; the final
+ * function copies, sorts by time and refuses duplicate times.
+ *
+ * Why not an expanded array: each expanded array owns a memory context, and
+ * PostgreSQL 15's hash aggregation sums the memory of every child context of
+ * its hash table whenever it adds a group (hash_agg_check_limits), so GROUP
+ * BY over 100,000 series took minutes instead of a second. A flat array with
+ * spare room lives in the aggregate's own context.
  *
  * Copyright (C) 2026 the oba authors. GPL-2.0-or-later.
  */
@@ -35,6 +43,7 @@ enum
 	OBA_ST_KIND,
 	OBA_ST_WIDTH,
 	OBA_ST_NPARAMS,
+	OBA_ST_NROWS,				/* rows in use; the array may be longer */
 	OBA_ST_HEADER				/* parameters start here */
 };
 
@@ -98,6 +107,12 @@ double		oba_arg_time(FunctionCallInfo fcinfo, int argno, bool is_date,
 /* A finite float8 argument, or NaN when it is NULL (a missing value). */
 double		oba_arg_value(FunctionCallInfo fcinfo, int argno, const char *fname,
 						  const char *arg);
+
+/*
+ * "oba.<aggregate>" for the messages of a transition function: the name of
+ * the aggregate that called it, looked up once (fallback outside one).
+ */
+const char *oba_agg_fname(FunctionCallInfo fcinfo, const char *fallback);
 
 /* A direction/polarity text argument as +1/-1/0; NULL is an error. Cached per call site. */
 int			oba_arg_direction(FunctionCallInfo fcinfo, int argno, const char *fname,

@@ -94,7 +94,7 @@ COMMENT ON FUNCTION @extschema@.turn_the_curve_agg_final(pg_catalog.float8[]) IS
 CREATE AGGREGATE @extschema@.turn_the_curve_agg(t pg_catalog.float8, value pg_catalog.float8, start pg_catalog.float8) (
     SFUNC = @extschema@.turn_the_curve_agg_trans,
     STYPE = pg_catalog.float8[],
-    INITCOND = '{1,2,2,0}',
+    INITCOND = '{1,2,2,0,0}',
     COMBINEFUNC = @extschema@.series_agg_combine,
     FINALFUNC = @extschema@.turn_the_curve_agg_final,
     PARALLEL = SAFE
@@ -106,7 +106,7 @@ COMMENT ON AGGREGATE @extschema@.turn_the_curve_agg(pg_catalog.float8, pg_catalo
 CREATE AGGREGATE @extschema@.turn_the_curve_agg(t pg_catalog.float8, value pg_catalog.float8, start pg_catalog.float8, direction pg_catalog.text) (
     SFUNC = @extschema@.turn_the_curve_agg_trans,
     STYPE = pg_catalog.float8[],
-    INITCOND = '{1,2,2,0}',
+    INITCOND = '{1,2,2,0,0}',
     COMBINEFUNC = @extschema@.series_agg_combine,
     FINALFUNC = @extschema@.turn_the_curve_agg_final,
     PARALLEL = SAFE
@@ -118,7 +118,7 @@ COMMENT ON AGGREGATE @extschema@.turn_the_curve_agg(pg_catalog.float8, pg_catalo
 CREATE AGGREGATE @extschema@.turn_the_curve_agg(t pg_catalog.float8, value pg_catalog.float8, start pg_catalog.float8, direction pg_catalog.text, alpha pg_catalog.float8) (
     SFUNC = @extschema@.turn_the_curve_agg_trans,
     STYPE = pg_catalog.float8[],
-    INITCOND = '{1,2,2,0}',
+    INITCOND = '{1,2,2,0,0}',
     COMBINEFUNC = @extschema@.series_agg_combine,
     FINALFUNC = @extschema@.turn_the_curve_agg_final,
     PARALLEL = SAFE
@@ -130,7 +130,7 @@ COMMENT ON AGGREGATE @extschema@.turn_the_curve_agg(pg_catalog.float8, pg_catalo
 CREATE AGGREGATE @extschema@.turn_the_curve_agg(t pg_catalog.date, value pg_catalog.float8, start pg_catalog.date) (
     SFUNC = @extschema@.turn_the_curve_agg_trans,
     STYPE = pg_catalog.float8[],
-    INITCOND = '{1,2,2,0}',
+    INITCOND = '{1,2,2,0,0}',
     COMBINEFUNC = @extschema@.series_agg_combine,
     FINALFUNC = @extschema@.turn_the_curve_agg_final,
     PARALLEL = SAFE
@@ -142,7 +142,7 @@ COMMENT ON AGGREGATE @extschema@.turn_the_curve_agg(pg_catalog.date, pg_catalog.
 CREATE AGGREGATE @extschema@.turn_the_curve_agg(t pg_catalog.date, value pg_catalog.float8, start pg_catalog.date, direction pg_catalog.text) (
     SFUNC = @extschema@.turn_the_curve_agg_trans,
     STYPE = pg_catalog.float8[],
-    INITCOND = '{1,2,2,0}',
+    INITCOND = '{1,2,2,0,0}',
     COMBINEFUNC = @extschema@.series_agg_combine,
     FINALFUNC = @extschema@.turn_the_curve_agg_final,
     PARALLEL = SAFE
@@ -154,7 +154,7 @@ COMMENT ON AGGREGATE @extschema@.turn_the_curve_agg(pg_catalog.date, pg_catalog.
 CREATE AGGREGATE @extschema@.turn_the_curve_agg(t pg_catalog.date, value pg_catalog.float8, start pg_catalog.date, direction pg_catalog.text, alpha pg_catalog.float8) (
     SFUNC = @extschema@.turn_the_curve_agg_trans,
     STYPE = pg_catalog.float8[],
-    INITCOND = '{1,2,2,0}',
+    INITCOND = '{1,2,2,0,0}',
     COMBINEFUNC = @extschema@.series_agg_combine,
     FINALFUNC = @extschema@.turn_the_curve_agg_final,
     PARALLEL = SAFE
@@ -182,7 +182,7 @@ RETURNS TABLE (
 AS 'MODULE_PATHNAME', 'obapg_curve_points'
 LANGUAGE C IMMUTABLE PARALLEL SAFE ROWS 20;
 COMMENT ON FUNCTION @extschema@.curve_points(pg_catalog.float8[], pg_catalog.float8[], pg_catalog.float8, pg_catalog.text, pg_catalog.int4, pg_catalog.float8) IS
-'What a turn-the-curve chart draws (definition v1, METHODS.md 15), one row per period in time order: the baseline periods with the fitted baseline and point_class baseline; the periods from start on with the forecast, its 1 - alpha prediction interval, se_pred, the residual and point_class (on_forecast, better/worse_within_pi, better/worse_beyond_pi; above/below with a neutral direction); then horizon future periods (point_class forecast) at the series'' smallest step. Missing values are dropped; an element with a NULL time is skipped. With insufficient_baseline the forecasts are NULL and there are no future rows. NULL arrays or start: no rows; arrays of different lengths, duplicate times, an unknown direction, horizon outside 0..1000 or alpha outside (0,1): 22023.';
+'What a turn-the-curve chart draws (definition v1, METHODS.md 15), one row per period in time order: the baseline periods with the fitted baseline and point_class baseline; the periods from start on with the forecast, its 1 - alpha prediction interval, se_pred, the residual and point_class (on_forecast, better/worse_within_pi, better/worse_beyond_pi; above/below with a neutral direction); then horizon future periods (point_class forecast) at the series'' smallest step. Missing values are dropped; an element with a NULL time is skipped. With insufficient_baseline the forecasts are NULL and there are no future rows. NULL arrays: no rows; a NULL start, direction, horizon or alpha: 22004; arrays of different lengths, duplicate times, an unknown direction, horizon outside 0..1000 or alpha outside (0,1): 22023.';
 
 -- Availability: 0.1
 CREATE FUNCTION @extschema@.curve_points(
@@ -204,5 +204,5 @@ RETURNS TABLE (
 AS 'MODULE_PATHNAME', 'obapg_curve_points_date'
 LANGUAGE C IMMUTABLE PARALLEL SAFE ROWS 20;
 COMMENT ON FUNCTION @extschema@.curve_points(pg_catalog.date[], pg_catalog.float8[], pg_catalog.date, pg_catalog.text, pg_catalog.int4, pg_catalog.float8) IS
-'What a turn-the-curve chart draws (definition v1, METHODS.md 15), one row per period in time order: the baseline periods with the fitted baseline and point_class baseline; the periods from start on with the forecast, its 1 - alpha prediction interval, se_pred, the residual and point_class (on_forecast, better/worse_within_pi, better/worse_beyond_pi; above/below with a neutral direction); then horizon future periods (point_class forecast) at the series'' smallest step (dates: in years, back to the nearest day). Missing values are dropped; an element with a NULL time is skipped. With insufficient_baseline the forecasts are NULL and there are no future rows. NULL arrays or start: no rows; arrays of different lengths, duplicate times, an unknown direction, horizon outside 0..1000 or alpha outside (0,1): 22023.';
+'What a turn-the-curve chart draws (definition v1, METHODS.md 15), one row per period in time order: the baseline periods with the fitted baseline and point_class baseline; the periods from start on with the forecast, its 1 - alpha prediction interval, se_pred, the residual and point_class (on_forecast, better/worse_within_pi, better/worse_beyond_pi; above/below with a neutral direction); then horizon future periods (point_class forecast) at the series'' smallest step (dates: in years, back to the nearest day). Missing values are dropped; an element with a NULL time is skipped. With insufficient_baseline the forecasts are NULL and there are no future rows. NULL arrays: no rows; a NULL start, direction, horizon or alpha: 22004; arrays of different lengths, duplicate times, an unknown direction, horizon outside 0..1000 or alpha outside (0,1): 22023.';
 

@@ -1,9 +1,10 @@
 -- ---------------------------------------------------------------------------
 -- series: time as an argument. The float8[] state of (t, value) rows that the
--- trend, curve and SPC aggregates share: it grows in place (expanded array),
--- combines by concatenation and is sorted by time in the final function, so
--- parallel query and distributed engines can split every one of them.
--- State: {version 1, kind, width, nparams, params ..., rows ...}.
+-- trend, curve and SPC aggregates share: appended to in place with spare
+-- room (amortised O(1)), combined by concatenation and sorted by time in the
+-- final function, so parallel query and distributed engines can split every
+-- one of them. State: {version 1, kind, width, nparams, nrows, params ...,
+-- rows ..., spare room ...}; see src/pg/series_pg.h.
 -- ---------------------------------------------------------------------------
 
 -- Availability: 0.1

@@ -52,7 +52,7 @@ RETURNS TABLE (
 AS 'MODULE_PATHNAME', 'obapg_spc_points'
 LANGUAGE C IMMUTABLE PARALLEL SAFE ROWS 20;
 COMMENT ON FUNCTION @extschema@.spc_points(pg_catalog.float8[], pg_catalog.float8[], pg_catalog.text, pg_catalog.float8, pg_catalog.float8[], pg_catalog.int4, pg_catalog.bool, pg_catalog.int4, pg_catalog.bool) IS
-'An NHS Making Data Count XmR chart (NHSRplotthedots 0.2.2 ptd_spc; METHODS.md 16), one row per point in time order: rebase group, mean, process limits lpl/upl = mean -/+ 2.66 AMR, two-sigma lines nlpl/nupl, the screened average moving range, the per-point flags, the special cause label (Above UCL, Below LCL, 7 Point Trend (Increasing/Decreasing), 2 in 3 Above/Below CL, 7 Points Above/Below CL, Common Cause; first match wins), the point type (special_cause_improvement, special_cause_concern, special_cause_neutral_high/low, common_cause), short_group_warning (fewer than 13 points) and the chart''s target assurance. Options: polarity higher_is_better (improvement is up), lower_is_better or neutral; target for assurance (NULL: none); rebase: times that start a new group at the first point at or after each; fix_after: only the first fix_after points (at least 12) of each group set the limits; screen_outliers: drop moving ranges of 3.267 AMR or more once (false reproduces the MDC Excel tool); run_length 7 (default) or 6 for shifts and trends; two_in_three_2023: MDC''s November 2023 rule, points beyond the limits count towards two in three. A NULL value keeps its row as a missing point (NULL flags, common cause, breaks the rules); an element with a NULL time is skipped. Undefined limits (one point, a constant series with screening) are NULL. NULL arrays: no rows; arrays of different lengths, duplicate times, an unknown polarity or a bad option: 22023.';
+'An NHS Making Data Count XmR chart (NHSRplotthedots 0.2.2 ptd_spc; METHODS.md 16), one row per point in time order: rebase group, mean, process limits lpl/upl = mean -/+ 2.66 AMR, two-sigma lines nlpl/nupl, the screened average moving range, the per-point flags, the special cause label (Above UCL, Below LCL, 7 Point Trend (Increasing/Decreasing), 2 in 3 Above/Below CL, 7 Points Above/Below CL, Common Cause; first match wins), the point type (special_cause_improvement, special_cause_concern, special_cause_neutral_high/low, common_cause), short_group_warning (fewer than 13 points) and the chart''s target assurance. Options: polarity higher_is_better (improvement is up), lower_is_better or neutral; target for assurance (NULL: none); rebase: times that start a new group at the first point at or after each; fix_after: only the first fix_after points (at least 12) of each group set the limits; screen_outliers: drop moving ranges of 3.267 AMR or more once (false reproduces the MDC Excel tool); run_length 7 (default) or 6 for shifts and trends; two_in_three_2023: MDC''s November 2023 rule, points beyond the limits count towards two in three. A NULL value keeps its row as a missing point (NULL flags, common cause, breaks the rules); an element with a NULL time is skipped. Undefined limits (one point, a constant series with screening) are NULL. NULL arrays: no rows; a NULL polarity, screen_outliers, run_length or two_in_three_2023: 22004; arrays of different lengths, duplicate times, an unknown polarity or a bad option: 22023.';
 
 -- Availability: 0.1
 CREATE FUNCTION @extschema@.spc_points(
@@ -85,7 +85,7 @@ RETURNS TABLE (
 AS 'MODULE_PATHNAME', 'obapg_spc_points_date'
 LANGUAGE C IMMUTABLE PARALLEL SAFE ROWS 20;
 COMMENT ON FUNCTION @extschema@.spc_points(pg_catalog.date[], pg_catalog.float8[], pg_catalog.text, pg_catalog.float8, pg_catalog.date[], pg_catalog.int4, pg_catalog.bool, pg_catalog.int4, pg_catalog.bool) IS
-'An NHS Making Data Count XmR chart (NHSRplotthedots 0.2.2 ptd_spc; METHODS.md 16), one row per point in time order: rebase group, mean, process limits lpl/upl = mean -/+ 2.66 AMR, two-sigma lines nlpl/nupl, the screened average moving range, the per-point flags, the special cause label (Above UCL, Below LCL, 7 Point Trend (Increasing/Decreasing), 2 in 3 Above/Below CL, 7 Points Above/Below CL, Common Cause; first match wins), the point type (special_cause_improvement, special_cause_concern, special_cause_neutral_high/low, common_cause), short_group_warning (fewer than 13 points) and the chart''s target assurance. Options: polarity higher_is_better (improvement is up), lower_is_better or neutral; target for assurance (NULL: none); rebase: times that start a new group at the first point at or after each; fix_after: only the first fix_after points (at least 12) of each group set the limits; screen_outliers: drop moving ranges of 3.267 AMR or more once (false reproduces the MDC Excel tool); run_length 7 (default) or 6 for shifts and trends; two_in_three_2023: MDC''s November 2023 rule, points beyond the limits count towards two in three. Dates only order the points. A NULL value keeps its row as a missing point (NULL flags, common cause, breaks the rules); an element with a NULL time is skipped. Undefined limits (one point, a constant series with screening) are NULL. NULL arrays: no rows; arrays of different lengths, duplicate times, an unknown polarity or a bad option: 22023.';
+'An NHS Making Data Count XmR chart (NHSRplotthedots 0.2.2 ptd_spc; METHODS.md 16), one row per point in time order: rebase group, mean, process limits lpl/upl = mean -/+ 2.66 AMR, two-sigma lines nlpl/nupl, the screened average moving range, the per-point flags, the special cause label (Above UCL, Below LCL, 7 Point Trend (Increasing/Decreasing), 2 in 3 Above/Below CL, 7 Points Above/Below CL, Common Cause; first match wins), the point type (special_cause_improvement, special_cause_concern, special_cause_neutral_high/low, common_cause), short_group_warning (fewer than 13 points) and the chart''s target assurance. Options: polarity higher_is_better (improvement is up), lower_is_better or neutral; target for assurance (NULL: none); rebase: times that start a new group at the first point at or after each; fix_after: only the first fix_after points (at least 12) of each group set the limits; screen_outliers: drop moving ranges of 3.267 AMR or more once (false reproduces the MDC Excel tool); run_length 7 (default) or 6 for shifts and trends; two_in_three_2023: MDC''s November 2023 rule, points beyond the limits count towards two in three. Dates only order the points. A NULL value keeps its row as a missing point (NULL flags, common cause, breaks the rules); an element with a NULL time is skipped. Undefined limits (one point, a constant series with screening) are NULL. NULL arrays: no rows; a NULL polarity, screen_outliers, run_length or two_in_three_2023: 22004; arrays of different lengths, duplicate times, an unknown polarity or a bad option: 22023.';
 
 -- Availability: 0.1
 CREATE FUNCTION @extschema@.spc_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8)
@@ -154,7 +154,7 @@ COMMENT ON FUNCTION @extschema@.spc_agg_final(pg_catalog.float8[]) IS
 CREATE AGGREGATE @extschema@.spc_agg(t pg_catalog.float8, value pg_catalog.float8) (
     SFUNC = @extschema@.spc_agg_trans,
     STYPE = pg_catalog.float8[],
-    INITCOND = '{1,7,2,0}',
+    INITCOND = '{1,7,2,0,0}',
     COMBINEFUNC = @extschema@.series_agg_combine,
     FINALFUNC = @extschema@.spc_agg_final,
     PARALLEL = SAFE
@@ -166,7 +166,7 @@ COMMENT ON AGGREGATE @extschema@.spc_agg(pg_catalog.float8, pg_catalog.float8) I
 CREATE AGGREGATE @extschema@.spc_agg(t pg_catalog.float8, value pg_catalog.float8, polarity pg_catalog.text) (
     SFUNC = @extschema@.spc_agg_trans,
     STYPE = pg_catalog.float8[],
-    INITCOND = '{1,7,2,0}',
+    INITCOND = '{1,7,2,0,0}',
     COMBINEFUNC = @extschema@.series_agg_combine,
     FINALFUNC = @extschema@.spc_agg_final,
     PARALLEL = SAFE
@@ -178,7 +178,7 @@ COMMENT ON AGGREGATE @extschema@.spc_agg(pg_catalog.float8, pg_catalog.float8, p
 CREATE AGGREGATE @extschema@.spc_agg(t pg_catalog.float8, value pg_catalog.float8, polarity pg_catalog.text, target pg_catalog.float8) (
     SFUNC = @extschema@.spc_agg_trans,
     STYPE = pg_catalog.float8[],
-    INITCOND = '{1,7,2,0}',
+    INITCOND = '{1,7,2,0,0}',
     COMBINEFUNC = @extschema@.series_agg_combine,
     FINALFUNC = @extschema@.spc_agg_final,
     PARALLEL = SAFE
@@ -190,7 +190,7 @@ COMMENT ON AGGREGATE @extschema@.spc_agg(pg_catalog.float8, pg_catalog.float8, p
 CREATE AGGREGATE @extschema@.spc_agg(t pg_catalog.float8, value pg_catalog.float8, polarity pg_catalog.text, target pg_catalog.float8, rebase pg_catalog.float8[], fix_after pg_catalog.int4, screen_outliers pg_catalog.bool, run_length pg_catalog.int4, two_in_three_2023 pg_catalog.bool) (
     SFUNC = @extschema@.spc_agg_trans,
     STYPE = pg_catalog.float8[],
-    INITCOND = '{1,7,2,0}',
+    INITCOND = '{1,7,2,0,0}',
     COMBINEFUNC = @extschema@.series_agg_combine,
     FINALFUNC = @extschema@.spc_agg_final,
     PARALLEL = SAFE
@@ -202,7 +202,7 @@ COMMENT ON AGGREGATE @extschema@.spc_agg(pg_catalog.float8, pg_catalog.float8, p
 CREATE AGGREGATE @extschema@.spc_agg(t pg_catalog.date, value pg_catalog.float8) (
     SFUNC = @extschema@.spc_agg_trans,
     STYPE = pg_catalog.float8[],
-    INITCOND = '{1,7,2,0}',
+    INITCOND = '{1,7,2,0,0}',
     COMBINEFUNC = @extschema@.series_agg_combine,
     FINALFUNC = @extschema@.spc_agg_final,
     PARALLEL = SAFE
@@ -214,7 +214,7 @@ COMMENT ON AGGREGATE @extschema@.spc_agg(pg_catalog.date, pg_catalog.float8) IS
 CREATE AGGREGATE @extschema@.spc_agg(t pg_catalog.date, value pg_catalog.float8, polarity pg_catalog.text) (
     SFUNC = @extschema@.spc_agg_trans,
     STYPE = pg_catalog.float8[],
-    INITCOND = '{1,7,2,0}',
+    INITCOND = '{1,7,2,0,0}',
     COMBINEFUNC = @extschema@.series_agg_combine,
     FINALFUNC = @extschema@.spc_agg_final,
     PARALLEL = SAFE
@@ -226,7 +226,7 @@ COMMENT ON AGGREGATE @extschema@.spc_agg(pg_catalog.date, pg_catalog.float8, pg_
 CREATE AGGREGATE @extschema@.spc_agg(t pg_catalog.date, value pg_catalog.float8, polarity pg_catalog.text, target pg_catalog.float8) (
     SFUNC = @extschema@.spc_agg_trans,
     STYPE = pg_catalog.float8[],
-    INITCOND = '{1,7,2,0}',
+    INITCOND = '{1,7,2,0,0}',
     COMBINEFUNC = @extschema@.series_agg_combine,
     FINALFUNC = @extschema@.spc_agg_final,
     PARALLEL = SAFE
@@ -238,7 +238,7 @@ COMMENT ON AGGREGATE @extschema@.spc_agg(pg_catalog.date, pg_catalog.float8, pg_
 CREATE AGGREGATE @extschema@.spc_agg(t pg_catalog.date, value pg_catalog.float8, polarity pg_catalog.text, target pg_catalog.float8, rebase pg_catalog.date[], fix_after pg_catalog.int4, screen_outliers pg_catalog.bool, run_length pg_catalog.int4, two_in_three_2023 pg_catalog.bool) (
     SFUNC = @extschema@.spc_agg_trans,
     STYPE = pg_catalog.float8[],
-    INITCOND = '{1,7,2,0}',
+    INITCOND = '{1,7,2,0,0}',
     COMBINEFUNC = @extschema@.series_agg_combine,
     FINALFUNC = @extschema@.spc_agg_final,
     PARALLEL = SAFE

@@ -135,7 +135,7 @@ COMMENT ON FUNCTION @extschema@.linear_trend_agg_final(pg_catalog.float8[]) IS
 CREATE AGGREGATE @extschema@.mann_kendall_agg(t pg_catalog.float8, value pg_catalog.float8) (
     SFUNC = @extschema@.series_agg_trans,
     STYPE = pg_catalog.float8[],
-    INITCOND = '{1,1,2,0}',
+    INITCOND = '{1,1,2,0,0}',
     COMBINEFUNC = @extschema@.series_agg_combine,
     FINALFUNC = @extschema@.mann_kendall_agg_final,
     PARALLEL = SAFE
@@ -147,7 +147,7 @@ COMMENT ON AGGREGATE @extschema@.mann_kendall_agg(pg_catalog.float8, pg_catalog.
 CREATE AGGREGATE @extschema@.linear_trend_agg(t pg_catalog.float8, value pg_catalog.float8) (
     SFUNC = @extschema@.series_agg_trans,
     STYPE = pg_catalog.float8[],
-    INITCOND = '{1,1,2,0}',
+    INITCOND = '{1,1,2,0,0}',
     COMBINEFUNC = @extschema@.series_agg_combine,
     FINALFUNC = @extschema@.linear_trend_agg_final,
     PARALLEL = SAFE
@@ -159,7 +159,7 @@ COMMENT ON AGGREGATE @extschema@.linear_trend_agg(pg_catalog.float8, pg_catalog.
 CREATE AGGREGATE @extschema@.mann_kendall_agg(t pg_catalog.date, value pg_catalog.float8) (
     SFUNC = @extschema@.series_agg_trans,
     STYPE = pg_catalog.float8[],
-    INITCOND = '{1,1,2,0}',
+    INITCOND = '{1,1,2,0,0}',
     COMBINEFUNC = @extschema@.series_agg_combine,
     FINALFUNC = @extschema@.mann_kendall_agg_final,
     PARALLEL = SAFE
@@ -171,7 +171,7 @@ COMMENT ON AGGREGATE @extschema@.mann_kendall_agg(pg_catalog.date, pg_catalog.fl
 CREATE AGGREGATE @extschema@.linear_trend_agg(t pg_catalog.date, value pg_catalog.float8) (
     SFUNC = @extschema@.series_agg_trans,
     STYPE = pg_catalog.float8[],
-    INITCOND = '{1,1,2,0}',
+    INITCOND = '{1,1,2,0,0}',
     COMBINEFUNC = @extschema@.series_agg_combine,
     FINALFUNC = @extschema@.linear_trend_agg_final,
     PARALLEL = SAFE
@@ -220,7 +220,7 @@ COMMENT ON FUNCTION @extschema@.its_agg_final(pg_catalog.float8[]) IS
 CREATE AGGREGATE @extschema@.its_agg(t pg_catalog.float8, value pg_catalog.float8, break_t pg_catalog.float8) (
     SFUNC = @extschema@.its_agg_trans,
     STYPE = pg_catalog.float8[],
-    INITCOND = '{1,3,2,0}',
+    INITCOND = '{1,3,2,0,0}',
     COMBINEFUNC = @extschema@.series_agg_combine,
     FINALFUNC = @extschema@.its_agg_final,
     PARALLEL = SAFE
@@ -232,7 +232,7 @@ COMMENT ON AGGREGATE @extschema@.its_agg(pg_catalog.float8, pg_catalog.float8, p
 CREATE AGGREGATE @extschema@.its_agg(t pg_catalog.date, value pg_catalog.float8, break_t pg_catalog.date) (
     SFUNC = @extschema@.its_agg_trans,
     STYPE = pg_catalog.float8[],
-    INITCOND = '{1,3,2,0}',
+    INITCOND = '{1,3,2,0,0}',
     COMBINEFUNC = @extschema@.series_agg_combine,
     FINALFUNC = @extschema@.its_agg_final,
     PARALLEL = SAFE
@@ -281,7 +281,7 @@ COMMENT ON FUNCTION @extschema@.trend_chisq_agg_final(pg_catalog.float8[]) IS
 CREATE AGGREGATE @extschema@.trend_chisq_agg(t pg_catalog.float8, successes pg_catalog.float8, total pg_catalog.float8) (
     SFUNC = @extschema@.trend_chisq_agg_trans,
     STYPE = pg_catalog.float8[],
-    INITCOND = '{1,4,3,0}',
+    INITCOND = '{1,4,3,0,0}',
     COMBINEFUNC = @extschema@.series_agg_combine,
     FINALFUNC = @extschema@.trend_chisq_agg_final,
     PARALLEL = SAFE
@@ -293,7 +293,7 @@ COMMENT ON AGGREGATE @extschema@.trend_chisq_agg(pg_catalog.float8, pg_catalog.f
 CREATE AGGREGATE @extschema@.trend_chisq_agg(t pg_catalog.float8, successes pg_catalog.float8, total pg_catalog.float8, scores pg_catalog.text) (
     SFUNC = @extschema@.trend_chisq_agg_trans,
     STYPE = pg_catalog.float8[],
-    INITCOND = '{1,4,3,0}',
+    INITCOND = '{1,4,3,0,0}',
     COMBINEFUNC = @extschema@.series_agg_combine,
     FINALFUNC = @extschema@.trend_chisq_agg_final,
     PARALLEL = SAFE
@@ -305,7 +305,7 @@ COMMENT ON AGGREGATE @extschema@.trend_chisq_agg(pg_catalog.float8, pg_catalog.f
 CREATE AGGREGATE @extschema@.trend_chisq_agg(t pg_catalog.date, successes pg_catalog.float8, total pg_catalog.float8) (
     SFUNC = @extschema@.trend_chisq_agg_trans,
     STYPE = pg_catalog.float8[],
-    INITCOND = '{1,4,3,0}',
+    INITCOND = '{1,4,3,0,0}',
     COMBINEFUNC = @extschema@.series_agg_combine,
     FINALFUNC = @extschema@.trend_chisq_agg_final,
     PARALLEL = SAFE
@@ -317,7 +317,7 @@ COMMENT ON AGGREGATE @extschema@.trend_chisq_agg(pg_catalog.date, pg_catalog.flo
 CREATE AGGREGATE @extschema@.trend_chisq_agg(t pg_catalog.date, successes pg_catalog.float8, total pg_catalog.float8, scores pg_catalog.text) (
     SFUNC = @extschema@.trend_chisq_agg_trans,
     STYPE = pg_catalog.float8[],
-    INITCOND = '{1,4,3,0}',
+    INITCOND = '{1,4,3,0,0}',
     COMBINEFUNC = @extschema@.series_agg_combine,
     FINALFUNC = @extschema@.trend_chisq_agg_final,
     PARALLEL = SAFE
@@ -423,7 +423,7 @@ COMMENT ON FUNCTION @extschema@.recent_trend_agg_final(pg_catalog.float8[]) IS
 CREATE AGGREGATE @extschema@.recent_trend_agg(t pg_catalog.float8, successes pg_catalog.float8, total pg_catalog.float8, polarity pg_catalog.text) (
     SFUNC = @extschema@.recent_trend_agg_trans,
     STYPE = pg_catalog.float8[],
-    INITCOND = '{1,5,3,0}',
+    INITCOND = '{1,5,3,0,0}',
     COMBINEFUNC = @extschema@.series_agg_combine,
     FINALFUNC = @extschema@.recent_trend_agg_final,
     PARALLEL = SAFE
@@ -435,7 +435,7 @@ COMMENT ON AGGREGATE @extschema@.recent_trend_agg(pg_catalog.float8, pg_catalog.
 CREATE AGGREGATE @extschema@.recent_trend_agg(t pg_catalog.float8, successes pg_catalog.float8, total pg_catalog.float8, polarity pg_catalog.text, points pg_catalog.int4) (
     SFUNC = @extschema@.recent_trend_agg_trans,
     STYPE = pg_catalog.float8[],
-    INITCOND = '{1,5,3,0}',
+    INITCOND = '{1,5,3,0,0}',
     COMBINEFUNC = @extschema@.series_agg_combine,
     FINALFUNC = @extschema@.recent_trend_agg_final,
     PARALLEL = SAFE
@@ -447,7 +447,7 @@ COMMENT ON AGGREGATE @extschema@.recent_trend_agg(pg_catalog.float8, pg_catalog.
 CREATE AGGREGATE @extschema@.recent_trend_agg(t pg_catalog.float8, successes pg_catalog.float8, total pg_catalog.float8, polarity pg_catalog.text, points pg_catalog.int4, variant pg_catalog.text) (
     SFUNC = @extschema@.recent_trend_agg_trans,
     STYPE = pg_catalog.float8[],
-    INITCOND = '{1,5,3,0}',
+    INITCOND = '{1,5,3,0,0}',
     COMBINEFUNC = @extschema@.series_agg_combine,
     FINALFUNC = @extschema@.recent_trend_agg_final,
     PARALLEL = SAFE
@@ -459,7 +459,7 @@ COMMENT ON AGGREGATE @extschema@.recent_trend_agg(pg_catalog.float8, pg_catalog.
 CREATE AGGREGATE @extschema@.recent_trend_ci_agg(t pg_catalog.float8, value pg_catalog.float8, lower95 pg_catalog.float8, upper95 pg_catalog.float8, polarity pg_catalog.text) (
     SFUNC = @extschema@.recent_trend_ci_agg_trans,
     STYPE = pg_catalog.float8[],
-    INITCOND = '{1,6,4,0}',
+    INITCOND = '{1,6,4,0,0}',
     COMBINEFUNC = @extschema@.series_agg_combine,
     FINALFUNC = @extschema@.recent_trend_agg_final,
     PARALLEL = SAFE
@@ -471,7 +471,7 @@ COMMENT ON AGGREGATE @extschema@.recent_trend_ci_agg(pg_catalog.float8, pg_catal
 CREATE AGGREGATE @extschema@.recent_trend_ci_agg(t pg_catalog.float8, value pg_catalog.float8, lower95 pg_catalog.float8, upper95 pg_catalog.float8, polarity pg_catalog.text, points pg_catalog.int4) (
     SFUNC = @extschema@.recent_trend_ci_agg_trans,
     STYPE = pg_catalog.float8[],
-    INITCOND = '{1,6,4,0}',
+    INITCOND = '{1,6,4,0,0}',
     COMBINEFUNC = @extschema@.series_agg_combine,
     FINALFUNC = @extschema@.recent_trend_agg_final,
     PARALLEL = SAFE
@@ -483,7 +483,7 @@ COMMENT ON AGGREGATE @extschema@.recent_trend_ci_agg(pg_catalog.float8, pg_catal
 CREATE AGGREGATE @extschema@.recent_trend_ci_agg(t pg_catalog.float8, value pg_catalog.float8, lower95 pg_catalog.float8, upper95 pg_catalog.float8, polarity pg_catalog.text, points pg_catalog.int4, variant pg_catalog.text) (
     SFUNC = @extschema@.recent_trend_ci_agg_trans,
     STYPE = pg_catalog.float8[],
-    INITCOND = '{1,6,4,0}',
+    INITCOND = '{1,6,4,0,0}',
     COMBINEFUNC = @extschema@.series_agg_combine,
     FINALFUNC = @extschema@.recent_trend_agg_final,
     PARALLEL = SAFE
@@ -495,7 +495,7 @@ COMMENT ON AGGREGATE @extschema@.recent_trend_ci_agg(pg_catalog.float8, pg_catal
 CREATE AGGREGATE @extschema@.recent_trend_agg(t pg_catalog.date, successes pg_catalog.float8, total pg_catalog.float8, polarity pg_catalog.text) (
     SFUNC = @extschema@.recent_trend_agg_trans,
     STYPE = pg_catalog.float8[],
-    INITCOND = '{1,5,3,0}',
+    INITCOND = '{1,5,3,0,0}',
     COMBINEFUNC = @extschema@.series_agg_combine,
     FINALFUNC = @extschema@.recent_trend_agg_final,
     PARALLEL = SAFE
@@ -507,7 +507,7 @@ COMMENT ON AGGREGATE @extschema@.recent_trend_agg(pg_catalog.date, pg_catalog.fl
 CREATE AGGREGATE @extschema@.recent_trend_agg(t pg_catalog.date, successes pg_catalog.float8, total pg_catalog.float8, polarity pg_catalog.text, points pg_catalog.int4) (
     SFUNC = @extschema@.recent_trend_agg_trans,
     STYPE = pg_catalog.float8[],
-    INITCOND = '{1,5,3,0}',
+    INITCOND = '{1,5,3,0,0}',
     COMBINEFUNC = @extschema@.series_agg_combine,
     FINALFUNC = @extschema@.recent_trend_agg_final,
     PARALLEL = SAFE
@@ -519,7 +519,7 @@ COMMENT ON AGGREGATE @extschema@.recent_trend_agg(pg_catalog.date, pg_catalog.fl
 CREATE AGGREGATE @extschema@.recent_trend_agg(t pg_catalog.date, successes pg_catalog.float8, total pg_catalog.float8, polarity pg_catalog.text, points pg_catalog.int4, variant pg_catalog.text) (
     SFUNC = @extschema@.recent_trend_agg_trans,
     STYPE = pg_catalog.float8[],
-    INITCOND = '{1,5,3,0}',
+    INITCOND = '{1,5,3,0,0}',
     COMBINEFUNC = @extschema@.series_agg_combine,
     FINALFUNC = @extschema@.recent_trend_agg_final,
     PARALLEL = SAFE
@@ -531,7 +531,7 @@ COMMENT ON AGGREGATE @extschema@.recent_trend_agg(pg_catalog.date, pg_catalog.fl
 CREATE AGGREGATE @extschema@.recent_trend_ci_agg(t pg_catalog.date, value pg_catalog.float8, lower95 pg_catalog.float8, upper95 pg_catalog.float8, polarity pg_catalog.text) (
     SFUNC = @extschema@.recent_trend_ci_agg_trans,
     STYPE = pg_catalog.float8[],
-    INITCOND = '{1,6,4,0}',
+    INITCOND = '{1,6,4,0,0}',
     COMBINEFUNC = @extschema@.series_agg_combine,
     FINALFUNC = @extschema@.recent_trend_agg_final,
     PARALLEL = SAFE
@@ -543,7 +543,7 @@ COMMENT ON AGGREGATE @extschema@.recent_trend_ci_agg(pg_catalog.date, pg_catalog
 CREATE AGGREGATE @extschema@.recent_trend_ci_agg(t pg_catalog.date, value pg_catalog.float8, lower95 pg_catalog.float8, upper95 pg_catalog.float8, polarity pg_catalog.text, points pg_catalog.int4) (
     SFUNC = @extschema@.recent_trend_ci_agg_trans,
     STYPE = pg_catalog.float8[],
-    INITCOND = '{1,6,4,0}',
+    INITCOND = '{1,6,4,0,0}',
     COMBINEFUNC = @extschema@.series_agg_combine,
     FINALFUNC = @extschema@.recent_trend_agg_final,
     PARALLEL = SAFE
@@ -555,7 +555,7 @@ COMMENT ON AGGREGATE @extschema@.recent_trend_ci_agg(pg_catalog.date, pg_catalog
 CREATE AGGREGATE @extschema@.recent_trend_ci_agg(t pg_catalog.date, value pg_catalog.float8, lower95 pg_catalog.float8, upper95 pg_catalog.float8, polarity pg_catalog.text, points pg_catalog.int4, variant pg_catalog.text) (
     SFUNC = @extschema@.recent_trend_ci_agg_trans,
     STYPE = pg_catalog.float8[],
-    INITCOND = '{1,6,4,0}',
+    INITCOND = '{1,6,4,0,0}',
     COMBINEFUNC = @extschema@.series_agg_combine,
     FINALFUNC = @extschema@.recent_trend_agg_final,
     PARALLEL = SAFE

@@ -573,6 +573,31 @@ kendall_exact(void)
 	CHECK(oba_kendall_cdf(3, 3, &A) == 1.0 && oba_kendall_cdf(-1, 3, &A) == 0.0);
 	/* n = 4: 1 3 5 6 5 3 1 over 24 */
 	CHECK_CLOSE(oba_kendall_cdf(2, 4, &A), 9.0 / 24, 1e-15, 0, "P(T<=2), n=4");
+	/* against the direct sums of the definition, at n = 12, every q */
+	{
+		double		c[13][67];
+		int			m,
+					k,
+					i,
+					ok = 1;
+		double		fact = 1,
+					run = 0;
+
+		memset(c, 0, sizeof(c));
+		c[1][0] = 1;
+		for (m = 2; m <= 12; m++)
+			for (k = 0; k <= m * (m - 1) / 2; k++)
+				for (i = 0; i < m && i <= k; i++)
+					c[m][k] += c[m - 1][k - i];
+		for (m = 2; m <= 12; m++)
+			fact *= m;
+		for (k = 0; k < 66; k++)
+		{
+			run += c[12][k];
+			ok &= unit_close(oba_kendall_cdf(k, 12, &A), run / fact, 1e-13, 0);
+		}
+		CHECK(ok);
+	}
 	/* symmetry at n = 10 */
 	CHECK_CLOSE(oba_kendall_cdf(10, 10, &A), 1 - oba_kendall_cdf(34, 10, &A), 1e-13, 0,
 				"symmetry n=10");
