@@ -2,6 +2,7 @@
 -- definition v1. Reference numbers are checked in sql/curve_reference.sql;
 -- here, the README's worked example, behaviour and bad input.
 \pset null '(null)'
+SET datestyle = 'ISO, MDY';
 CREATE FUNCTION pg_temp.err(q text) RETURNS text LANGUAGE plpgsql AS $$
 BEGIN
   EXECUTE q;

@@ -2,6 +2,7 @@
 -- order, NULLs, empty groups, text round trips, combining, parallel plans,
 -- window frames, large groups, and the date-to-years rule.
 \pset null '(null)'
+SET datestyle = 'ISO, MDY';
 CREATE FUNCTION pg_temp.err(q text) RETURNS text LANGUAGE plpgsql AS $$
 BEGIN
   EXECUTE q;

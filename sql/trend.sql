@@ -3,6 +3,7 @@
 -- the Fingertips recent trend. Reference numbers are checked in
 -- sql/trend_reference.sql; here, the README's examples, behaviour and bad input.
 \pset null '(null)'
+SET datestyle = 'ISO, MDY';
 CREATE FUNCTION pg_temp.err(q text) RETURNS text LANGUAGE plpgsql AS $$
 BEGIN
   EXECUTE q;
