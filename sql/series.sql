@@ -15,6 +15,7 @@ END $$;
 SELECT d, oba.date_to_years(d) AS years, oba.years_to_date(oba.date_to_years(d)) = d AS round_trip
   FROM (VALUES (date '2019-01-01'), ('2019-04-01'), ('2019-07-01'), ('2019-10-01'), ('2020-04-01'),
                ('2020-02-29'), ('2023-12-31')) v(d);
+SELECT oba.date_to_years('2019-04-01'), oba.years_to_date(2024.5);
 SELECT oba.years_to_date(2024.5) AS mid_2024, oba.years_to_date(2019 + 11.0 / 12) AS december;
 SELECT oba.date_to_years(NULL) IS NULL AS null_in_null_out;
 SELECT pg_temp.err($$SELECT oba.date_to_years('infinity')$$);

@@ -47,6 +47,9 @@ SELECT ward, (r).points, round((r).chi2::numeric, 3) AS chi2, (r).loo_slope_sign
        (r).outlier_found, (r).trend, (r).marker
   FROM (SELECT ward, oba.recent_trend_agg(year, achieved, cohort, 'higher_is_better') AS r
           FROM gld GROUP BY ward) s ORDER BY ward;
+SELECT ward, (r).trend, (r).marker
+  FROM (SELECT ward, oba.recent_trend_agg(year, achieved, cohort, 'higher_is_better') AS r
+          FROM gld GROUP BY ward) s ORDER BY ward;
 -- Bevois: 2023 is missing, so the last five points are not unbroken
 SELECT (oba.recent_trend_agg(year, achieved, cohort, 'higher_is_better', 5)).trend AS five,
        (oba.recent_trend_agg(year, achieved, cohort, 'higher_is_better', 3)).marker AS three
@@ -61,6 +64,9 @@ SELECT round((f).chi2::numeric, 2) AS fingertips_chi2, round((d).chi2::numeric, 
                oba.recent_trend_ci_agg(year, value, lo, hi, 'lower_is_better', 5, 'dhsc') AS d
           FROM other) s;
 
+SELECT (r).trend, (r).marker
+  FROM (SELECT oba.recent_trend_ci_agg(year, value, lo, hi, 'lower_is_better') AS r FROM other) s;
+
 -- interrupted time series with a known break
 CREATE TABLE its (t int, y float8);
 INSERT INTO its SELECT t, CASE WHEN t < 11 THEN 30 + 0.8 * t ELSE 44 - 0.4 * (t - 11) END
@@ -70,6 +76,9 @@ SELECT (r).n, (r).n_pre, (r).n_post, (r).df, round((r).level_change::numeric, 3)
        round((r).slope_change::numeric, 3) AS slope_change, round((r).post_slope::numeric, 3) AS post_slope,
        (r).slope_change_p < 0.001 AS slope_change_significant,
        round((r).effect_at_last::numeric, 3) AS effect_at_last
+  FROM (SELECT oba.its_agg(t, y, 11) AS r FROM its) s;
+SELECT round((r).level_change::numeric, 3) AS level_change,
+       round((r).slope_change::numeric, 3) AS slope_change, (r).slope_change_p < 0.001 AS significant
   FROM (SELECT oba.its_agg(t, y, 11) AS r FROM its) s;
 -- fewer than 2 points after the break: the counts, NULL estimates
 SELECT (r).n_pre, (r).n_post, (r).level_change, (r).sigma FROM (SELECT oba.its_agg(t, y, 18) AS r FROM its) s;
