@@ -14,7 +14,7 @@ END $$;
 -- The README's worked example: emergency admissions of children per 10,000
 -- (lower is better), by financial year; a prevention programme started in
 -- April 2020. Time is a date, measured in years, so slopes are per year.
-CREATE TABLE admissions (area text, year_start date, rate float8);
+CREATE TEMP TABLE admissions (area text, year_start date, rate float8);
 INSERT INTO admissions VALUES
   ('Northam', '2012-04-01', 58), ('Northam', '2013-04-01', 60), ('Northam', '2014-04-01', 61),
   ('Northam', '2015-04-01', 63), ('Northam', '2016-04-01', 64), ('Northam', '2017-04-01', 66),
@@ -50,7 +50,7 @@ SELECT (oba.turn_the_curve_agg(year_start, rate, date '2020-04-01', 'lower_is_be
   FROM (SELECT * FROM admissions ORDER BY rate DESC) s;
 
 -- statuses
-CREATE TABLE q (series text, t int, v float8);
+CREATE TEMP TABLE q (series text, t int, v float8);
 INSERT INTO q SELECT 'flat_then_up', t, CASE WHEN t < 9 THEN 20 + (t % 2) * 0.1 ELSE 23 + t * 0.1 END
   FROM generate_series(1, 12) t;
 INSERT INTO q SELECT 'steady', t, 50 - 0.5 * t + ((t * 7) % 5) * 0.1 FROM generate_series(1, 12) t;

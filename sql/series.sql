@@ -50,23 +50,23 @@ WITH s AS (SELECT '{1,1,2,0,0}'::float8[] AS a)
 SELECT oba.series_agg_trans(a, 1, 1) AS appended, a AS unchanged FROM s;
 
 -- rows in any order give the same result; a NULL t skips the row; a NULL value is missing
-CREATE TABLE obs (g int, t float8, v float8);
-INSERT INTO obs SELECT g, t, 10 + g * t + ((g * 7 + t * 3)::int % 5) * 0.3
+CREATE TABLE series_obs (g int, t float8, v float8);
+INSERT INTO series_obs SELECT g, t, 10 + g * t + ((g * 7 + t * 3)::int % 5) * 0.3
   FROM generate_series(1, 40) g, generate_series(1, 25) t;
-INSERT INTO obs VALUES (1, NULL, 99), (2, 26, NULL);
+INSERT INTO series_obs VALUES (1, NULL, 99), (2, 26, NULL);
 SELECT bool_and(a = b) AS order_does_not_matter
-  FROM (SELECT g, oba.linear_trend_agg(t, v) AS a FROM obs GROUP BY g) x
-  JOIN (SELECT g, oba.linear_trend_agg(t, v) AS b FROM (SELECT * FROM obs ORDER BY v DESC) o GROUP BY g) y
+  FROM (SELECT g, oba.linear_trend_agg(t, v) AS a FROM series_obs GROUP BY g) x
+  JOIN (SELECT g, oba.linear_trend_agg(t, v) AS b FROM (SELECT * FROM series_obs ORDER BY v DESC) o GROUP BY g) y
  USING (g);
-SELECT (oba.mann_kendall_agg(t, v)).n AS used, count(*) AS rows FROM obs WHERE g IN (1, 2) GROUP BY g ORDER BY g;
+SELECT (oba.mann_kendall_agg(t, v)).n AS used, count(*) AS rows FROM series_obs WHERE g IN (1, 2) GROUP BY g ORDER BY g;
 
 -- a parallel plan (2 workers) splits every aggregate and gives identical results
-ANALYZE obs;
+ANALYZE series_obs;
 SET max_parallel_workers_per_gather = 0;
 SELECT count(*) AS groups, md5(string_agg(format('%s|%s|%s|%s|%s|%s', g, m, l, c, i, p), ',' ORDER BY g)) AS digest
   FROM (SELECT g, oba.mann_kendall_agg(t, v) AS m, oba.linear_trend_agg(t, v) AS l,
                oba.turn_the_curve_agg(t, v, 20) AS c, oba.its_agg(t, v, 20) AS i, oba.spc_agg(t, v) AS p
-          FROM obs GROUP BY g) s \gset serial_
+          FROM series_obs GROUP BY g) s \gset serial_
 SET max_parallel_workers_per_gather = 2;
 SET parallel_setup_cost = 0;
 SET parallel_tuple_cost = 0;
@@ -74,15 +74,15 @@ SET min_parallel_table_scan_size = 0;
 SET parallel_leader_participation = off;
 EXPLAIN (COSTS OFF)
   SELECT g, oba.mann_kendall_agg(t, v), oba.turn_the_curve_agg(t, v, 20), oba.spc_agg(t, v)
-    FROM obs GROUP BY g;
+    FROM series_obs GROUP BY g;
 SELECT count(*) AS groups, md5(string_agg(format('%s|%s|%s|%s|%s|%s', g, m, l, c, i, p), ',' ORDER BY g)) AS digest
   FROM (SELECT g, oba.mann_kendall_agg(t, v) AS m, oba.linear_trend_agg(t, v) AS l,
                oba.turn_the_curve_agg(t, v, 20) AS c, oba.its_agg(t, v, 20) AS i, oba.spc_agg(t, v) AS p
-          FROM obs GROUP BY g) s \gset parallel_
+          FROM series_obs GROUP BY g) s \gset parallel_
 SELECT :serial_groups AS groups, :'serial_digest' = :'parallel_digest' AS identical;
 -- one group split across workers
-SELECT oba.linear_trend_agg(t, v) = (SELECT oba.linear_trend_agg(t, v) FROM obs WHERE g = 3 GROUP BY g) AS one_group
-  FROM obs WHERE g = 3;
+SELECT oba.linear_trend_agg(t, v) = (SELECT oba.linear_trend_agg(t, v) FROM series_obs WHERE g = 3 GROUP BY g) AS one_group
+  FROM series_obs WHERE g = 3;
 RESET ALL;
 
 -- a large group grows its state geometrically: the same slope as regr_slope
@@ -98,5 +98,6 @@ SELECT count(*) AS groups, count(*) FILTER (WHERE (l).n = 3) AS complete
 SELECT t, round((oba.linear_trend_agg(t, v) OVER w).slope::numeric, 6) AS running_slope,
        round(regr_slope(v, t) OVER w::numeric, 6) AS regr_slope,
        (oba.mann_kendall_agg(t, v) OVER w).s AS running_s
-  FROM obs WHERE g = 5 AND t <= 8
+  FROM series_obs WHERE g = 5 AND t <= 8
 WINDOW w AS (ORDER BY t ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) ORDER BY t;
+DROP TABLE series_obs;

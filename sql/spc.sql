@@ -14,7 +14,7 @@ END $$;
 -- The README's example: children waiting more than 18 weeks for a
 -- community paediatric appointment, by month (lower is better, target 22).
 -- A new triage pathway started in April 2023.
-CREATE TABLE waits (month date, waiting float8);
+CREATE TEMP TABLE waits (month date, waiting float8);
 INSERT INTO waits SELECT date '2022-04-01' + make_interval(months => (i - 1)::int), v
   FROM unnest(ARRAY[30, 32, 31, 29, 33, 30, 31, 32, 30, 31, 29, 32,
                     24, 25, 23, 24, 26, 24, 25, 23, 24, 25]::float8[]) WITH ORDINALITY u(v, i);

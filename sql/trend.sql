@@ -14,7 +14,7 @@ END $$;
 
 -- the README's examples: the percentage of children at a good level of
 -- development, by year (2023 missing), for two wards
-CREATE TABLE gld (ward text, year int, pct float8, achieved int, cohort int);
+CREATE TEMP TABLE gld (ward text, year int, pct float8, achieved int, cohort int);
 INSERT INTO gld VALUES
   ('Bevois', 2016, 61.2, 153, 250), ('Bevois', 2017, 62.0, 161, 260), ('Bevois', 2018, 63.1, 164, 260),
   ('Bevois', 2019, 62.7, 166, 265), ('Bevois', 2020, 64.4, 171, 266), ('Bevois', 2021, 65.0, 175, 269),
@@ -55,7 +55,7 @@ SELECT (oba.recent_trend_agg(year, achieved, cohort, 'higher_is_better', 5)).tre
        (oba.recent_trend_agg(year, achieved, cohort, 'higher_is_better', 3)).marker AS three
   FROM gld WHERE ward = 'Bevois';
 -- the CI-weighted method (values with 95% limits), both constants
-CREATE TABLE other (year int, value float8, lo float8, hi float8);
+CREATE TEMP TABLE other (year int, value float8, lo float8, hi float8);
 INSERT INTO other VALUES (2014, 24.67, 23.16, 26.25), (2015, 24.6, 23.15, 26.19),
   (2016, 28, 26.44, 29.64), (2017, 30.2, 28.63, 31.9), (2018, 30.6, 28.98, 32.25);
 SELECT round((f).chi2::numeric, 2) AS fingertips_chi2, round((d).chi2::numeric, 4) AS dhsc_chi2,
@@ -68,7 +68,7 @@ SELECT (r).trend, (r).marker
   FROM (SELECT oba.recent_trend_ci_agg(year, value, lo, hi, 'lower_is_better') AS r FROM other) s;
 
 -- interrupted time series with a known break
-CREATE TABLE its (t int, y float8);
+CREATE TEMP TABLE its (t int, y float8);
 INSERT INTO its SELECT t, CASE WHEN t < 11 THEN 30 + 0.8 * t ELSE 44 - 0.4 * (t - 11) END
                           + ((t * 37) % 7 - 3) * 0.1
   FROM generate_series(1, 18) t;
@@ -84,7 +84,7 @@ SELECT round((r).level_change::numeric, 3) AS level_change,
 SELECT (r).n_pre, (r).n_post, (r).level_change, (r).sigma FROM (SELECT oba.its_agg(t, y, 18) AS r FROM its) s;
 
 -- dates: time in years, so the slope is per year
-CREATE TABLE quarterly (q date, v float8);
+CREATE TEMP TABLE quarterly (q date, v float8);
 INSERT INTO quarterly SELECT date '2020-04-01' + make_interval(months => 3 * i), 10 + 2 * i
   FROM generate_series(0, 7) i;
 SELECT (l).slope AS slope_per_year, (m).sen_slope AS sen_per_year, (l).t_mean
