@@ -1,0 +1,172 @@
+/*
+ * trend.h: trend tests on a series (METHODS.md sections 9 to 14):
+ * Mann-Kendall with Sen's slope, ordinary least squares with confidence and
+ * prediction intervals, interrupted time series by segmented regression,
+ * the chi-squared test for trend in proportions, and the Fingertips
+ * "recent trend" marker.
+ *
+ * Every function takes a series already prepared by oba_series_prepare
+ * (sorted by t, times unique, missing values dropped unless stated).
+ * Results use NaN for "undefined" (SQL NULL).
+ *
+ * Copyright (C) 2026 the oba authors. GPL-2.0-or-later.
+ */
+#ifndef OBA_TREND_H
+#define OBA_TREND_H
+
+#include "series.h"
+
+/* ---- Mann-Kendall and Sen's slope (sections 10 and 11) ---- */
+
+typedef struct oba_mk_result
+{
+	double		n;				/* values used */
+	double		s;				/* S = sum of sign(y_j - y_i), i < j */
+	double		var_s;			/* tie-corrected variance of S */
+	double		z;				/* continuity-corrected z */
+	double		p;				/* two-sided p of z */
+	double		tau;			/* Kendall's tau-b */
+	double		z_nocc;			/* z without the continuity correction */
+	double		p_nocc;
+	double		p_exact;		/* exact null distribution: no ties and n < 50 only */
+	double		sen_slope;		/* median pairwise slope (actual times) */
+	double		sen_intercept;	/* median of y - slope * t (Conover, as zyp) */
+	double		sen_pairs;		/* N = n(n-1)/2 */
+	double		sen_c;			/* C = qnorm(0.975) * sqrt(var_s) */
+	double		sen_rank_lower; /* round((N - C)/2), half to even, 1-based */
+	double		sen_rank_upper; /* round((N + C)/2 + 1) */
+	double		sen_lower;		/* the slopes at those ranks; NaN if outside 1..N */
+	double		sen_upper;
+} oba_mk_result;
+
+/*
+ * S, its tie-corrected variance and tau-b: the sums behind the test.
+ * y is in time order; n >= 2.
+ */
+void		oba_mk_sums(const double *y, size_t n, double *sorted_scratch,
+						double *s, double *var_s, double *tau, double *tied_pairs);
+
+/* The Sen interval ranks (Gilbert 1987, as trend::sens.slope). */
+void		oba_sen_ranks(double pairs, double var_s, double *c, double *lo, double *up);
+
+/* P(T <= q) for Kendall's statistic T (concordant pairs), no ties; n < 50. */
+double		oba_kendall_cdf(double q, int n, const oba_allocator *a);
+
+/* Fewer than 3 values: only n is defined. Needs n(n-1)/2 doubles of memory. */
+int			oba_mann_kendall(const double *t, const double *y, size_t n,
+							 const oba_allocator *a, oba_mk_result *out, oba_error *err);
+
+/* ---- ordinary least squares (section 13) ---- */
+
+typedef struct oba_ols
+{
+	double		n;
+	double		df;				/* n - 2 */
+	double		intercept;
+	double		slope;
+	double		se_intercept;
+	double		se_slope;
+	double		t_slope;
+	double		p_slope;
+	double		sigma;			/* residual standard error */
+	double		r_squared;
+	double		t_mean;			/* what a prediction needs */
+	double		sxx;
+	double		rss;
+} oba_ols;
+
+/* Centred sums, so that constant input gives exact zeros. */
+void		oba_ols_fit(const double *t, const double *y, size_t n, oba_ols *out);
+
+/* At t0: the fit, and the confidence (mean) and prediction (new value) intervals. */
+void		oba_ols_predict(const oba_ols *f, double t0, double confidence,
+							double *fit, double *ci_lower, double *ci_upper,
+							double *pi_lower, double *pi_upper, double *se_pred);
+
+/* 2 P(T_df > |t|), 0 for an infinite t; NaN for an undefined t. */
+double		oba_t_two_sided_p(double t, double df);
+
+/* ---- interrupted time series (section 14) ---- */
+
+typedef struct oba_its
+{
+	double		n;
+	double		n_pre;
+	double		n_post;
+	double		df;				/* n - 4 */
+	double		break_t;
+	double		est[4];			/* intercept, pre slope, level change, slope change */
+	double		se[4];
+	double		tval[4];
+	double		p[4];
+	double		post_slope;
+	double		post_slope_se;
+	double		effect;			/* level change + slope change (t_last - break) */
+	double		effect_se;
+	double		effect_p;
+	double		sigma;
+	double		vcov[4][4];		/* s^2 (X'X)^-1 */
+} oba_its;
+
+enum
+{
+	OBA_ITS_INTERCEPT = 0, OBA_ITS_PRE_SLOPE, OBA_ITS_LEVEL_CHANGE, OBA_ITS_SLOPE_CHANGE
+};
+
+/*
+ * y = b0 + b1 t + b2 P + b3 (t - break) P + e, P = 1[t >= break], by least
+ * squares (Householder QR). Needs 2 points on each side and n >= 5, else
+ * every estimate is NaN (the counts are still set).
+ */
+int			oba_its_fit(const double *t, const double *y, size_t n, double break_t,
+						const oba_allocator *a, oba_its *out, oba_error *err);
+
+/* ---- chi-squared test for trend in proportions (section 12) ---- */
+
+typedef struct oba_chisq_trend_result
+{
+	double		k;
+	double		x2;
+	double		p_value;
+} oba_chisq_trend_result;
+
+/* Armitage's form, as R prop.trend.test(x, n, score); NaN when p-bar is 0 or 1. */
+void		oba_chisq_trend(const double *x, const double *n, const double *score,
+							size_t k, oba_chisq_trend_result *out);
+
+/* ---- the Fingertips "recent trend" marker (section 9) ---- */
+
+#define OBA_TREND_FINGERTIPS	0	/* the service's constants (default) */
+#define OBA_TREND_DHSC			1	/* the DHSC R port's */
+
+/* The Fingertips rule uses 5 points; up to this many may be asked for. */
+#define OBA_RECENT_MAX_POINTS	20
+
+typedef struct oba_recent_trend
+{
+	int			points;			/* points used (the last `points`), 0 if too few */
+	double		chi2;
+	double		p_value;
+	double		slope;			/* logit slope (proportions) or CI-weighted slope */
+	char		loo_signs[3 * OBA_RECENT_MAX_POINTS + 1];	/* e.g. "++++-"; "" when undefined */
+	int			significant;	/* chi2 > threshold */
+	int			outlier_found;	/* a leave-one-out slope changes sign */
+	const char *trend;			/* increasing | decreasing | no significant change | cannot be calculated */
+	const char *marker;			/* trend with the polarity: "increasing and getting better" ... */
+} oba_recent_trend;
+
+/*
+ * rows: n records of (t, successes, total) sorted by t, NaN for an invalid
+ * point. The last `points` must be valid and consecutive (an invalid point
+ * breaks the run); with fewer, "cannot be calculated".
+ */
+int			oba_recent_trend_proportion(const double *rows, size_t n, int points,
+										int polarity, int variant,
+										oba_recent_trend *out, oba_error *err);
+
+/* rows: n records of (t, value, lower95, upper95): CI-weighted regression. */
+int			oba_recent_trend_ci(const double *rows, size_t n, int points,
+								int polarity, int variant,
+								oba_recent_trend *out, oba_error *err);
+
+#endif							/* OBA_TREND_H */

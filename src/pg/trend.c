@@ -1,0 +1,523 @@
+/*
+ * trend.c (glue): oba.mann_kendall_agg, oba.linear_trend_agg with
+ * oba.linear_predict, oba.its_agg, oba.trend_chisq_agg, oba.recent_trend_agg
+ * and oba.recent_trend_ci_agg.
+ *
+ * Copyright (C) 2026 the oba authors. GPL-2.0-or-later.
+ */
+#include "series_pg.h"
+
+#include "access/htup_details.h"
+#include "funcapi.h"
+#include "utils/builtins.h"
+
+#include <math.h>
+
+#include "trend.h"
+
+PG_FUNCTION_INFO_V1(obapg_mann_kendall_final);
+PG_FUNCTION_INFO_V1(obapg_linear_trend_final);
+PG_FUNCTION_INFO_V1(obapg_linear_predict);
+PG_FUNCTION_INFO_V1(obapg_linear_predict_date);
+PG_FUNCTION_INFO_V1(obapg_its_trans);
+PG_FUNCTION_INFO_V1(obapg_its_trans_date);
+PG_FUNCTION_INFO_V1(obapg_its_final);
+PG_FUNCTION_INFO_V1(obapg_chisq_trans);
+PG_FUNCTION_INFO_V1(obapg_chisq_trans_date);
+PG_FUNCTION_INFO_V1(obapg_chisq_final);
+PG_FUNCTION_INFO_V1(obapg_recent_trans);
+PG_FUNCTION_INFO_V1(obapg_recent_trans_date);
+PG_FUNCTION_INFO_V1(obapg_recent_ci_trans);
+PG_FUNCTION_INFO_V1(obapg_recent_ci_trans_date);
+PG_FUNCTION_INFO_V1(obapg_recent_final);
+
+/* ---- mann_kendall_agg, linear_trend_agg: final functions of the shared state ---- */
+
+Datum
+obapg_mann_kendall_final(PG_FUNCTION_ARGS)
+{
+	const char *fname = "oba.mann_kendall_agg";
+	oba_series_view v;
+	oba_mk_result r;
+	oba_error	err;
+	oba_row		row;
+	double	   *rows,
+			   *t,
+			   *y;
+	size_t		n;
+
+	oba_series_view_get(fcinfo, 0, fname, OBA_KIND_SERIES, &v);
+	if (v.nrows == 0)
+		PG_RETURN_NULL();
+	rows = oba_series_sorted(&v, true, &n, fname);
+	oba_series_columns(rows, n, &t, &y);
+	if (oba_mann_kendall(t, y, n, &oba_pg_allocator, &r, &err) != 0)
+		oba_raise(fname, &err);
+
+	oba_row_begin(fcinfo, &row);
+	oba_row_int4(&row, r.n);
+	oba_row_int8(&row, r.s);
+	oba_row_float(&row, r.var_s);
+	oba_row_float(&row, r.z);
+	oba_row_float(&row, r.p);
+	oba_row_float(&row, r.tau);
+	oba_row_float(&row, r.sen_slope);
+	oba_row_float(&row, r.sen_lower);
+	oba_row_float(&row, r.sen_upper);
+	oba_row_float(&row, r.sen_intercept);
+	oba_row_float(&row, r.z_nocc);
+	oba_row_float(&row, r.p_nocc);
+	oba_row_float(&row, r.p_exact);
+	oba_row_int8(&row, r.sen_pairs);
+	oba_row_float(&row, r.sen_c);
+	oba_row_int8(&row, r.sen_rank_lower);
+	oba_row_int8(&row, r.sen_rank_upper);
+	return oba_row_datum(&row);
+}
+
+Datum
+obapg_linear_trend_final(PG_FUNCTION_ARGS)
+{
+	const char *fname = "oba.linear_trend_agg";
+	oba_series_view v;
+	oba_ols		f;
+	oba_row		row;
+	double	   *rows,
+			   *t,
+			   *y;
+	size_t		n;
+
+	oba_series_view_get(fcinfo, 0, fname, OBA_KIND_SERIES, &v);
+	if (v.nrows == 0)
+		PG_RETURN_NULL();
+	rows = oba_series_sorted(&v, true, &n, fname);
+	oba_series_columns(rows, n, &t, &y);
+	oba_ols_fit(t, y, n, &f);
+
+	oba_row_begin(fcinfo, &row);
+	oba_row_int4(&row, f.n);
+	oba_row_int4(&row, f.n >= 2 ? f.df : NAN);
+	oba_row_float(&row, f.slope);
+	oba_row_float(&row, f.intercept);
+	oba_row_float(&row, f.se_slope);
+	oba_row_float(&row, f.se_intercept);
+	oba_row_float(&row, f.t_slope);
+	oba_row_float(&row, f.p_slope);
+	oba_row_float(&row, f.r_squared);
+	oba_row_float(&row, f.sigma);
+	oba_row_float(&row, f.t_mean);
+	oba_row_float(&row, f.sxx);
+	return oba_row_datum(&row);
+}
+
+/*
+ * oba.linear_predict(fit oba.linear_trend, t, confidence): STRICT. Reads the
+ * fields a prediction needs back from the composite.
+ */
+static Datum
+linear_predict(FunctionCallInfo fcinfo, bool is_date)
+{
+	const char *fname = "oba.linear_predict";
+	HeapTupleHeader th = PG_GETARG_HEAPTUPLEHEADER(0);
+	double		t0 = oba_arg_time(fcinfo, 1, is_date, fname, "t"),
+				confidence = PG_GETARG_FLOAT8(2),
+				fit,
+				cil,
+				ciu,
+				pil,
+				piu,
+				se;
+	oba_ols		f;
+	oba_error	err;
+	oba_row		row;
+	static const char *const fields[] = {"n", "df", "slope", "intercept", "sigma",
+	"t_mean", "sxx"};
+	double		vals[7];
+	int			i;
+
+	if (oba_check_confidence(&err, confidence) != 0)
+		oba_raise(fname, &err);
+	for (i = 0; i < 7; i++)
+	{
+		bool		isnull;
+		Datum		d = GetAttributeByName(th, fields[i], &isnull);
+
+		if (isnull)
+			vals[i] = NAN;
+		else if (i < 2)
+			vals[i] = DatumGetInt32(d);
+		else
+			vals[i] = DatumGetFloat8(d);
+	}
+	memset(&f, 0, sizeof(f));
+	f.n = vals[0];
+	f.df = vals[1];
+	f.slope = vals[2];
+	f.intercept = vals[3];
+	f.sigma = vals[4];
+	f.t_mean = vals[5];
+	f.sxx = vals[6];
+	if (isnan(f.n) || f.n < 0 || (f.n >= 2 && f.df != f.n - 2) || f.sxx < 0 || f.sigma < 0)
+		oba_bad_arg(fname, "fit is not a result of oba.linear_trend_agg");
+	oba_ols_predict(&f, t0, confidence, &fit, &cil, &ciu, &pil, &piu, &se);
+
+	oba_row_begin(fcinfo, &row);
+	oba_row_float(&row, fit);
+	oba_row_float(&row, cil);
+	oba_row_float(&row, ciu);
+	oba_row_float(&row, pil);
+	oba_row_float(&row, piu);
+	oba_row_float(&row, se);
+	return oba_row_datum(&row);
+}
+
+Datum
+obapg_linear_predict(PG_FUNCTION_ARGS)
+{
+	return linear_predict(fcinfo, false);
+}
+
+Datum
+obapg_linear_predict_date(PG_FUNCTION_ARGS)
+{
+	return linear_predict(fcinfo, true);
+}
+
+/* ---- its_agg(t, value, break_t) ---- */
+
+static Datum
+its_trans(FunctionCallInfo fcinfo, bool is_date)
+{
+	const char *fname = "oba.its_agg";
+	double		row[2],
+				brk;
+
+	if (PG_ARGISNULL(1))
+		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
+	if (PG_ARGISNULL(3))
+		oba_null_arg(fname, "break_t");
+	row[0] = oba_arg_time(fcinfo, 1, is_date, fname, "t");
+	row[1] = oba_arg_value(fcinfo, 2, fname, "value");
+	brk = oba_arg_time(fcinfo, 3, is_date, fname, "break_t");
+	return oba_series_append(fcinfo, fname, OBA_KIND_ITS, 2, row, &brk, 1, "break_t");
+}
+
+Datum
+obapg_its_trans(PG_FUNCTION_ARGS)
+{
+	return its_trans(fcinfo, false);
+}
+
+Datum
+obapg_its_trans_date(PG_FUNCTION_ARGS)
+{
+	return its_trans(fcinfo, true);
+}
+
+Datum
+obapg_its_final(PG_FUNCTION_ARGS)
+{
+	const char *fname = "oba.its_agg";
+	oba_series_view v;
+	oba_its		r;
+	oba_error	err;
+	oba_row		row;
+	double	   *rows,
+			   *t,
+			   *y;
+	size_t		n;
+	int			i;
+
+	oba_series_view_get(fcinfo, 0, fname, OBA_KIND_ITS, &v);
+	if (v.nrows == 0)
+		PG_RETURN_NULL();
+	rows = oba_series_sorted(&v, true, &n, fname);
+	oba_series_columns(rows, n, &t, &y);
+	if (oba_its_fit(t, y, n, v.params[0], &oba_pg_allocator, &r, &err) != 0)
+		oba_raise(fname, &err);
+
+	oba_row_begin(fcinfo, &row);
+	oba_row_int4(&row, r.n);
+	oba_row_int4(&row, r.n_pre);
+	oba_row_int4(&row, r.n_post);
+	oba_row_int4(&row, isnan(r.sigma) ? NAN : r.df);
+	for (i = 0; i < 4; i++)
+	{
+		oba_row_float(&row, r.est[i]);
+		oba_row_float(&row, r.se[i]);
+		oba_row_float(&row, r.tval[i]);
+		oba_row_float(&row, r.p[i]);
+	}
+	oba_row_float(&row, r.post_slope);
+	oba_row_float(&row, r.post_slope_se);
+	oba_row_float(&row, r.effect);
+	oba_row_float(&row, r.effect_se);
+	oba_row_float(&row, r.effect_p);
+	oba_row_float(&row, r.sigma);
+	return oba_row_datum(&row);
+}
+
+/* ---- rows of (successes, total) ---- */
+
+static void
+check_counts(const char *fname, double x, double total)
+{
+	oba_error	err;
+
+	if (!isnan(x) && oba_check_nonnegative(&err, "successes", x) != 0)
+		oba_raise(fname, &err);
+	if (!isnan(total) && oba_check_positive(&err, "total", total) != 0)
+		oba_raise(fname, &err);
+	if (x > total)
+		oba_bad_arg(fname, "successes %.15g exceeds total %.15g", x, total);
+}
+
+/* A keyword argument: the index of its text in words, else an error naming arg. */
+static int
+arg_keyword(FunctionCallInfo fcinfo, int argno, const char *fname, const char *arg,
+			const char *const *words)
+{
+	text	   *t;
+	char	   *s;
+	int			i;
+
+	if (PG_ARGISNULL(argno))
+		oba_null_arg(fname, arg);
+	t = PG_GETARG_TEXT_PP(argno);
+	s = text_to_cstring(t);
+	for (i = 0; words[i] != NULL; i++)
+		if (strcmp(s, words[i]) == 0)
+		{
+			pfree(s);
+			return i;
+		}
+	oba_bad_arg(fname, "%s must be one of %s, %s, got \"%.64s\"", arg, words[0], words[1], s);
+}
+
+static const char *const SCORES[] = {"position", "time", NULL};
+static const char *const VARIANTS[] = {"fingertips", "dhsc", NULL};
+
+/* (state, t, successes, total [, scores]) */
+static Datum
+chisq_trans(FunctionCallInfo fcinfo, bool is_date)
+{
+	const char *fname = "oba.trend_chisq_agg";
+	double		row[3],
+				scores = 0;
+
+	if (PG_ARGISNULL(1))
+		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
+	row[0] = oba_arg_time(fcinfo, 1, is_date, fname, "t");
+	row[1] = oba_arg_value(fcinfo, 2, fname, "successes");
+	row[2] = oba_arg_value(fcinfo, 3, fname, "total");
+	check_counts(fname, row[1], row[2]);
+	if (PG_NARGS() > 4)
+		scores = arg_keyword(fcinfo, 4, fname, "scores", SCORES);
+	return oba_series_append(fcinfo, fname, OBA_KIND_CHISQ, 3, row, &scores, 1, "scores");
+}
+
+Datum
+obapg_chisq_trans(PG_FUNCTION_ARGS)
+{
+	return chisq_trans(fcinfo, false);
+}
+
+Datum
+obapg_chisq_trans_date(PG_FUNCTION_ARGS)
+{
+	return chisq_trans(fcinfo, true);
+}
+
+Datum
+obapg_chisq_final(PG_FUNCTION_ARGS)
+{
+	const char *fname = "oba.trend_chisq_agg";
+	oba_series_view v;
+	oba_chisq_trend_result r;
+	oba_row		row;
+	double	   *rows,
+			   *x,
+			   *dn,
+			   *s;
+	size_t		n,
+				i;
+
+	oba_series_view_get(fcinfo, 0, fname, OBA_KIND_CHISQ, &v);
+	if (v.nrows == 0)
+		PG_RETURN_NULL();
+	rows = oba_series_sorted(&v, true, &n, fname);
+	x = palloc(sizeof(double) * (n + 1));
+	dn = palloc(sizeof(double) * (n + 1));
+	s = palloc(sizeof(double) * (n + 1));
+	for (i = 0; i < n; i++)
+	{
+		x[i] = rows[3 * i + 1];
+		dn[i] = rows[3 * i + 2];
+		check_counts(fname, x[i], dn[i]);
+		s[i] = v.params[0] == 1 ? rows[3 * i] : (double) (i + 1);
+	}
+	oba_chisq_trend(x, dn, s, n, &r);
+
+	oba_row_begin(fcinfo, &row);
+	oba_row_int4(&row, r.k);
+	oba_row_float(&row, r.x2);
+	oba_row_float(&row, r.p_value);
+	return oba_row_datum(&row);
+}
+
+/* ---- recent_trend_agg and recent_trend_ci_agg ---- */
+
+/* polarity, points, variant from argument first on */
+static void
+recent_params(FunctionCallInfo fcinfo, int first, const char *fname, double *params)
+{
+	int			points = 5;
+	oba_error	err;
+
+	params[0] = oba_arg_direction(fcinfo, first, fname, "polarity");
+	if (PG_NARGS() > first + 1)
+	{
+		if (PG_ARGISNULL(first + 1))
+			oba_null_arg(fname, "points");
+		points = PG_GETARG_INT32(first + 1);
+		if (points < 3 || points > OBA_RECENT_MAX_POINTS)
+		{
+			oba_fail(&err, OBA_EINVAL, "points must be between 3 and %d, got %d",
+					 OBA_RECENT_MAX_POINTS, points);
+			oba_raise(fname, &err);
+		}
+	}
+	params[1] = points;
+	params[2] = PG_NARGS() > first + 2 ?
+		arg_keyword(fcinfo, first + 2, fname, "variant", VARIANTS) : OBA_TREND_FINGERTIPS;
+}
+
+/* (state, t, successes, total, polarity [, points [, variant]]) */
+static Datum
+recent_trans(FunctionCallInfo fcinfo, bool is_date)
+{
+	const char *fname = "oba.recent_trend_agg";
+	double		row[3],
+				params[3];
+
+	if (PG_ARGISNULL(1))
+		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
+	row[0] = oba_arg_time(fcinfo, 1, is_date, fname, "t");
+	row[1] = oba_arg_value(fcinfo, 2, fname, "successes");
+	row[2] = oba_arg_value(fcinfo, 3, fname, "total");
+	check_counts(fname, row[1], row[2]);
+	/* an invalid point: both missing, so it breaks the run */
+	if (isnan(row[1]) || isnan(row[2]))
+		row[1] = row[2] = NAN;
+	recent_params(fcinfo, 4, fname, params);
+	return oba_series_append(fcinfo, fname, OBA_KIND_RECENT, 3, row, params, 3,
+							 "polarity, points and variant");
+}
+
+Datum
+obapg_recent_trans(PG_FUNCTION_ARGS)
+{
+	return recent_trans(fcinfo, false);
+}
+
+Datum
+obapg_recent_trans_date(PG_FUNCTION_ARGS)
+{
+	return recent_trans(fcinfo, true);
+}
+
+/* (state, t, value, lower95, upper95, polarity [, points [, variant]]) */
+static Datum
+recent_ci_trans(FunctionCallInfo fcinfo, bool is_date)
+{
+	const char *fname = "oba.recent_trend_ci_agg";
+	double		row[4],
+				params[3];
+
+	if (PG_ARGISNULL(1))
+		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
+	row[0] = oba_arg_time(fcinfo, 1, is_date, fname, "t");
+	row[1] = oba_arg_value(fcinfo, 2, fname, "value");
+	row[2] = oba_arg_value(fcinfo, 3, fname, "lower95");
+	row[3] = oba_arg_value(fcinfo, 4, fname, "upper95");
+	if (row[2] > row[3])
+		oba_bad_arg(fname, "lower95 %.15g exceeds upper95 %.15g", row[2], row[3]);
+	if (isnan(row[1]) || isnan(row[2]) || isnan(row[3]))
+		row[1] = row[2] = row[3] = NAN;
+	recent_params(fcinfo, 5, fname, params);
+	return oba_series_append(fcinfo, fname, OBA_KIND_RECENT_CI, 4, row, params, 3,
+							 "polarity, points and variant");
+}
+
+Datum
+obapg_recent_ci_trans(PG_FUNCTION_ARGS)
+{
+	return recent_ci_trans(fcinfo, false);
+}
+
+Datum
+obapg_recent_ci_trans_date(PG_FUNCTION_ARGS)
+{
+	return recent_ci_trans(fcinfo, true);
+}
+
+/* The final function of both: the state says which method. */
+Datum
+obapg_recent_final(PG_FUNCTION_ARGS)
+{
+	const char *fname = "oba.recent_trend_agg";
+	oba_series_view v;
+	oba_recent_trend r;
+	oba_error	err;
+	oba_row		row;
+	double	   *rows;
+	size_t		n,
+				i;
+	int			polarity,
+				points,
+				variant,
+				rc;
+
+	oba_series_view_get(fcinfo, 0, fname, 0, &v);
+	if (v.kind != OBA_KIND_RECENT && v.kind != OBA_KIND_RECENT_CI)
+		oba_bad_arg(fname, "invalid aggregate state: it belongs to another aggregate");
+	if (v.kind == OBA_KIND_RECENT_CI)
+		fname = "oba.recent_trend_ci_agg";
+	if (v.nrows == 0)
+		PG_RETURN_NULL();
+	polarity = (int) v.params[0];
+	points = (int) v.params[1];
+	variant = (int) v.params[2];
+	if (v.nparams != 3 || polarity < -1 || polarity > 1 || v.params[1] != points ||
+		(variant != OBA_TREND_FINGERTIPS && variant != OBA_TREND_DHSC))
+		oba_bad_arg(fname, "invalid aggregate state: bad parameters");
+	/* invalid points keep their place: they break the run of the last points */
+	rows = oba_series_sorted(&v, false, &n, fname);
+	for (i = 0; i < n; i++)
+	{
+		const double *rr = rows + i * v.width;
+
+		if (v.kind == OBA_KIND_RECENT)
+			check_counts(fname, rr[1], rr[2]);
+		else if (rr[2] > rr[3])
+			oba_bad_arg(fname, "lower95 %.15g exceeds upper95 %.15g", rr[2], rr[3]);
+	}
+	if (v.kind == OBA_KIND_RECENT)
+		rc = oba_recent_trend_proportion(rows, n, points, polarity, variant, &r, &err);
+	else
+		rc = oba_recent_trend_ci(rows, n, points, polarity, variant, &r, &err);
+	if (rc != 0)
+		oba_raise(fname, &err);
+
+	oba_row_begin(fcinfo, &row);
+	oba_row_int4(&row, r.points);
+	oba_row_float(&row, r.chi2);
+	oba_row_float(&row, r.p_value);
+	oba_row_float(&row, r.slope);
+	oba_row_text(&row, r.loo_signs[0] ? r.loo_signs : NULL);
+	oba_row_bool(&row, r.significant);
+	oba_row_bool(&row, r.outlier_found);
+	oba_row_text(&row, r.trend);
+	oba_row_text(&row, r.marker);
+	return oba_row_datum(&row);
+}

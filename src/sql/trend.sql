@@ -1,0 +1,565 @@
+-- ---------------------------------------------------------------------------
+-- trend: trend tests on a series (METHODS.md sections 9 to 14): Mann-Kendall
+-- with Sen's slope, least squares with prediction intervals, interrupted time
+-- series, the chi-squared test for trend in proportions and the Fingertips
+-- "recent trend" marker. Aggregates take the time as an argument and sort in
+-- the final function; a date time is measured in years (oba.date_to_years).
+-- ---------------------------------------------------------------------------
+
+-- Availability: 0.2
+CREATE TYPE @extschema@.mann_kendall AS (
+    n                           pg_catalog.int4,
+    s                           pg_catalog.int8,
+    var_s                       pg_catalog.float8,
+    z                           pg_catalog.float8,
+    p                           pg_catalog.float8,
+    tau                         pg_catalog.float8,
+    sen_slope                   pg_catalog.float8,
+    sen_lower                   pg_catalog.float8,
+    sen_upper                   pg_catalog.float8,
+    sen_intercept               pg_catalog.float8,
+    z_uncorrected               pg_catalog.float8,
+    p_uncorrected               pg_catalog.float8,
+    p_exact                     pg_catalog.float8,
+    sen_pairs                   pg_catalog.int8,
+    sen_c_alpha                 pg_catalog.float8,
+    sen_rank_lower              pg_catalog.int8,
+    sen_rank_upper              pg_catalog.int8
+);
+COMMENT ON TYPE @extschema@.mann_kendall IS
+'Result of oba.mann_kendall_agg: n values used; Mann-Kendall S, its tie-corrected variance var_s, the continuity-corrected z and two-sided p, Kendall tau-b; Sen slope (median pairwise slope on the actual times) with its 95% interval sen_lower..sen_upper (Gilbert rank rule) and Conover intercept; z and p without the correction; p_exact (exact null distribution, only without ties and n < 50); the interval ranks and C = qnorm(0.975) sqrt(var_s). Undefined parts are NULL.';
+
+-- Availability: 0.2
+CREATE TYPE @extschema@.linear_trend AS (
+    n                           pg_catalog.int4,
+    df                          pg_catalog.int4,
+    slope                       pg_catalog.float8,
+    intercept                   pg_catalog.float8,
+    se_slope                    pg_catalog.float8,
+    se_intercept                pg_catalog.float8,
+    t_slope                     pg_catalog.float8,
+    p_slope                     pg_catalog.float8,
+    r_squared                   pg_catalog.float8,
+    sigma                       pg_catalog.float8,
+    t_mean                      pg_catalog.float8,
+    sxx                         pg_catalog.float8
+);
+COMMENT ON TYPE @extschema@.linear_trend IS
+'Result of oba.linear_trend_agg (ordinary least squares of value on t, as R lm): slope and intercept with their standard errors, t and two-sided p of the slope, r squared, residual standard deviation sigma, df = n - 2; t_mean and sxx (sum of squared deviations of t) are what oba.linear_predict needs. Undefined parts are NULL.';
+
+-- Availability: 0.2
+CREATE TYPE @extschema@.prediction AS (
+    fit                         pg_catalog.float8,
+    ci_lower                    pg_catalog.float8,
+    ci_upper                    pg_catalog.float8,
+    pi_lower                    pg_catalog.float8,
+    pi_upper                    pg_catalog.float8,
+    se_pred                     pg_catalog.float8
+);
+COMMENT ON TYPE @extschema@.prediction IS
+'Result of oba.linear_predict: the fitted value at a time, the confidence interval of the mean and the prediction interval of a new observation, and the standard error of prediction.';
+
+-- Availability: 0.2
+CREATE TYPE @extschema@.its AS (
+    n                           pg_catalog.int4,
+    n_pre                       pg_catalog.int4,
+    n_post                      pg_catalog.int4,
+    df                          pg_catalog.int4,
+    intercept                   pg_catalog.float8,
+    intercept_se                pg_catalog.float8,
+    intercept_t                 pg_catalog.float8,
+    intercept_p                 pg_catalog.float8,
+    pre_slope                   pg_catalog.float8,
+    pre_slope_se                pg_catalog.float8,
+    pre_slope_t                 pg_catalog.float8,
+    pre_slope_p                 pg_catalog.float8,
+    level_change                pg_catalog.float8,
+    level_change_se             pg_catalog.float8,
+    level_change_t              pg_catalog.float8,
+    level_change_p              pg_catalog.float8,
+    slope_change                pg_catalog.float8,
+    slope_change_se             pg_catalog.float8,
+    slope_change_t              pg_catalog.float8,
+    slope_change_p              pg_catalog.float8,
+    post_slope                  pg_catalog.float8,
+    post_slope_se               pg_catalog.float8,
+    effect_at_last              pg_catalog.float8,
+    effect_at_last_se           pg_catalog.float8,
+    effect_at_last_p            pg_catalog.float8,
+    sigma                       pg_catalog.float8
+);
+COMMENT ON TYPE @extschema@.its IS
+'Result of oba.its_agg, segmented regression value = b0 + b1 t + b2 P + b3 (t - break_t) P with P = 1 from break_t on (Wagner et al. 2002; R lm): each coefficient with its standard error, t and p (df = n - 4), the post slope b1 + b3, and the effect at the last time b2 + b3 (t_last - break_t). NULL estimates with fewer than 2 points on either side or n < 5.';
+
+-- Availability: 0.2
+CREATE TYPE @extschema@.trend_chisq AS (
+    k                           pg_catalog.int4,
+    x2                          pg_catalog.float8,
+    p_value                     pg_catalog.float8
+);
+COMMENT ON TYPE @extschema@.trend_chisq IS
+'Result of oba.trend_chisq_agg: k points, the chi-squared statistic for trend in proportions (Armitage, as R prop.trend.test) and its p-value (1 df). NULL statistic when every point is 0% or 100%.';
+
+-- Availability: 0.2
+CREATE TYPE @extschema@.recent_trend AS (
+    points                      pg_catalog.int4,
+    chi2                        pg_catalog.float8,
+    p_value                     pg_catalog.float8,
+    slope                       pg_catalog.float8,
+    loo_slope_signs             pg_catalog.text,
+    significant                 pg_catalog.bool,
+    outlier_found               pg_catalog.bool,
+    trend                       pg_catalog.text,
+    marker                      pg_catalog.text
+);
+COMMENT ON TYPE @extschema@.recent_trend IS
+'Result of oba.recent_trend_agg and oba.recent_trend_ci_agg (the Fingertips recent trend): points used, chi-squared and its p-value, the slope (logit slope for proportions), the signs of the leave-one-out slopes, significant (chi2 above the 0.998 threshold), outlier_found (a leave-one-out slope changes sign), trend (increasing, decreasing, no significant change, cannot be calculated) and marker (trend with the polarity: increasing and getting better ...).';
+
+-- Mann-Kendall and least squares share the (t, value) state of oba.series_agg_trans.
+
+-- Availability: 0.2
+CREATE FUNCTION @extschema@.mann_kendall_agg_final(pg_catalog.float8[])
+RETURNS @extschema@.mann_kendall AS 'MODULE_PATHNAME', 'obapg_mann_kendall_final'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.mann_kendall_agg_final(pg_catalog.float8[]) IS
+'Final function of oba.mann_kendall_agg: sorts the rows by time, drops missing values, refuses duplicate times (22023) and runs the test; NULL for no rows.';
+
+-- Availability: 0.2
+CREATE FUNCTION @extschema@.linear_trend_agg_final(pg_catalog.float8[])
+RETURNS @extschema@.linear_trend AS 'MODULE_PATHNAME', 'obapg_linear_trend_final'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.linear_trend_agg_final(pg_catalog.float8[]) IS
+'Final function of oba.linear_trend_agg: sorts the rows by time, drops missing values, refuses duplicate times (22023) and fits the line; NULL for no rows.';
+
+-- Availability: 0.2
+CREATE AGGREGATE @extschema@.mann_kendall_agg(t pg_catalog.float8, value pg_catalog.float8) (
+    SFUNC = @extschema@.series_agg_trans,
+    STYPE = pg_catalog.float8[],
+    INITCOND = '{1,1,2,0,0}',
+    COMBINEFUNC = @extschema@.series_agg_combine,
+    FINALFUNC = @extschema@.mann_kendall_agg_final,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.mann_kendall_agg(pg_catalog.float8, pg_catalog.float8) IS
+'Mann-Kendall trend test and Sen slope over the rows of a group (t: any increasing time scale): S, tie-corrected variance, continuity-corrected z and p, tau-b, Sen slope per unit of t with its 95% rank interval (METHODS.md 10-11; R cor.test, trend::mk.test, trend::sens.slope, zyp). Rows with a NULL value are dropped, a NULL t is skipped; duplicate times are an error (22023). Fewer than 3 values: n only. NULL for no rows.';
+
+-- Availability: 0.2
+CREATE AGGREGATE @extschema@.linear_trend_agg(t pg_catalog.float8, value pg_catalog.float8) (
+    SFUNC = @extschema@.series_agg_trans,
+    STYPE = pg_catalog.float8[],
+    INITCOND = '{1,1,2,0,0}',
+    COMBINEFUNC = @extschema@.series_agg_combine,
+    FINALFUNC = @extschema@.linear_trend_agg_final,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.linear_trend_agg(pg_catalog.float8, pg_catalog.float8) IS
+'Ordinary least squares trend of value on t (R lm, summary.lm; METHODS.md 13): slope, intercept, standard errors, p of the slope, r squared, residual sd, df. Rows with a NULL value are dropped; duplicate times are an error (22023). Two points: the line only; one: NULL statistics. NULL for no rows.';
+
+-- Availability: 0.2
+CREATE AGGREGATE @extschema@.mann_kendall_agg(t pg_catalog.date, value pg_catalog.float8) (
+    SFUNC = @extschema@.series_agg_trans,
+    STYPE = pg_catalog.float8[],
+    INITCOND = '{1,1,2,0,0}',
+    COMBINEFUNC = @extschema@.series_agg_combine,
+    FINALFUNC = @extschema@.mann_kendall_agg_final,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.mann_kendall_agg(pg_catalog.date, pg_catalog.float8) IS
+'Mann-Kendall trend test and Sen slope over the rows of a group (time in years, oba.date_to_years): S, tie-corrected variance, continuity-corrected z and p, tau-b, Sen slope per unit of t with its 95% rank interval (METHODS.md 10-11; R cor.test, trend::mk.test, trend::sens.slope, zyp). Rows with a NULL value are dropped, a NULL t is skipped; duplicate times are an error (22023). Fewer than 3 values: n only. NULL for no rows.';
+
+-- Availability: 0.2
+CREATE AGGREGATE @extschema@.linear_trend_agg(t pg_catalog.date, value pg_catalog.float8) (
+    SFUNC = @extschema@.series_agg_trans,
+    STYPE = pg_catalog.float8[],
+    INITCOND = '{1,1,2,0,0}',
+    COMBINEFUNC = @extschema@.series_agg_combine,
+    FINALFUNC = @extschema@.linear_trend_agg_final,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.linear_trend_agg(pg_catalog.date, pg_catalog.float8) IS
+'Ordinary least squares trend of value on t in years (oba.date_to_years), so the slope is per year (R lm, summary.lm; METHODS.md 13): slope, intercept, standard errors, p of the slope, r squared, residual sd, df. Rows with a NULL value are dropped; duplicate times are an error (22023). Two points: the line only; one: NULL statistics. NULL for no rows.';
+
+-- Availability: 0.2
+CREATE FUNCTION @extschema@.linear_predict(fit @extschema@.linear_trend, t pg_catalog.float8, confidence pg_catalog.float8 DEFAULT 0.95)
+RETURNS @extschema@.prediction AS 'MODULE_PATHNAME', 'obapg_linear_predict'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.linear_predict(@extschema@.linear_trend, pg_catalog.float8, pg_catalog.float8) IS
+'The fitted value of an oba.linear_trend at time t, with the confidence interval of the mean and the prediction interval of a new value at the given confidence (default 95%; R predict.lm). NULL in gives NULL; intervals are NULL with fewer than 3 points; confidence outside (0,1) is an error (22023).';
+
+-- Availability: 0.2
+CREATE FUNCTION @extschema@.linear_predict(fit @extschema@.linear_trend, t pg_catalog.date, confidence pg_catalog.float8 DEFAULT 0.95)
+RETURNS @extschema@.prediction AS 'MODULE_PATHNAME', 'obapg_linear_predict_date'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.linear_predict(@extschema@.linear_trend, pg_catalog.date, pg_catalog.float8) IS
+'oba.linear_predict at a date (measured in years, oba.date_to_years), for a trend fitted on dates.';
+
+-- Interrupted time series: state (t, value) with the parameter break_t.
+
+-- Availability: 0.2
+CREATE FUNCTION @extschema@.its_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8)
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_its_trans'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.its_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
+'Transition function of oba.its_agg(t, value, break_t): appends one row to the float8[] series state (in place inside an aggregate).';
+
+-- Availability: 0.2
+CREATE FUNCTION @extschema@.its_agg_trans(pg_catalog.float8[], pg_catalog.date, pg_catalog.float8, pg_catalog.date)
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_its_trans_date'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.its_agg_trans(pg_catalog.float8[], pg_catalog.date, pg_catalog.float8, pg_catalog.date) IS
+'Transition function of oba.its_agg(t date, value, break_t date): appends one row to the float8[] series state (in place inside an aggregate).';
+
+-- Availability: 0.2
+CREATE FUNCTION @extschema@.its_agg_final(pg_catalog.float8[])
+RETURNS @extschema@.its AS 'MODULE_PATHNAME', 'obapg_its_final'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.its_agg_final(pg_catalog.float8[]) IS
+'Final function of oba.its_agg: sorts the rows by time, drops missing values, refuses duplicate times (22023) and fits the segmented regression; NULL for no rows.';
+
+-- Availability: 0.2
+CREATE AGGREGATE @extschema@.its_agg(t pg_catalog.float8, value pg_catalog.float8, break_t pg_catalog.float8) (
+    SFUNC = @extschema@.its_agg_trans,
+    STYPE = pg_catalog.float8[],
+    INITCOND = '{1,3,2,0,0}',
+    COMBINEFUNC = @extschema@.series_agg_combine,
+    FINALFUNC = @extschema@.its_agg_final,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.its_agg(pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
+'Interrupted time series by segmented regression with a known break (the first period after the change; Wagner et al. 2002, METHODS.md 14): level change and slope change at break_t with standard errors and p-values (df = n - 4), post slope, effect at the last time. break_t must be the same on every row (22023); rows with a NULL value are dropped. NULL estimates with fewer than 2 points on either side or n < 5; NULL for no rows.';
+
+-- Availability: 0.2
+CREATE AGGREGATE @extschema@.its_agg(t pg_catalog.date, value pg_catalog.float8, break_t pg_catalog.date) (
+    SFUNC = @extschema@.its_agg_trans,
+    STYPE = pg_catalog.float8[],
+    INITCOND = '{1,3,2,0,0}',
+    COMBINEFUNC = @extschema@.series_agg_combine,
+    FINALFUNC = @extschema@.its_agg_final,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.its_agg(pg_catalog.date, pg_catalog.float8, pg_catalog.date) IS
+'Interrupted time series by segmented regression with a known break (the first period after the change; Wagner et al. 2002, METHODS.md 14): level change and slope change at break_t with standard errors and p-values (df = n - 4), post slope, effect at the last time. Time in years (oba.date_to_years). break_t must be the same on every row (22023); rows with a NULL value are dropped. NULL estimates with fewer than 2 points on either side or n < 5; NULL for no rows.';
+
+-- Chi-squared test for trend in proportions: state (t, successes, total) with the parameter scores.
+
+-- Availability: 0.2
+CREATE FUNCTION @extschema@.trend_chisq_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8)
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_chisq_trans'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.trend_chisq_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
+'Transition function of oba.trend_chisq_agg(t, successes, total): appends one row to the float8[] series state (in place inside an aggregate).';
+
+-- Availability: 0.2
+CREATE FUNCTION @extschema@.trend_chisq_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.text)
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_chisq_trans'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.trend_chisq_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.text) IS
+'Transition function of oba.trend_chisq_agg(t, successes, total, scores): appends one row to the float8[] series state (in place inside an aggregate).';
+
+-- Availability: 0.2
+CREATE FUNCTION @extschema@.trend_chisq_agg_trans(pg_catalog.float8[], pg_catalog.date, pg_catalog.float8, pg_catalog.float8)
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_chisq_trans_date'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.trend_chisq_agg_trans(pg_catalog.float8[], pg_catalog.date, pg_catalog.float8, pg_catalog.float8) IS
+'Transition function of oba.trend_chisq_agg(t date, successes, total): appends one row to the float8[] series state (in place inside an aggregate).';
+
+-- Availability: 0.2
+CREATE FUNCTION @extschema@.trend_chisq_agg_trans(pg_catalog.float8[], pg_catalog.date, pg_catalog.float8, pg_catalog.float8, pg_catalog.text)
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_chisq_trans_date'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.trend_chisq_agg_trans(pg_catalog.float8[], pg_catalog.date, pg_catalog.float8, pg_catalog.float8, pg_catalog.text) IS
+'Transition function of oba.trend_chisq_agg(t date, successes, total, scores): appends one row to the float8[] series state (in place inside an aggregate).';
+
+-- Availability: 0.2
+CREATE FUNCTION @extschema@.trend_chisq_agg_final(pg_catalog.float8[])
+RETURNS @extschema@.trend_chisq AS 'MODULE_PATHNAME', 'obapg_chisq_final'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.trend_chisq_agg_final(pg_catalog.float8[]) IS
+'Final function of oba.trend_chisq_agg: sorts the rows by time, drops rows with a missing count, refuses duplicate times (22023) and computes the test; NULL for no rows.';
+
+-- Availability: 0.2
+CREATE AGGREGATE @extschema@.trend_chisq_agg(t pg_catalog.float8, successes pg_catalog.float8, total pg_catalog.float8) (
+    SFUNC = @extschema@.trend_chisq_agg_trans,
+    STYPE = pg_catalog.float8[],
+    INITCOND = '{1,4,3,0,0}',
+    COMBINEFUNC = @extschema@.series_agg_combine,
+    FINALFUNC = @extschema@.trend_chisq_agg_final,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.trend_chisq_agg(pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
+'Chi-squared test for trend in proportions (Cochran-Armitage in Armitage''s form, as R prop.trend.test; METHODS.md 12) over rows of (t, successes, total), scores 1..k in time order. Totals may be fractional. NULL statistic when every proportion is 0 or 1; successes < 0, total <= 0 or successes > total is an error (22023). NULL for no rows.';
+
+-- Availability: 0.2
+CREATE AGGREGATE @extschema@.trend_chisq_agg(t pg_catalog.float8, successes pg_catalog.float8, total pg_catalog.float8, scores pg_catalog.text) (
+    SFUNC = @extschema@.trend_chisq_agg_trans,
+    STYPE = pg_catalog.float8[],
+    INITCOND = '{1,4,3,0,0}',
+    COMBINEFUNC = @extschema@.series_agg_combine,
+    FINALFUNC = @extschema@.trend_chisq_agg_final,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.trend_chisq_agg(pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.text) IS
+'oba.trend_chisq_agg with scores ''position'' (1..k in time order, R''s default) or ''time'' (the times themselves: gaps then count). scores must be the same on every row (22023).';
+
+-- Availability: 0.2
+CREATE AGGREGATE @extschema@.trend_chisq_agg(t pg_catalog.date, successes pg_catalog.float8, total pg_catalog.float8) (
+    SFUNC = @extschema@.trend_chisq_agg_trans,
+    STYPE = pg_catalog.float8[],
+    INITCOND = '{1,4,3,0,0}',
+    COMBINEFUNC = @extschema@.series_agg_combine,
+    FINALFUNC = @extschema@.trend_chisq_agg_final,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.trend_chisq_agg(pg_catalog.date, pg_catalog.float8, pg_catalog.float8) IS
+'Chi-squared test for trend in proportions (Cochran-Armitage in Armitage''s form, as R prop.trend.test; METHODS.md 12) over rows of (t, successes, total), scores 1..k in time order. Totals may be fractional. NULL statistic when every proportion is 0 or 1; successes < 0, total <= 0 or successes > total is an error (22023). NULL for no rows.';
+
+-- Availability: 0.2
+CREATE AGGREGATE @extschema@.trend_chisq_agg(t pg_catalog.date, successes pg_catalog.float8, total pg_catalog.float8, scores pg_catalog.text) (
+    SFUNC = @extschema@.trend_chisq_agg_trans,
+    STYPE = pg_catalog.float8[],
+    INITCOND = '{1,4,3,0,0}',
+    COMBINEFUNC = @extschema@.series_agg_combine,
+    FINALFUNC = @extschema@.trend_chisq_agg_final,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.trend_chisq_agg(pg_catalog.date, pg_catalog.float8, pg_catalog.float8, pg_catalog.text) IS
+'oba.trend_chisq_agg with scores ''position'' (1..k in time order, R''s default) or ''time'' (the times themselves, in years: gaps then count). scores must be the same on every row (22023).';
+
+-- The Fingertips recent trend: state (t, successes, total) or (t, value, lower95, upper95)
+-- with the parameters polarity, points and variant.
+
+-- Availability: 0.2
+CREATE FUNCTION @extschema@.recent_trend_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.text)
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_recent_trans'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.recent_trend_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.text) IS
+'Transition function of oba.recent_trend_agg(t, successes, total, polarity): appends one row to the float8[] series state (in place inside an aggregate).';
+
+-- Availability: 0.2
+CREATE FUNCTION @extschema@.recent_trend_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.text, pg_catalog.int4)
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_recent_trans'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.recent_trend_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.text, pg_catalog.int4) IS
+'Transition function of oba.recent_trend_agg(t, successes, total, polarity, points): appends one row to the float8[] series state (in place inside an aggregate).';
+
+-- Availability: 0.2
+CREATE FUNCTION @extschema@.recent_trend_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.text, pg_catalog.int4, pg_catalog.text)
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_recent_trans'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.recent_trend_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.text, pg_catalog.int4, pg_catalog.text) IS
+'Transition function of oba.recent_trend_agg(t, successes, total, polarity, points, variant): appends one row to the float8[] series state (in place inside an aggregate).';
+
+-- Availability: 0.2
+CREATE FUNCTION @extschema@.recent_trend_ci_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.text)
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_recent_ci_trans'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.recent_trend_ci_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.text) IS
+'Transition function of oba.recent_trend_ci_agg(t, value, lower95, upper95, polarity): appends one row to the float8[] series state (in place inside an aggregate).';
+
+-- Availability: 0.2
+CREATE FUNCTION @extschema@.recent_trend_ci_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.text, pg_catalog.int4)
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_recent_ci_trans'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.recent_trend_ci_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.text, pg_catalog.int4) IS
+'Transition function of oba.recent_trend_ci_agg(t, value, lower95, upper95, polarity, points): appends one row to the float8[] series state (in place inside an aggregate).';
+
+-- Availability: 0.2
+CREATE FUNCTION @extschema@.recent_trend_ci_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.text, pg_catalog.int4, pg_catalog.text)
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_recent_ci_trans'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.recent_trend_ci_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.text, pg_catalog.int4, pg_catalog.text) IS
+'Transition function of oba.recent_trend_ci_agg(t, value, lower95, upper95, polarity, points, variant): appends one row to the float8[] series state (in place inside an aggregate).';
+
+-- Availability: 0.2
+CREATE FUNCTION @extschema@.recent_trend_agg_trans(pg_catalog.float8[], pg_catalog.date, pg_catalog.float8, pg_catalog.float8, pg_catalog.text)
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_recent_trans_date'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.recent_trend_agg_trans(pg_catalog.float8[], pg_catalog.date, pg_catalog.float8, pg_catalog.float8, pg_catalog.text) IS
+'Transition function of oba.recent_trend_agg(t, successes, total, polarity): appends one row to the float8[] series state (in place inside an aggregate).';
+
+-- Availability: 0.2
+CREATE FUNCTION @extschema@.recent_trend_agg_trans(pg_catalog.float8[], pg_catalog.date, pg_catalog.float8, pg_catalog.float8, pg_catalog.text, pg_catalog.int4)
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_recent_trans_date'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.recent_trend_agg_trans(pg_catalog.float8[], pg_catalog.date, pg_catalog.float8, pg_catalog.float8, pg_catalog.text, pg_catalog.int4) IS
+'Transition function of oba.recent_trend_agg(t, successes, total, polarity, points): appends one row to the float8[] series state (in place inside an aggregate).';
+
+-- Availability: 0.2
+CREATE FUNCTION @extschema@.recent_trend_agg_trans(pg_catalog.float8[], pg_catalog.date, pg_catalog.float8, pg_catalog.float8, pg_catalog.text, pg_catalog.int4, pg_catalog.text)
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_recent_trans_date'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.recent_trend_agg_trans(pg_catalog.float8[], pg_catalog.date, pg_catalog.float8, pg_catalog.float8, pg_catalog.text, pg_catalog.int4, pg_catalog.text) IS
+'Transition function of oba.recent_trend_agg(t, successes, total, polarity, points, variant): appends one row to the float8[] series state (in place inside an aggregate).';
+
+-- Availability: 0.2
+CREATE FUNCTION @extschema@.recent_trend_ci_agg_trans(pg_catalog.float8[], pg_catalog.date, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.text)
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_recent_ci_trans_date'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.recent_trend_ci_agg_trans(pg_catalog.float8[], pg_catalog.date, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.text) IS
+'Transition function of oba.recent_trend_ci_agg(t, value, lower95, upper95, polarity): appends one row to the float8[] series state (in place inside an aggregate).';
+
+-- Availability: 0.2
+CREATE FUNCTION @extschema@.recent_trend_ci_agg_trans(pg_catalog.float8[], pg_catalog.date, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.text, pg_catalog.int4)
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_recent_ci_trans_date'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.recent_trend_ci_agg_trans(pg_catalog.float8[], pg_catalog.date, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.text, pg_catalog.int4) IS
+'Transition function of oba.recent_trend_ci_agg(t, value, lower95, upper95, polarity, points): appends one row to the float8[] series state (in place inside an aggregate).';
+
+-- Availability: 0.2
+CREATE FUNCTION @extschema@.recent_trend_ci_agg_trans(pg_catalog.float8[], pg_catalog.date, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.text, pg_catalog.int4, pg_catalog.text)
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_recent_ci_trans_date'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.recent_trend_ci_agg_trans(pg_catalog.float8[], pg_catalog.date, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.text, pg_catalog.int4, pg_catalog.text) IS
+'Transition function of oba.recent_trend_ci_agg(t, value, lower95, upper95, polarity, points, variant): appends one row to the float8[] series state (in place inside an aggregate).';
+
+-- Availability: 0.2
+CREATE FUNCTION @extschema@.recent_trend_agg_final(pg_catalog.float8[])
+RETURNS @extschema@.recent_trend AS 'MODULE_PATHNAME', 'obapg_recent_final'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.recent_trend_agg_final(pg_catalog.float8[]) IS
+'Final function of oba.recent_trend_agg and oba.recent_trend_ci_agg: sorts the rows by time, refuses duplicate times (22023) and applies the Fingertips rule to the last points; NULL for no rows.';
+
+-- Availability: 0.2
+CREATE AGGREGATE @extschema@.recent_trend_agg(t pg_catalog.float8, successes pg_catalog.float8, total pg_catalog.float8, polarity pg_catalog.text) (
+    SFUNC = @extschema@.recent_trend_agg_trans,
+    STYPE = pg_catalog.float8[],
+    INITCOND = '{1,5,3,0,0}',
+    COMBINEFUNC = @extschema@.series_agg_combine,
+    FINALFUNC = @extschema@.recent_trend_agg_final,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.recent_trend_agg(pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.text) IS
+'The Fingertips "recent trend" marker (METHODS.md 9; TrendMarkerCalculator.cs): the last 5 points in time order, scored 1..5, must be valid and unbroken, else "cannot be calculated"; proportions use the chi-squared test for trend (prop.trend.test) and the slope of the logit, and a count of 0 or equal to its total cannot be calculated; significant when chi-squared > 9.5495 (0.998) and robust when every leave-one-out slope keeps the sign. trend is increasing, decreasing, no significant change or cannot be calculated; marker adds the polarity (increasing and getting better ...; neutral: none). The service''s constants. A row with a NULL count, value or limit is an invalid point; duplicate times and an unknown polarity are errors (22023). NULL for no rows.';
+
+-- Availability: 0.2
+CREATE AGGREGATE @extschema@.recent_trend_agg(t pg_catalog.float8, successes pg_catalog.float8, total pg_catalog.float8, polarity pg_catalog.text, points pg_catalog.int4) (
+    SFUNC = @extschema@.recent_trend_agg_trans,
+    STYPE = pg_catalog.float8[],
+    INITCOND = '{1,5,3,0,0}',
+    COMBINEFUNC = @extschema@.series_agg_combine,
+    FINALFUNC = @extschema@.recent_trend_agg_final,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.recent_trend_agg(pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.text, pg_catalog.int4) IS
+'The Fingertips "recent trend" marker (METHODS.md 9; TrendMarkerCalculator.cs): the last `points` (3 to 20; 5 is the Fingertips rule) points in time order, scored 1..points, must be valid and unbroken, else "cannot be calculated"; proportions use the chi-squared test for trend (prop.trend.test) and the slope of the logit, and a count of 0 or equal to its total cannot be calculated; significant when chi-squared > 9.5495 (0.998) and robust when every leave-one-out slope keeps the sign. trend is increasing, decreasing, no significant change or cannot be calculated; marker adds the polarity (increasing and getting better ...; neutral: none). The service''s constants. A row with a NULL count, value or limit is an invalid point; duplicate times and an unknown polarity are errors (22023). NULL for no rows.';
+
+-- Availability: 0.2
+CREATE AGGREGATE @extschema@.recent_trend_agg(t pg_catalog.float8, successes pg_catalog.float8, total pg_catalog.float8, polarity pg_catalog.text, points pg_catalog.int4, variant pg_catalog.text) (
+    SFUNC = @extschema@.recent_trend_agg_trans,
+    STYPE = pg_catalog.float8[],
+    INITCOND = '{1,5,3,0,0}',
+    COMBINEFUNC = @extschema@.series_agg_combine,
+    FINALFUNC = @extschema@.recent_trend_agg_final,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.recent_trend_agg(pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.text, pg_catalog.int4, pg_catalog.text) IS
+'The Fingertips "recent trend" marker (METHODS.md 9; TrendMarkerCalculator.cs): the last `points` (3 to 20) points in time order, scored 1..points, must be valid and unbroken, else "cannot be calculated"; proportions use the chi-squared test for trend (prop.trend.test) and the slope of the logit, and a count of 0 or equal to its total cannot be calculated; significant when chi-squared > 9.5495 (0.998) and robust when every leave-one-out slope keeps the sign. trend is increasing, decreasing, no significant change or cannot be calculated; marker adds the polarity (increasing and getting better ...; neutral: none). variant ''fingertips'' (the service: threshold 9.54953570608324, a leave-one-out slope of 0 counts as positive) or ''dhsc'' (the DHSC R port: 9.5495, a slope of 0 is a change). A row with a NULL count, value or limit is an invalid point; duplicate times and an unknown polarity are errors (22023). NULL for no rows.';
+
+-- Availability: 0.2
+CREATE AGGREGATE @extschema@.recent_trend_ci_agg(t pg_catalog.float8, value pg_catalog.float8, lower95 pg_catalog.float8, upper95 pg_catalog.float8, polarity pg_catalog.text) (
+    SFUNC = @extschema@.recent_trend_ci_agg_trans,
+    STYPE = pg_catalog.float8[],
+    INITCOND = '{1,6,4,0,0}',
+    COMBINEFUNC = @extschema@.series_agg_combine,
+    FINALFUNC = @extschema@.recent_trend_agg_final,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.recent_trend_ci_agg(pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.text) IS
+'The Fingertips "recent trend" marker (METHODS.md 9; TrendMarkerCalculator.cs): the last 5 points in time order, scored 1..5, must be valid and unbroken, else "cannot be calculated"; values with 95% limits use the CI-weighted regression with SE = (upper95 - lower95)/3.92 (the service; 2 qnorm(0.975) with variant dhsc) and known variances; significant when chi-squared > 9.5495 (0.998) and robust when every leave-one-out slope keeps the sign. trend is increasing, decreasing, no significant change or cannot be calculated; marker adds the polarity (increasing and getting better ...; neutral: none). The service''s constants. A row with a NULL count, value or limit is an invalid point; duplicate times and an unknown polarity are errors (22023). NULL for no rows.';
+
+-- Availability: 0.2
+CREATE AGGREGATE @extschema@.recent_trend_ci_agg(t pg_catalog.float8, value pg_catalog.float8, lower95 pg_catalog.float8, upper95 pg_catalog.float8, polarity pg_catalog.text, points pg_catalog.int4) (
+    SFUNC = @extschema@.recent_trend_ci_agg_trans,
+    STYPE = pg_catalog.float8[],
+    INITCOND = '{1,6,4,0,0}',
+    COMBINEFUNC = @extschema@.series_agg_combine,
+    FINALFUNC = @extschema@.recent_trend_agg_final,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.recent_trend_ci_agg(pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.text, pg_catalog.int4) IS
+'The Fingertips "recent trend" marker (METHODS.md 9; TrendMarkerCalculator.cs): the last `points` (3 to 20) points in time order, scored 1..points, must be valid and unbroken, else "cannot be calculated"; values with 95% limits use the CI-weighted regression with SE = (upper95 - lower95)/3.92 (the service; 2 qnorm(0.975) with variant dhsc) and known variances; significant when chi-squared > 9.5495 (0.998) and robust when every leave-one-out slope keeps the sign. trend is increasing, decreasing, no significant change or cannot be calculated; marker adds the polarity (increasing and getting better ...; neutral: none). The service''s constants. A row with a NULL count, value or limit is an invalid point; duplicate times and an unknown polarity are errors (22023). NULL for no rows.';
+
+-- Availability: 0.2
+CREATE AGGREGATE @extschema@.recent_trend_ci_agg(t pg_catalog.float8, value pg_catalog.float8, lower95 pg_catalog.float8, upper95 pg_catalog.float8, polarity pg_catalog.text, points pg_catalog.int4, variant pg_catalog.text) (
+    SFUNC = @extschema@.recent_trend_ci_agg_trans,
+    STYPE = pg_catalog.float8[],
+    INITCOND = '{1,6,4,0,0}',
+    COMBINEFUNC = @extschema@.series_agg_combine,
+    FINALFUNC = @extschema@.recent_trend_agg_final,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.recent_trend_ci_agg(pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.text, pg_catalog.int4, pg_catalog.text) IS
+'The Fingertips "recent trend" marker (METHODS.md 9; TrendMarkerCalculator.cs): the last `points` (3 to 20) points in time order, scored 1..points, must be valid and unbroken, else "cannot be calculated"; values with 95% limits use the CI-weighted regression with SE = (upper95 - lower95)/3.92 (the service; 2 qnorm(0.975) with variant dhsc) and known variances; significant when chi-squared > 9.5495 (0.998) and robust when every leave-one-out slope keeps the sign. trend is increasing, decreasing, no significant change or cannot be calculated; marker adds the polarity (increasing and getting better ...; neutral: none). variant ''fingertips'' or ''dhsc'' (the DHSC R port''s SE constant, threshold and zero-slope rule). A row with a NULL count, value or limit is an invalid point; duplicate times and an unknown polarity are errors (22023). NULL for no rows.';
+
+-- Availability: 0.2
+CREATE AGGREGATE @extschema@.recent_trend_agg(t pg_catalog.date, successes pg_catalog.float8, total pg_catalog.float8, polarity pg_catalog.text) (
+    SFUNC = @extschema@.recent_trend_agg_trans,
+    STYPE = pg_catalog.float8[],
+    INITCOND = '{1,5,3,0,0}',
+    COMBINEFUNC = @extschema@.series_agg_combine,
+    FINALFUNC = @extschema@.recent_trend_agg_final,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.recent_trend_agg(pg_catalog.date, pg_catalog.float8, pg_catalog.float8, pg_catalog.text) IS
+'The Fingertips "recent trend" marker (METHODS.md 9; TrendMarkerCalculator.cs): the last 5 points in time order, scored 1..5, must be valid and unbroken, else "cannot be calculated"; proportions use the chi-squared test for trend (prop.trend.test) and the slope of the logit, and a count of 0 or equal to its total cannot be calculated; significant when chi-squared > 9.5495 (0.998) and robust when every leave-one-out slope keeps the sign. trend is increasing, decreasing, no significant change or cannot be calculated; marker adds the polarity (increasing and getting better ...; neutral: none). The service''s constants. A row with a NULL count, value or limit is an invalid point; duplicate times and an unknown polarity are errors (22023). NULL for no rows.';
+
+-- Availability: 0.2
+CREATE AGGREGATE @extschema@.recent_trend_agg(t pg_catalog.date, successes pg_catalog.float8, total pg_catalog.float8, polarity pg_catalog.text, points pg_catalog.int4) (
+    SFUNC = @extschema@.recent_trend_agg_trans,
+    STYPE = pg_catalog.float8[],
+    INITCOND = '{1,5,3,0,0}',
+    COMBINEFUNC = @extschema@.series_agg_combine,
+    FINALFUNC = @extschema@.recent_trend_agg_final,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.recent_trend_agg(pg_catalog.date, pg_catalog.float8, pg_catalog.float8, pg_catalog.text, pg_catalog.int4) IS
+'The Fingertips "recent trend" marker (METHODS.md 9; TrendMarkerCalculator.cs): the last `points` (3 to 20; 5 is the Fingertips rule) points in time order, scored 1..points, must be valid and unbroken, else "cannot be calculated"; proportions use the chi-squared test for trend (prop.trend.test) and the slope of the logit, and a count of 0 or equal to its total cannot be calculated; significant when chi-squared > 9.5495 (0.998) and robust when every leave-one-out slope keeps the sign. trend is increasing, decreasing, no significant change or cannot be calculated; marker adds the polarity (increasing and getting better ...; neutral: none). The service''s constants. A row with a NULL count, value or limit is an invalid point; duplicate times and an unknown polarity are errors (22023). NULL for no rows.';
+
+-- Availability: 0.2
+CREATE AGGREGATE @extschema@.recent_trend_agg(t pg_catalog.date, successes pg_catalog.float8, total pg_catalog.float8, polarity pg_catalog.text, points pg_catalog.int4, variant pg_catalog.text) (
+    SFUNC = @extschema@.recent_trend_agg_trans,
+    STYPE = pg_catalog.float8[],
+    INITCOND = '{1,5,3,0,0}',
+    COMBINEFUNC = @extschema@.series_agg_combine,
+    FINALFUNC = @extschema@.recent_trend_agg_final,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.recent_trend_agg(pg_catalog.date, pg_catalog.float8, pg_catalog.float8, pg_catalog.text, pg_catalog.int4, pg_catalog.text) IS
+'The Fingertips "recent trend" marker (METHODS.md 9; TrendMarkerCalculator.cs): the last `points` (3 to 20) points in time order, scored 1..points, must be valid and unbroken, else "cannot be calculated"; proportions use the chi-squared test for trend (prop.trend.test) and the slope of the logit, and a count of 0 or equal to its total cannot be calculated; significant when chi-squared > 9.5495 (0.998) and robust when every leave-one-out slope keeps the sign. trend is increasing, decreasing, no significant change or cannot be calculated; marker adds the polarity (increasing and getting better ...; neutral: none). variant ''fingertips'' (the service: threshold 9.54953570608324, a leave-one-out slope of 0 counts as positive) or ''dhsc'' (the DHSC R port: 9.5495, a slope of 0 is a change). A row with a NULL count, value or limit is an invalid point; duplicate times and an unknown polarity are errors (22023). NULL for no rows.';
+
+-- Availability: 0.2
+CREATE AGGREGATE @extschema@.recent_trend_ci_agg(t pg_catalog.date, value pg_catalog.float8, lower95 pg_catalog.float8, upper95 pg_catalog.float8, polarity pg_catalog.text) (
+    SFUNC = @extschema@.recent_trend_ci_agg_trans,
+    STYPE = pg_catalog.float8[],
+    INITCOND = '{1,6,4,0,0}',
+    COMBINEFUNC = @extschema@.series_agg_combine,
+    FINALFUNC = @extschema@.recent_trend_agg_final,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.recent_trend_ci_agg(pg_catalog.date, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.text) IS
+'The Fingertips "recent trend" marker (METHODS.md 9; TrendMarkerCalculator.cs): the last 5 points in time order, scored 1..5, must be valid and unbroken, else "cannot be calculated"; values with 95% limits use the CI-weighted regression with SE = (upper95 - lower95)/3.92 (the service; 2 qnorm(0.975) with variant dhsc) and known variances; significant when chi-squared > 9.5495 (0.998) and robust when every leave-one-out slope keeps the sign. trend is increasing, decreasing, no significant change or cannot be calculated; marker adds the polarity (increasing and getting better ...; neutral: none). The service''s constants. A row with a NULL count, value or limit is an invalid point; duplicate times and an unknown polarity are errors (22023). NULL for no rows.';
+
+-- Availability: 0.2
+CREATE AGGREGATE @extschema@.recent_trend_ci_agg(t pg_catalog.date, value pg_catalog.float8, lower95 pg_catalog.float8, upper95 pg_catalog.float8, polarity pg_catalog.text, points pg_catalog.int4) (
+    SFUNC = @extschema@.recent_trend_ci_agg_trans,
+    STYPE = pg_catalog.float8[],
+    INITCOND = '{1,6,4,0,0}',
+    COMBINEFUNC = @extschema@.series_agg_combine,
+    FINALFUNC = @extschema@.recent_trend_agg_final,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.recent_trend_ci_agg(pg_catalog.date, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.text, pg_catalog.int4) IS
+'The Fingertips "recent trend" marker (METHODS.md 9; TrendMarkerCalculator.cs): the last `points` (3 to 20) points in time order, scored 1..points, must be valid and unbroken, else "cannot be calculated"; values with 95% limits use the CI-weighted regression with SE = (upper95 - lower95)/3.92 (the service; 2 qnorm(0.975) with variant dhsc) and known variances; significant when chi-squared > 9.5495 (0.998) and robust when every leave-one-out slope keeps the sign. trend is increasing, decreasing, no significant change or cannot be calculated; marker adds the polarity (increasing and getting better ...; neutral: none). The service''s constants. A row with a NULL count, value or limit is an invalid point; duplicate times and an unknown polarity are errors (22023). NULL for no rows.';
+
+-- Availability: 0.2
+CREATE AGGREGATE @extschema@.recent_trend_ci_agg(t pg_catalog.date, value pg_catalog.float8, lower95 pg_catalog.float8, upper95 pg_catalog.float8, polarity pg_catalog.text, points pg_catalog.int4, variant pg_catalog.text) (
+    SFUNC = @extschema@.recent_trend_ci_agg_trans,
+    STYPE = pg_catalog.float8[],
+    INITCOND = '{1,6,4,0,0}',
+    COMBINEFUNC = @extschema@.series_agg_combine,
+    FINALFUNC = @extschema@.recent_trend_agg_final,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.recent_trend_ci_agg(pg_catalog.date, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.text, pg_catalog.int4, pg_catalog.text) IS
+'The Fingertips "recent trend" marker (METHODS.md 9; TrendMarkerCalculator.cs): the last `points` (3 to 20) points in time order, scored 1..points, must be valid and unbroken, else "cannot be calculated"; values with 95% limits use the CI-weighted regression with SE = (upper95 - lower95)/3.92 (the service; 2 qnorm(0.975) with variant dhsc) and known variances; significant when chi-squared > 9.5495 (0.998) and robust when every leave-one-out slope keeps the sign. trend is increasing, decreasing, no significant change or cannot be calculated; marker adds the polarity (increasing and getting better ...; neutral: none). variant ''fingertips'' or ''dhsc'' (the DHSC R port''s SE constant, threshold and zero-slope rule). A row with a NULL count, value or limit is an invalid point; duplicate times and an unknown polarity are errors (22023). NULL for no rows.';
+

@@ -1,0 +1,164 @@
+/*
+ * test_series.c: src/core/series.c: sorting rows by time, duplicate times,
+ * missing values, the polarity vocabulary, alpha, the date-to-years rule and
+ * the order statistics behind Sen's slope.
+ *
+ * Copyright (C) 2026 the oba authors. GPL-2.0-or-later.
+ */
+#include "series.h"
+#include "unit.h"
+
+static void
+sorting(void)
+{
+	double		rows[5 * 2] = {3, 30, 1, 10, 5, NAN, 2, 20, 4, 40},
+				out[5 * 2];
+	size_t		n;
+	oba_error	err;
+
+	/* dropping missing values, then sorting by t */
+	CHECK(oba_series_prepare(rows, 5, 2, 1, out, &n, "t", &err) == 0);
+	CHECK(n == 4);
+	CHECK(out[0] == 1 && out[1] == 10 && out[2] == 2 && out[3] == 20 &&
+		  out[4] == 3 && out[5] == 30 && out[6] == 4 && out[7] == 40);
+	/* keeping them */
+	CHECK(oba_series_prepare(rows, 5, 2, 0, out, &n, "t", &err) == 0);
+	CHECK(n == 5 && out[8] == 5 && isnan(out[9]));
+	/* already sorted input stays as it is */
+	{
+		double		s[3 * 3] = {1, 1, 2, 2, 3, 4, 3, 5, 6},
+					o[3 * 3];
+
+		CHECK(oba_series_prepare(s, 3, 3, 1, o, &n, "t", &err) == 0);
+		CHECK(n == 3 && memcmp(s, o, sizeof(s)) == 0);
+	}
+	/* a row with a missing value in any column is dropped */
+	{
+		double		s[2 * 3] = {1, 1, NAN, 2, 2, 3},
+					o[2 * 3];
+
+		CHECK(oba_series_prepare(s, 2, 3, 1, o, &n, "t", &err) == 0);
+		CHECK(n == 1 && o[0] == 2);
+	}
+	/* an empty series */
+	CHECK(oba_series_prepare(rows, 0, 2, 1, out, &n, "t", &err) == 0 && n == 0);
+}
+
+static void
+duplicates(void)
+{
+	double		rows[4 * 2] = {2019, 1, 2020, 2, 2019, 3, 2021, 4},
+				out[4 * 2];
+	size_t		n;
+	oba_error	err;
+
+	CHECK(oba_series_prepare(rows, 4, 2, 1, out, &n, "t", &err) == -1);
+	CHECK(err.code == OBA_EINVAL && strstr(err.message, "t must not repeat") &&
+		  strstr(err.message, "2019"));
+	/* a duplicate whose value is missing is dropped before the check ... */
+	rows[5] = NAN;
+	CHECK(oba_series_prepare(rows, 4, 2, 1, out, &n, "t", &err) == 0 && n == 3);
+	/* ... unless missing rows are kept */
+	CHECK(oba_series_prepare(rows, 4, 2, 0, out, &n, "t", &err) == -1);
+}
+
+static void
+vocabulary(void)
+{
+	int			code = 99;
+	oba_error	err;
+
+	CHECK(oba_parse_direction(&err, "direction", "higher_is_better", 16, &code) == 0 && code == 1);
+	CHECK(oba_parse_direction(&err, "direction", "lower_is_better", 15, &code) == 0 && code == -1);
+	CHECK(oba_parse_direction(&err, "direction", "neutral", 7, &code) == 0 && code == 0);
+	/* a prefix or another case is not a match */
+	CHECK(oba_parse_direction(&err, "direction", "neutral_x", 7, &code) == 0);
+	CHECK(oba_parse_direction(&err, "polarity", "Higher_is_better", 16, &code) == -1);
+	CHECK(strstr(err.message, "polarity must be one of") && strstr(err.message, "Higher"));
+	CHECK(oba_parse_direction(&err, "direction", "up", 2, &code) == -1);
+	CHECK(strcmp(oba_direction_name(-1), "lower_is_better") == 0);
+	CHECK(oba_check_alpha(&err, "alpha", 0.05) == 0);
+	CHECK(oba_check_alpha(&err, "alpha", 0) == -1 && strstr(err.message, "alpha"));
+	CHECK(oba_check_alpha(&err, "alpha", 1) == -1);
+	CHECK(oba_check_alpha(&err, "alpha", NAN) == -1 && strstr(err.message, "NaN"));
+}
+
+static void
+years(void)
+{
+	int			y,
+				m,
+				d;
+
+	/* first days of quarters and years are exactly a quarter and a year apart */
+	CHECK(oba_years_from_ymd(2019, 1, 1) == 2019.0);
+	CHECK(oba_years_from_ymd(2019, 4, 1) == 2019.25);
+	CHECK(oba_years_from_ymd(2019, 7, 1) == 2019.5);
+	CHECK(oba_years_from_ymd(2019, 10, 1) == 2019.75);
+	CHECK(oba_years_from_ymd(2020, 4, 1) - oba_years_from_ymd(2019, 4, 1) == 1.0);
+	/* days within a month, by that month's length */
+	CHECK(oba_years_from_ymd(2019, 2, 15) == 2019 + 1 / 12.0 + 14 / (12.0 * 28));
+	CHECK(oba_years_from_ymd(2020, 2, 15) == 2020 + 1 / 12.0 + 14 / (12.0 * 29));
+	CHECK(oba_years_from_ymd(2000, 2, 29) > oba_years_from_ymd(2000, 2, 28));
+	CHECK(oba_years_from_ymd(1900, 3, 1) > oba_years_from_ymd(1900, 2, 28));
+	/* strictly increasing across a month end */
+	CHECK(oba_years_from_ymd(2019, 1, 31) < oba_years_from_ymd(2019, 2, 1));
+	CHECK(oba_years_from_ymd(2019, 12, 31) < oba_years_from_ymd(2020, 1, 1));
+	/* the inverse */
+	oba_ymd_from_years(2019.25, &y, &m, &d);
+	CHECK(y == 2019 && m == 4 && d == 1);
+	oba_ymd_from_years(oba_years_from_ymd(2024, 2, 29), &y, &m, &d);
+	CHECK(y == 2024 && m == 2 && d == 29);
+	oba_ymd_from_years(oba_years_from_ymd(2023, 12, 31), &y, &m, &d);
+	CHECK(y == 2023 && m == 12 && d == 31);
+	/* a month step accumulated in binary comes back to the first of the month */
+	oba_ymd_from_years(2019 + 11 * (1 / 12.0), &y, &m, &d);
+	CHECK(y == 2019 && m == 12 && d == 1);
+	oba_ymd_from_years(2019 + 12 * (1 / 12.0) - 1e-12, &y, &m, &d);
+	CHECK(y == 2020 && m == 1 && d == 1);
+}
+
+static void
+order_statistics(void)
+{
+	double		a[7] = {5, 1, 4, 1, 3, 9, 2},
+				b[6] = {6, 5, 4, 3, 2, 1},
+				c[1] = {7},
+				ties[5] = {2, 2, 2, 2, 2};
+	double		sorted[7] = {1, 1, 2, 3, 4, 5, 9};
+	size_t		k;
+
+	for (k = 0; k < 7; k++)
+	{
+		double		copy[7];
+
+		memcpy(copy, a, sizeof(a));
+		CHECK(oba_select(copy, 7, k) == sorted[k]);
+	}
+	CHECK(oba_median(a, 7) == 3);
+	CHECK(oba_median(b, 6) == 3.5);
+	CHECK(oba_median(c, 1) == 7);
+	CHECK(oba_median(ties, 5) == 2);
+	CHECK(isnan(oba_median(c, 0)));
+	/* a larger shuffled set */
+	{
+		double		big[1001];
+		int			i;
+
+		for (i = 0; i < 1001; i++)
+			big[i] = (double) ((i * 7919) % 1001);
+		CHECK(oba_median(big, 1001) == 500);
+		CHECK(oba_select(big, 1001, 0) == 0 && oba_select(big, 1001, 1000) == 1000);
+	}
+}
+
+int
+main(void)
+{
+	sorting();
+	duplicates();
+	vocabulary();
+	years();
+	order_statistics();
+	return unit_done("test_series");
+}

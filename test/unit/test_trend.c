@@ -1,0 +1,717 @@
+/*
+ * test_trend.c: src/core/trend.c against test/reference/trend_reference.csv
+ * (R 4.2.2 lm/predict.lm/cor.test/prop.trend.test, trend 1.1.6, zyp) and
+ * fingertips_trend_reference.csv (the Fingertips recent-trend algorithm),
+ * plus the pieces: the centred sums, ties, the Sen rank rule, the exact
+ * Kendall distribution, segmented regression, edge cases.
+ *
+ * Copyright (C) 2026 the oba authors. GPL-2.0-or-later.
+ */
+#include "trend.h"
+#include "series_ref.h"
+
+static void *
+test_alloc(void *ctx, size_t size)
+{
+	(void) ctx;
+	return malloc(size);
+}
+
+static void
+test_release(void *ctx, void *p)
+{
+	(void) ctx;
+	free(p);
+}
+
+static const oba_allocator A = {test_alloc, test_release, NULL};
+
+static int	rows_checked = 0,
+			rows_skipped = 0;
+
+/* ---- one reference row ---- */
+
+typedef struct got_value
+{
+	int			is_text;
+	double		num;
+	char		text[64];
+} got_value;
+
+static void
+set_num(got_value *g, double v)
+{
+	g->is_text = 0;
+	g->num = v;
+}
+
+static void
+set_text(got_value *g, const char *s)
+{
+	g->is_text = 1;
+	snprintf(g->text, sizeof(g->text), "%s", s ? s : "NA");
+}
+
+static int
+is_exact_output(const char *o)
+{
+	static const char *const exact[] = {"n_used", "S", "varS", "n_pairs", "rank_lo",
+	"rank_up", "df", "k", NULL};
+	int			i;
+
+	for (i = 0; exact[i]; i++)
+		if (strcmp(o, exact[i]) == 0)
+			return 1;
+	return 0;
+}
+
+static int
+is_p_output(const char *o)
+{
+	size_t		len = strlen(o);
+
+	return strncmp(o, "p_", 2) == 0 || (len > 2 && strcmp(o + len - 2, "_p") == 0);
+}
+
+static void
+compare(const char *id, const char *method, const char *output, const char *want,
+		const got_value *g, double scale)
+{
+	char		label[160];
+
+	snprintf(label, sizeof(label), "%s %s %s", id, method, output);
+	rows_checked++;
+	if (g->is_text)
+	{
+		/* an undefined sign string is NULL in oba; R prints NaN signs */
+		const char *w = strncmp(want, "NaN", 3) == 0 ? "" : want;
+
+		unit_checks++;
+		if (strcmp(g->text, w) != 0)
+		{
+			unit_failures++;
+			fprintf(stderr, "%s: got \"%s\", want \"%s\"\n", label, g->text, want);
+		}
+		return;
+	}
+	{
+		double		w = (strcmp(want, "NA") == 0 || strcmp(want, "NaN") == 0) ? NAN :
+			strcmp(want, "Inf") == 0 ? INFINITY : strcmp(want, "-Inf") == 0 ? -INFINITY :
+			strtod(want, NULL);
+
+		if (isnan(w))
+		{
+			unit_checks++;
+			if (!isnan(g->num))
+			{
+				unit_failures++;
+				fprintf(stderr, "%s: got %.17g, want NA\n", label, g->num);
+			}
+		}
+		else if (strcmp(output, "t_slope") == 0 && (isinf(w) || fabs(w) > 1e12))
+		{
+			/* an exact straight line: R prints Inf or QR noise such as 1e16 */
+			CHECK((g->num > 0) == (w > 0) && fabs(g->num) > 1e12);
+		}
+		else if (is_exact_output(output))
+		{
+			unit_checks++;
+			if (g->num != w)
+			{
+				unit_failures++;
+				fprintf(stderr, "%s: got %.17g, want exactly %.17g\n", label, g->num, w);
+			}
+		}
+		else if (is_p_output(output))
+			CHECK_CLOSE(g->num, w, 1e-9, 1e-15, label);
+		else
+			CHECK_CLOSE(g->num, w, 1e-9, 1e-9 * scale, label);
+	}
+}
+
+static int
+mk_output(const ref_series *s, const char *output, got_value *g)
+{
+	double		t[REF_MAX_POINTS],
+				y[REF_MAX_POINTS];
+	int			n = ref_retained(s, t, y);
+	oba_mk_result r;
+	oba_error	err;
+
+	CHECK(oba_mann_kendall(t, y, (size_t) n, &A, &r, &err) == 0);
+#define MAP(name, field) if (strcmp(output, name) == 0) { set_num(g, r.field); return 1; }
+	MAP("n_used", n);
+	MAP("S", s);
+	MAP("varS", var_s);
+	MAP("tau_b", tau);
+	MAP("z_cc", z);
+	MAP("p_cc", p);
+	MAP("z_nocc", z_nocc);
+	MAP("p_nocc", p_nocc);
+	MAP("p_exact", p_exact);
+	MAP("slope", sen_slope);
+	MAP("intercept", sen_intercept);
+	MAP("n_pairs", sen_pairs);
+	MAP("C_alpha", sen_c);
+	MAP("rank_lo", sen_rank_lower);
+	MAP("rank_up", sen_rank_upper);
+	MAP("ci_lower", sen_lower);
+	MAP("ci_upper", sen_upper);
+#undef MAP
+	return 0;
+}
+
+static int
+ols_output(const ref_series *s, const char *output, got_value *g)
+{
+	double		t[REF_MAX_POINTS],
+				y[REF_MAX_POINTS];
+	int			n = ref_retained(s, t, y);
+	oba_ols		f;
+
+	oba_ols_fit(t, y, (size_t) n, &f);
+#define MAP(name, field) if (strcmp(output, name) == 0) { set_num(g, f.field); return 1; }
+	MAP("intercept", intercept);
+	MAP("slope", slope);
+	MAP("se_intercept", se_intercept);
+	MAP("se_slope", se_slope);
+	MAP("t_slope", t_slope);
+	MAP("p_slope", p_slope);
+	MAP("sigma", sigma);
+	MAP("df", df);
+	MAP("r_squared", r_squared);
+#undef MAP
+	if (strncmp(output, "pred_t", 6) == 0)
+	{
+		char	   *end;
+		double		t0 = strtod(output + 6, &end),
+					fit,
+					cil,
+					ciu,
+					pil,
+					piu,
+					se;
+
+		oba_ols_predict(&f, t0, 0.95, &fit, &cil, &ciu, &pil, &piu, &se);
+		if (strcmp(end, "_fit") == 0)
+			set_num(g, fit);
+		else if (strcmp(end, "_pi_lower") == 0)
+			set_num(g, pil);
+		else if (strcmp(end, "_pi_upper") == 0)
+			set_num(g, piu);
+		else if (strcmp(end, "_ci_lower") == 0)
+			set_num(g, cil);
+		else if (strcmp(end, "_ci_upper") == 0)
+			set_num(g, ciu);
+		else
+			return 0;
+		return 1;
+	}
+	return 0;
+}
+
+static int
+its_output(const ref_series *s, const char *params, const char *output, got_value *g)
+{
+	double		t[REF_MAX_POINTS],
+				y[REF_MAX_POINTS],
+				brk = strtod(strstr(params, "t >= ") + 5, NULL);
+	int			n = ref_retained(s, t, y);
+	oba_its		r;
+	oba_error	err;
+	static const char *const names[4] = {"intercept", "pre_slope", "level_change",
+	"slope_change"};
+	int			i;
+
+	CHECK(oba_its_fit(t, y, (size_t) n, brk, &A, &r, &err) == 0);
+	for (i = 0; i < 4; i++)
+	{
+		size_t		len = strlen(names[i]);
+
+		if (strncmp(output, names[i], len) == 0 && output[len] == '_')
+		{
+			const char *suffix = output + len + 1;
+
+			if (strcmp(suffix, "est") == 0)
+				set_num(g, r.est[i]);
+			else if (strcmp(suffix, "se") == 0)
+				set_num(g, r.se[i]);
+			else if (strcmp(suffix, "t") == 0)
+				set_num(g, r.tval[i]);
+			else if (strcmp(suffix, "p") == 0)
+				set_num(g, r.p[i]);
+			else
+				return 0;
+			return 1;
+		}
+	}
+#define MAP(name, field) if (strcmp(output, name) == 0) { set_num(g, r.field); return 1; }
+	MAP("post_slope_est", post_slope);
+	MAP("post_slope_se", post_slope_se);
+	MAP("effect_at_last_t_est", effect);
+	MAP("effect_at_last_t_se", effect_se);
+	MAP("effect_at_last_t_p", effect_p);
+	MAP("sigma", sigma);
+	MAP("df", df);
+#undef MAP
+	return 0;
+}
+
+static int
+chisq_output(const ref_series *s, const char *params, const char *output, got_value *g)
+{
+	double		score[REF_MAX_POINTS];
+	oba_chisq_trend_result r;
+	int			i;
+
+	for (i = 0; i < s->n; i++)
+		score[i] = strstr(params, "score = t") ? s->t[i] : i + 1;
+	oba_chisq_trend(s->numerator, s->denominator, score, (size_t) s->n, &r);
+	if (strcmp(output, "k") == 0)
+		set_num(g, r.k);
+	else if (strcmp(output, "X2") == 0)
+		set_num(g, r.x2);
+	else if (strcmp(output, "p_value") == 0)
+		set_num(g, r.p_value);
+	else
+		return 0;
+	return 1;
+}
+
+static int
+recent_output(const ref_series *s, int ci, const char *output, got_value *g)
+{
+	double		rows[REF_MAX_POINTS * 4];
+	oba_recent_trend r;
+	oba_error	err;
+	int			i;
+
+	for (i = 0; i < s->n; i++)
+	{
+		if (ci)
+		{
+			rows[i * 4] = s->t[i];
+			rows[i * 4 + 1] = s->value[i];
+			rows[i * 4 + 2] = s->lower[i];
+			rows[i * 4 + 3] = s->upper[i];
+		}
+		else
+		{
+			rows[i * 3] = s->t[i];
+			rows[i * 3 + 1] = s->numerator[i];
+			rows[i * 3 + 2] = s->denominator[i];
+		}
+	}
+	/* the CI-weighted rows of trend_reference use the DHSC port's constant */
+	if (ci)
+		CHECK(oba_recent_trend_ci(rows, (size_t) s->n, 5, 0, OBA_TREND_DHSC, &r, &err) == 0);
+	else
+		CHECK(oba_recent_trend_proportion(rows, (size_t) s->n, 5, 0, OBA_TREND_FINGERTIPS,
+										  &r, &err) == 0);
+	if (strcmp(output, "chi2") == 0)
+		set_num(g, r.chi2);
+	else if (strcmp(output, "p_value") == 0)
+		set_num(g, r.p_value);
+	else if (strcmp(output, "logit_slope") == 0 || strcmp(output, "slope") == 0)
+		set_num(g, r.slope);
+	else if (strcmp(output, "loo_slope_signs") == 0)
+		set_text(g, r.loo_signs);
+	else if (strcmp(output, "significant") == 0)
+		set_text(g, r.significant ? "TRUE" : "FALSE");
+	else if (strcmp(output, "outlier_found") == 0)
+		set_text(g, r.outlier_found ? "TRUE" : "FALSE");
+	else if (strcmp(output, "marker") == 0)
+		set_text(g, r.trend);
+	else
+		return 0;
+	return 1;
+}
+
+static void
+reference_rows(void)
+{
+	csv_file	c;
+
+	csv_open(&c, "test/reference/trend_reference.csv");
+	while (csv_next(&c))
+	{
+		const char *id = csv_get(&c, "series_id"),
+				   *method = csv_get(&c, "method"),
+				   *params = csv_get(&c, "params"),
+				   *output = csv_get(&c, "output"),
+				   *want = csv_get(&c, "value");
+		const ref_series *s = ref_find(id);
+		got_value	g;
+		int			ok;
+
+		memset(&g, 0, sizeof(g));
+		if (strcmp(method, "mann_kendall") == 0 || strcmp(method, "sens_slope") == 0)
+			ok = mk_output(s, output, &g);
+		else if (strcmp(method, "ols_linear") == 0)
+			ok = ols_output(s, output, &g);
+		else if (strcmp(method, "its_segmented") == 0)
+			ok = its_output(s, params, output, &g);
+		else if (strcmp(method, "prop_trend_test") == 0)
+			ok = chisq_output(s, params, output, &g);
+		else if (strcmp(method, "fingertips_recent_trend") == 0)
+			ok = recent_output(s, 0, output, &g);
+		else if (strcmp(method, "fingertips_recent_trend_other") == 0)
+			ok = recent_output(s, 1, output, &g);
+		else if (strcmp(method, "segmented_unknown_break") == 0)
+		{
+			/* information only (METHODS.md section 14): not implemented */
+			rows_skipped++;
+			continue;
+		}
+		else
+			ok = 0;
+		if (!ok)
+		{
+			unit_checks++;
+			unit_failures++;
+			fprintf(stderr, "unhandled reference row: %s %s %s\n", id, method, output);
+			continue;
+		}
+		compare(id, method, output, want, &g, ref_maxabs(s));
+	}
+	csv_close(&c);
+	printf("trend_reference: %d rows checked, %d skipped (segmented_unknown_break)\n",
+		   rows_checked, rows_skipped);
+	CHECK(rows_checked + rows_skipped == 836);
+}
+
+/* the file capitalises the first letter: "Increasing" */
+static int
+same_label(const char *got, const char *want)
+{
+	return got[0] != '\0' && (got[0] == want[0] || got[0] - 'a' + 'A' == want[0]) &&
+		strcmp(got + 1, want + 1) == 0;
+}
+
+/* fingertips_trend_reference.csv: both methods, the service's constants */
+static void
+fingertips_rows(void)
+{
+	csv_file	c;
+	double		prop[5 * 3],
+				ci[5 * 4];
+	int			i = 0,
+				cases = 0;
+
+	csv_open(&c, "test/reference/fingertips_trend_reference.csv");
+	while (csv_next(&c))
+	{
+		oba_recent_trend rp,
+					rc;
+		oba_error	err;
+		char		label[64];
+		const char *want;
+
+		prop[i * 3] = ci[i * 4] = csv_num(&c, "year");
+		prop[i * 3 + 1] = csv_num(&c, "count");
+		prop[i * 3 + 2] = csv_num(&c, "denominator");
+		ci[i * 4 + 1] = csv_num(&c, "value");
+		ci[i * 4 + 2] = csv_num(&c, "lower95");
+		ci[i * 4 + 3] = csv_num(&c, "upper95");
+		if (++i < 5)
+			continue;
+		i = 0;
+		cases++;
+		snprintf(label, sizeof(label), "fingertips %s", csv_get(&c, "case_id"));
+		CHECK(oba_recent_trend_proportion(prop, 5, 5, 0, OBA_TREND_FINGERTIPS, &rp, &err) == 0);
+		CHECK(oba_recent_trend_ci(ci, 5, 5, 0, OBA_TREND_FINGERTIPS, &rc, &err) == 0);
+		CHECK_CLOSE(rc.chi2, csv_num(&c, "ci_method_chi2"), 1e-9, 0, label);
+		CHECK_CLOSE(rc.slope, csv_num(&c, "ci_method_slope"), 1e-9, 0, label);
+		CHECK((!rc.outlier_found) == ref_bool(csv_get(&c, "ci_method_robust")));
+		CHECK((rc.significant && !rc.outlier_found) ==
+			  ref_bool(csv_get(&c, "ci_method_significant")));
+		want = csv_get(&c, "ci_method_marker");
+		CHECK(same_label(rc.trend, want));
+		CHECK_CLOSE(rp.chi2, csv_num(&c, "spc_chi2"), 1e-9, 0, label);
+		CHECK_CLOSE(rp.slope, csv_num(&c, "spc_logit_slope"), 1e-9, 0, label);
+		CHECK((!rp.outlier_found) == ref_bool(csv_get(&c, "spc_robust")));
+		CHECK((rp.significant && !rp.outlier_found) ==
+			  ref_bool(csv_get(&c, "spc_significant")));
+		want = csv_get(&c, "spc_marker");
+		CHECK(same_label(rp.trend, want));
+	}
+	csv_close(&c);
+	CHECK(cases == 4);
+	printf("fingertips_trend_reference: %d cases (20 rows), both methods\n", cases);
+}
+
+/* ---- the pieces ---- */
+
+static void
+centred_sums(void)
+{
+	double		t[5] = {1, 2, 3, 4, 5},
+				c[5] = {0.1, 0.1, 0.1, 0.1, 0.1},
+				line[5] = {3, 5, 7, 9, 11},
+				big[5] = {2019, 2020, 2021, 2022, 2023},
+				fit,
+				cil,
+				ciu,
+				pil,
+				piu,
+				se;
+	oba_ols		f;
+
+	/* a constant series: exact zeros, undefined t, p and r^2 */
+	oba_ols_fit(t, c, 5, &f);
+	CHECK(f.slope == 0.0 && f.intercept == 0.1 && f.sigma == 0.0);
+	CHECK(f.se_slope == 0.0 && f.se_intercept == 0.0);
+	CHECK(isnan(f.t_slope) && isnan(f.p_slope) && isnan(f.r_squared));
+	oba_ols_predict(&f, 6, 0.95, &fit, &cil, &ciu, &pil, &piu, &se);
+	CHECK(fit == 0.1 && pil == 0.1 && piu == 0.1 && cil == 0.1 && ciu == 0.1);
+	/* an exact line: s = 0, t infinite, p = 0, r^2 = 1 */
+	oba_ols_fit(t, line, 5, &f);
+	CHECK(f.slope == 2.0 && f.intercept == 1.0 && f.rss == 0.0);
+	CHECK(isinf(f.t_slope) && f.t_slope > 0 && f.p_slope == 0.0 && f.r_squared == 1.0);
+	/* years as t: the centred sums keep the slope exact */
+	oba_ols_fit(big, line, 5, &f);
+	CHECK(f.slope == 2.0 && f.rss == 0.0);
+	CHECK_CLOSE(f.intercept, 3 - 2.0 * 2019, 1e-15, 0, "intercept at year 0");
+	/* two points: the line only */
+	oba_ols_fit(t, line, 2, &f);
+	CHECK(f.slope == 2.0 && isnan(f.sigma) && isnan(f.se_slope) && isnan(f.p_slope));
+	oba_ols_predict(&f, 6, 0.95, &fit, &cil, &ciu, &pil, &piu, &se);
+	CHECK(fit == 13.0 && isnan(pil));
+	/* fewer: nothing */
+	oba_ols_fit(t, line, 1, &f);
+	CHECK(isnan(f.slope) && f.n == 1);
+	/* n = 3: df 1, q = 12.706 */
+	{
+		double		y3[3] = {1, 3, 2};
+
+		oba_ols_fit(t, y3, 3, &f);
+		CHECK(f.df == 1);
+		oba_ols_predict(&f, 4, 0.95, &fit, &cil, &ciu, &pil, &piu, &se);
+		CHECK_CLOSE((piu - fit) / se, 12.706204736174694, 1e-12, 0, "qt(0.975, 1)");
+	}
+}
+
+static void
+ties_and_sums(void)
+{
+	double		y[7] = {1, 2, 2, 3, 3, 3, 4},
+				scratch[7],
+				s,
+				v,
+				tau,
+				tied;
+
+	/* S: 21 pairs, 4 tied (1 + 3), all others increasing */
+	oba_mk_sums(y, 7, scratch, &s, &v, &tau, &tied);
+	CHECK(s == 17 && tied == 4);
+	/* var = [7*6*19 - (2*1*9 + 3*2*11)]/18 = (798 - 84)/18 */
+	CHECK(v == (798.0 - 84.0) / 18.0);
+	CHECK_CLOSE(tau, 17 / sqrt((21.0 - 4.0) * 21.0), 1e-15, 0, "tau-b");
+	/* every value equal: var 0, tau defined as 0 */
+	{
+		double		c[4] = {5, 5, 5, 5},
+					t[4] = {1, 2, 3, 4};
+		oba_mk_result r;
+		oba_error	err;
+
+		CHECK(oba_mann_kendall(t, c, 4, &A, &r, &err) == 0);
+		CHECK(r.s == 0 && r.var_s == 0 && r.z == 0 && r.p == 1 && r.tau == 0);
+		CHECK(isnan(r.p_exact));	/* ties */
+		CHECK(r.sen_slope == 0 && r.sen_intercept == 5);
+	}
+	/* fewer than 3 values: only n */
+	{
+		double		t[2] = {1, 2},
+					yy[2] = {1, 5};
+		oba_mk_result r;
+		oba_error	err;
+
+		CHECK(oba_mann_kendall(t, yy, 2, &A, &r, &err) == 0);
+		CHECK(r.n == 2 && isnan(r.s) && isnan(r.p) && isnan(r.sen_slope));
+	}
+}
+
+static void
+sen_rank_rule(void)
+{
+	double		c,
+				lo,
+				up;
+
+	/* half to even: with C = 0 and N = 3, round(1.5) = 2 and round(2.5) = 2 */
+	oba_sen_ranks(3, 0, &c, &lo, &up);
+	CHECK(c == 0 && lo == 2 && up == 2);
+	/* N = 36, var 26.667 (T10): C = 10.12, ranks 13 and 24 */
+	oba_sen_ranks(36, 80.0 / 3.0, &c, &lo, &up);
+	CHECK(lo == 13 && up == 24);
+	/* n = 4 without ties: N = 6, var 8.667, C = 5.77: ranks 0 and 7, outside */
+	oba_sen_ranks(6, 26.0 / 3.0, &c, &lo, &up);
+	CHECK(lo == 0 && up == 7);
+	CHECK(oba_round_half_even(0.5) == 0 && oba_round_half_even(1.5) == 2 &&
+		  oba_round_half_even(2.5) == 2 && oba_round_half_even(-0.5) == 0 &&
+		  oba_round_half_even(-1.5) == -2 && oba_round_half_even(2.4999) == 2);
+	/* irregular times: slopes use the actual t, not the index */
+	{
+		double		t[4] = {2012, 2013, 2016, 2017},
+					y[4] = {1, 2, 5, 6};
+		oba_mk_result r;
+		oba_error	err;
+
+		CHECK(oba_mann_kendall(t, y, 4, &A, &r, &err) == 0);
+		CHECK(r.sen_slope == 1.0);
+		CHECK_CLOSE(r.sen_intercept, -2011, 1e-15, 0, "Conover intercept");
+	}
+}
+
+static void
+kendall_exact(void)
+{
+	/* n = 3: c(k) = 1 2 2 1 over 3! = 6 */
+	CHECK_CLOSE(oba_kendall_cdf(0, 3, &A), 1.0 / 6, 1e-15, 0, "P(T<=0), n=3");
+	CHECK_CLOSE(oba_kendall_cdf(1, 3, &A), 3.0 / 6, 1e-15, 0, "P(T<=1), n=3");
+	CHECK_CLOSE(oba_kendall_cdf(2, 3, &A), 5.0 / 6, 1e-15, 0, "P(T<=2), n=3");
+	CHECK(oba_kendall_cdf(3, 3, &A) == 1.0 && oba_kendall_cdf(-1, 3, &A) == 0.0);
+	/* n = 4: 1 3 5 6 5 3 1 over 24 */
+	CHECK_CLOSE(oba_kendall_cdf(2, 4, &A), 9.0 / 24, 1e-15, 0, "P(T<=2), n=4");
+	/* against the direct sums of the definition, at n = 12, every q */
+	{
+		double		c[13][67];
+		int			m,
+					k,
+					i,
+					ok = 1;
+		double		fact = 1,
+					run = 0;
+
+		memset(c, 0, sizeof(c));
+		c[1][0] = 1;
+		for (m = 2; m <= 12; m++)
+			for (k = 0; k <= m * (m - 1) / 2; k++)
+				for (i = 0; i < m && i <= k; i++)
+					c[m][k] += c[m - 1][k - i];
+		for (m = 2; m <= 12; m++)
+			fact *= m;
+		for (k = 0; k < 66; k++)
+		{
+			run += c[12][k];
+			ok &= unit_close(oba_kendall_cdf(k, 12, &A), run / fact, 1e-13, 0);
+		}
+		CHECK(ok);
+	}
+	/* symmetry at n = 10 */
+	CHECK_CLOSE(oba_kendall_cdf(10, 10, &A), 1 - oba_kendall_cdf(34, 10, &A), 1e-13, 0,
+				"symmetry n=10");
+}
+
+static void
+its_edges(void)
+{
+	double		t[6] = {1, 2, 3, 4, 5, 6},
+				y[6] = {1, 2, 3, 10, 12, 14};
+	oba_its		r;
+	oba_error	err;
+
+	/* two exact lines: level change 10 - 4 = 6, slope change 1 */
+	CHECK(oba_its_fit(t, y, 6, 4, &A, &r, &err) == 0);
+	CHECK(r.n_pre == 3 && r.n_post == 3 && r.df == 2);
+	CHECK_CLOSE(r.est[OBA_ITS_LEVEL_CHANGE], 6, 1e-12, 1e-12, "level change");
+	CHECK_CLOSE(r.est[OBA_ITS_SLOPE_CHANGE], 1, 1e-12, 1e-12, "slope change");
+	CHECK_CLOSE(r.post_slope, 2, 1e-12, 1e-12, "post slope");
+	CHECK_CLOSE(r.effect, 6 + 1 * 2, 1e-12, 1e-12, "effect at last");
+	CHECK(r.sigma < 1e-12);
+	/* one post point: undefined */
+	CHECK(oba_its_fit(t, y, 6, 6, &A, &r, &err) == 0);
+	CHECK(r.n_post == 1 && isnan(r.est[0]) && isnan(r.effect));
+	/* n = 4: undefined */
+	CHECK(oba_its_fit(t, y, 4, 3, &A, &r, &err) == 0);
+	CHECK(isnan(r.sigma));
+}
+
+static void
+chisq_edges(void)
+{
+	double		x[3] = {0, 0, 0},
+				n[3] = {10, 10, 10},
+				s[3] = {1, 2, 3},
+				x2[3] = {1, 5, 9};
+	oba_chisq_trend_result r;
+
+	oba_chisq_trend(x, n, s, 3, &r);
+	CHECK(r.k == 3 && isnan(r.x2) && isnan(r.p_value));
+	oba_chisq_trend(n, n, s, 3, &r);
+	CHECK(isnan(r.x2));
+	/* non-integer denominators are fine */
+	n[1] = 10.5;
+	oba_chisq_trend(x2, n, s, 3, &r);
+	CHECK(r.x2 > 0 && r.p_value > 0 && r.p_value < 1);
+}
+
+static void
+recent_edges(void)
+{
+	double		rows[6 * 3] = {
+		1, 10, 100, 2, 12, 100, 3, 15, 100, 4, NAN, NAN, 5, 20, 100, 6, 25, 100
+	};
+	oba_recent_trend r;
+	oba_error	err;
+
+	/* a missing point inside the last five breaks the run */
+	CHECK(oba_recent_trend_proportion(rows, 6, 5, 1, OBA_TREND_FINGERTIPS, &r, &err) == 0);
+	CHECK(strcmp(r.trend, "cannot be calculated") == 0 && r.points == 2);
+	CHECK(strcmp(r.marker, "cannot be calculated") == 0 && isnan(r.chi2));
+	/* three points after the gap are enough with points = 3 ... */
+	{
+		double		more[5 * 3] = {1, 100, 1000, 2, 200, 1000, 3, 300, 1000, 4, 400, 1000,
+		5, 500, 1000};
+
+		CHECK(oba_recent_trend_proportion(more, 5, 5, 1, OBA_TREND_FINGERTIPS, &r, &err) == 0);
+		CHECK(strcmp(r.trend, "increasing") == 0);
+		CHECK(strcmp(r.marker, "increasing and getting better") == 0);
+		CHECK(oba_recent_trend_proportion(more, 5, 5, -1, OBA_TREND_FINGERTIPS, &r, &err) == 0);
+		CHECK(strcmp(r.marker, "increasing and getting worse") == 0);
+		CHECK(strcmp(r.loo_signs, "+++++") == 0 && !r.outlier_found && r.significant);
+	}
+	/* ... and points must be 3 to 20 */
+	CHECK(oba_recent_trend_proportion(rows, 6, 2, 1, OBA_TREND_FINGERTIPS, &r, &err) == -1);
+	CHECK(strstr(err.message, "points") != NULL);
+	/* count = denominator: a logit is infinite */
+	{
+		double		full[5 * 3] = {1, 10, 10, 2, 5, 10, 3, 6, 10, 4, 7, 10, 5, 8, 10};
+
+		CHECK(oba_recent_trend_proportion(full, 5, 5, 0, OBA_TREND_FINGERTIPS, &r, &err) == 0);
+		CHECK(strcmp(r.trend, "cannot be calculated") == 0 && isnan(r.slope));
+	}
+	/* a zero-width interval: cannot be calculated */
+	{
+		double		ci[5 * 4] = {1, 5, 5, 5, 2, 6, 5, 7, 3, 7, 6, 8, 4, 8, 7, 9, 5, 9, 8, 10};
+
+		CHECK(oba_recent_trend_ci(ci, 5, 5, 0, OBA_TREND_FINGERTIPS, &r, &err) == 0);
+		CHECK(strcmp(r.trend, "cannot be calculated") == 0);
+	}
+	/* decreasing and lower is better */
+	{
+		double		down[5 * 4] = {1, 50, 49, 51, 2, 45, 44, 46, 3, 40, 39, 41, 4, 35, 34, 36,
+		5, 30, 29, 31};
+
+		CHECK(oba_recent_trend_ci(down, 5, 5, -1, OBA_TREND_FINGERTIPS, &r, &err) == 0);
+		CHECK(strcmp(r.marker, "decreasing and getting better") == 0);
+		CHECK(oba_recent_trend_ci(down, 5, 5, 1, OBA_TREND_FINGERTIPS, &r, &err) == 0);
+		CHECK(strcmp(r.marker, "decreasing and getting worse") == 0);
+	}
+}
+
+int
+main(void)
+{
+	ref_load();
+	reference_rows();
+	fingertips_rows();
+	centred_sums();
+	ties_and_sums();
+	sen_rank_rule();
+	kendall_exact();
+	its_edges();
+	chisq_edges();
+	recent_edges();
+	return unit_done("test_trend");
+}
