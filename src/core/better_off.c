@@ -10,26 +10,19 @@
 #include <math.h>
 #include <string.h>
 
-static int
-is_word(const char *s, size_t len, const char *word)
-{
-	return len == strlen(word) && memcmp(s, word, len) == 0;
-}
-
 int
 oba_better_off_direction(const char *s, size_t len, int *direction, oba_error *err)
 {
-	if (is_word(s, len, "higher_is_better"))
-		*direction = OBA_HIGHER_IS_BETTER;
-	else if (is_word(s, len, "lower_is_better"))
-		*direction = OBA_LOWER_IS_BETTER;
-	else if (is_word(s, len, "neutral"))
-		return oba_fail(err, OBA_EINVAL,
-						"direction neutral has no better or worse: give higher_is_better or lower_is_better");
-	else
+	oba_polarity p;
+
+	if (oba_polarity_parse(err, "direction", s, len, &p) != 0)
 		return oba_fail(err, OBA_EINVAL,
 						"direction must be higher_is_better or lower_is_better, got \"%.*s\"",
 						len > 64 ? 64 : (int) len, s);
+	if (p == OBA_NEUTRAL)
+		return oba_fail(err, OBA_EINVAL,
+						"direction neutral has no better or worse: give higher_is_better or lower_is_better");
+	*direction = p;
 	return 0;
 }
 

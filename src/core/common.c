@@ -8,6 +8,7 @@
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <string.h>
 
 /* 2^53: the first integer beyond which float8 cannot hold every integer. */
 #define OBA_EXACT_LIMIT 9007199254740992.0
@@ -73,4 +74,32 @@ int
 oba_is_exact_count(double v)
 {
 	return isfinite(v) && v == floor(v) && fabs(v) < OBA_EXACT_LIMIT;
+}
+
+int
+oba_polarity_parse(oba_error *err, const char *arg, const char *text, size_t len,
+				   oba_polarity *out)
+{
+	static const oba_polarity all[] = {OBA_HIGHER_IS_BETTER, OBA_LOWER_IS_BETTER, OBA_NEUTRAL};
+	size_t		i;
+
+	for (i = 0; i < sizeof(all) / sizeof(all[0]); i++)
+	{
+		const char *name = oba_polarity_name(all[i]);
+
+		if (strlen(name) == len && memcmp(name, text, len) == 0)
+		{
+			*out = all[i];
+			return 0;
+		}
+	}
+	return oba_fail(err, OBA_EINVAL,
+					"%s must be higher_is_better, lower_is_better or neutral, got \"%.*s\"",
+					arg, (int) (len > 64 ? 64 : len), text);
+}
+
+const char *
+oba_polarity_name(oba_polarity p)
+{
+	return p > 0 ? "higher_is_better" : p < 0 ? "lower_is_better" : "neutral";
 }

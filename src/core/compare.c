@@ -22,22 +22,6 @@
 #include <math.h>
 #include <string.h>
 
-int
-oba_polarity_parse(const char *s, oba_polarity *out, oba_error *err)
-{
-	if (strcmp(s, "higher_is_better") == 0)
-		*out = OBA_HIGHER_IS_BETTER;
-	else if (strcmp(s, "lower_is_better") == 0)
-		*out = OBA_LOWER_IS_BETTER;
-	else if (strcmp(s, "neutral") == 0)
-		*out = OBA_NEUTRAL;
-	else
-		return oba_fail(err, OBA_EINVAL,
-						"polarity must be higher_is_better, lower_is_better or neutral, got \"%.64s\"",
-						s);
-	return 0;
-}
-
 /* The label of "the area is higher than the benchmark" (high) or lower. */
 static const char *
 direction(int high, oba_polarity p, const char *better, const char *worse,

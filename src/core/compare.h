@@ -9,17 +9,6 @@
 
 #include "oba_core.h"
 
-/* The one polarity vocabulary of oba. */
-typedef enum oba_polarity
-{
-	OBA_HIGHER_IS_BETTER,
-	OBA_LOWER_IS_BETTER,
-	OBA_NEUTRAL
-} oba_polarity;
-
-/* "higher_is_better", "lower_is_better" or "neutral"; an error naming the value otherwise. */
-int			oba_polarity_parse(const char *s, oba_polarity *out, oba_error *err);
-
 /*
  * Fingertips benchmark comparison at one level: "similar" when
  * lower <= benchmark <= upper, otherwise better / worse by polarity (higher /

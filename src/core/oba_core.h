@@ -68,6 +68,25 @@ int			oba_check_confidence(oba_error *err, double confidence);
 /* True when v is a whole number that float8 arithmetic adds and subtracts exactly. */
 int			oba_is_exact_count(double v);
 
+/*
+ * The one polarity vocabulary of oba (comparisons, trends, curves, SPC,
+ * report cards), coded as the sign an improving change has.
+ */
+typedef enum oba_polarity
+{
+	OBA_LOWER_IS_BETTER = -1,
+	OBA_NEUTRAL = 0,
+	OBA_HIGHER_IS_BETTER = 1
+} oba_polarity;
+
+/*
+ * text[0, len) must be exactly "higher_is_better", "lower_is_better" or
+ * "neutral" (it need not be NUL-terminated); an error naming arg otherwise.
+ */
+int			oba_polarity_parse(oba_error *err, const char *arg, const char *text,
+							   size_t len, oba_polarity *out);
+const char *oba_polarity_name(oba_polarity p);
+
 /* ---- dist.c: distribution functions (R's standalone maths library) ---- */
 
 double		oba_qnorm(double p);	/* standard normal quantile, lower tail */

@@ -12,38 +12,6 @@
 #include <string.h>
 
 int
-oba_parse_direction(oba_error *err, const char *arg, const char *text, size_t len,
-					int *code)
-{
-	static const struct
-	{
-		const char *name;
-		int			code;
-	}			names[] = {
-		{"higher_is_better", OBA_HIGHER_IS_BETTER},
-		{"lower_is_better", OBA_LOWER_IS_BETTER},
-		{"neutral", OBA_NEUTRAL}
-	};
-	size_t		i;
-
-	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
-		if (strlen(names[i].name) == len && memcmp(names[i].name, text, len) == 0)
-		{
-			*code = names[i].code;
-			return 0;
-		}
-	return oba_fail(err, OBA_EINVAL,
-					"%s must be one of higher_is_better, lower_is_better, neutral, got \"%.*s\"",
-					arg, (int) (len > 64 ? 64 : len), text);
-}
-
-const char *
-oba_direction_name(int code)
-{
-	return code > 0 ? "higher_is_better" : code < 0 ? "lower_is_better" : "neutral";
-}
-
-int
 oba_check_alpha(oba_error *err, const char *arg, double alpha)
 {
 	if (oba_check_finite(err, arg, alpha) != 0)

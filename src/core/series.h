@@ -10,22 +10,6 @@
 
 #include "oba_core.h"
 
-/*
- * One polarity vocabulary for the whole extension (DESIGN.md): the codes are
- * the sign a change must have to be an improvement; 0 makes no judgement.
- */
-#define OBA_HIGHER_IS_BETTER	1
-#define OBA_LOWER_IS_BETTER		(-1)
-#define OBA_NEUTRAL				0
-
-/*
- * "higher_is_better", "lower_is_better" or "neutral" (exactly) into its code;
- * anything else is an error naming arg. len is the length of text (it need
- * not be NUL-terminated).
- */
-int			oba_parse_direction(oba_error *err, const char *arg, const char *text,
-								size_t len, int *code);
-const char *oba_direction_name(int code);
 
 /* A significance level alpha must lie strictly between 0 and 1. */
 int			oba_check_alpha(oba_error *err, const char *arg, double alpha);

@@ -29,7 +29,7 @@ polarity_arg(FunctionCallInfo fcinfo, int argno, oba_polarity *p)
 	if (PG_ARGISNULL(argno))
 		return false;
 	s = text_to_cstring(PG_GETARG_TEXT_PP(argno));
-	if (oba_polarity_parse(s, p, &err) != 0)
+	if (oba_polarity_parse(&err, "polarity", s, strlen(s), p) != 0)
 		oba_raise(COMPARE_NAME, &err);
 	pfree(s);
 	return true;

@@ -26,7 +26,7 @@ obapg_need_z(PG_FUNCTION_ARGS)
 	oba_error	err;
 	double		z;
 
-	if (oba_polarity_parse(s, &p, &err) != 0 ||
+	if (oba_polarity_parse(&err, "polarity", s, strlen(s), &p) != 0 ||
 		oba_need_z(PG_GETARG_FLOAT8(0), PG_GETARG_FLOAT8(1), PG_GETARG_FLOAT8(2),
 				   p, &z, &err) != 0)
 		oba_raise("oba.need_z", &err);

@@ -207,6 +207,7 @@ oba_arg_direction(FunctionCallInfo fcinfo, int argno, const char *fname, const c
 	const char *s;
 	int			len,
 				code;
+	oba_polarity p;
 	oba_error	err;
 	fn_cache   *c;
 
@@ -219,8 +220,9 @@ oba_arg_direction(FunctionCallInfo fcinfo, int argno, const char *fname, const c
 	if (argno < KEYWORD_SLOTS && c->kw[argno].len == len &&
 		memcmp(c->kw[argno].text, s, len) == 0)
 		return c->kw[argno].code;
-	if (oba_parse_direction(&err, arg, s, len, &code) != 0)
+	if (oba_polarity_parse(&err, arg, s, len, &p) != 0)
 		oba_raise(fname, &err);
+	code = p;
 	if (argno < KEYWORD_SLOTS && len <= (int) sizeof(c->kw[argno].text))
 	{
 		memcpy(c->kw[argno].text, s, len);

@@ -29,10 +29,10 @@ rules(void)
 	oba_error	err;
 	oba_polarity p;
 
-	CHECK(oba_polarity_parse("higher_is_better", &p, &err) == 0 && p == OBA_HIGHER_IS_BETTER);
-	CHECK(oba_polarity_parse("lower_is_better", &p, &err) == 0 && p == OBA_LOWER_IS_BETTER);
-	CHECK(oba_polarity_parse("neutral", &p, &err) == 0 && p == OBA_NEUTRAL);
-	CHECK(oba_polarity_parse("High is good", &p, &err) == -1);
+	CHECK(oba_polarity_parse(&err, "polarity", "higher_is_better", strlen("higher_is_better"), &p) == 0 && p == OBA_HIGHER_IS_BETTER);
+	CHECK(oba_polarity_parse(&err, "polarity", "lower_is_better", strlen("lower_is_better"), &p) == 0 && p == OBA_LOWER_IS_BETTER);
+	CHECK(oba_polarity_parse(&err, "polarity", "neutral", strlen("neutral"), &p) == 0 && p == OBA_NEUTRAL);
+	CHECK(oba_polarity_parse(&err, "polarity", "High is good", strlen("High is good"), &p) == -1);
 	CHECK(strstr(err.message, "polarity must be higher_is_better, lower_is_better or neutral, got \"High is good\"") != NULL);
 
 	/* one level: inside (ends included) similar, outside by polarity */
