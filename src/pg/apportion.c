@@ -93,7 +93,7 @@ bad_state(const char *fname, const oba_error *err)
 static double *
 app_state(FunctionCallInfo fcinfo, const char *fname, int argno, bool modify, ArrayType **array)
 {
-	ArrayType  *a = PG_GETARG_ARRAYTYPE_P(argno);
+	ArrayType  *a = oba_arg_array(fcinfo, argno);
 	oba_error	err;
 
 	if (ARR_NDIM(a) != 1 || ARR_DIMS(a)[0] != OBA_APP_STATE_LEN ||
@@ -103,7 +103,7 @@ app_state(FunctionCallInfo fcinfo, const char *fname, int argno, bool modify, Ar
 				 OBA_APP_STATE_LEN);
 		bad_state(fname, &err);
 	}
-	if (modify && !AggCheckCallContext(fcinfo, NULL))
+	if (modify && !oba_in_aggregate(fcinfo))
 		a = PG_GETARG_ARRAYTYPE_P_COPY(argno);
 	if (array != NULL)
 		*array = a;

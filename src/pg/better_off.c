@@ -58,11 +58,11 @@ get_state(FunctionCallInfo fcinfo, int argno, bool modify, ArrayType **array)
 
 	if (PG_ARGISNULL(argno))
 		bad_state("The state must not be NULL.");
-	a = PG_GETARG_ARRAYTYPE_P(argno);
+	a = oba_arg_array(fcinfo, argno);
 	if (ARR_NDIM(a) != 1 || ARR_DIMS(a)[0] != BO_LEN ||
 		ARR_HASNULL(a) || ARR_ELEMTYPE(a) != FLOAT8OID)
 		bad_state("The state must be a float8 array of 7 elements without NULLs.");
-	if (modify && !AggCheckCallContext(fcinfo, NULL))
+	if (modify && !oba_in_aggregate(fcinfo))
 		a = PG_GETARG_ARRAYTYPE_P_COPY(argno);
 	if (array != NULL)
 		*array = a;

@@ -42,14 +42,14 @@ oba_fstate(FunctionCallInfo fcinfo, int argno, int len, const char *fname,
 		ereport(ERROR,
 				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
 				 errmsg("%s: the aggregate state must not be NULL", fname)));
-	a = PG_GETARG_ARRAYTYPE_P(argno);
+	a = oba_arg_array(fcinfo, argno);
 	if (ARR_NDIM(a) != 1 || ARR_DIMS(a)[0] != len ||
 		ARR_HASNULL(a) || ARR_ELEMTYPE(a) != FLOAT8OID)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("%s: invalid aggregate state", fname),
 				 errdetail("The state must be a float8 array of %d elements without NULLs.", len)));
-	if (modify && !AggCheckCallContext(fcinfo, NULL))
+	if (modify && !oba_in_aggregate(fcinfo))
 		a = PG_GETARG_ARRAYTYPE_P_COPY(argno);
 	if (array != NULL)
 		*array = a;

@@ -9,7 +9,6 @@
 #include "access/htup_details.h"
 #include "catalog/pg_type.h"
 #include "funcapi.h"
-#include "nodes/execnodes.h"
 
 #include <float.h>
 #include <math.h>
@@ -105,22 +104,13 @@ static pg_attribute_always_inline double *
 sum_state(FunctionCallInfo fcinfo, int argno, const char *fname, bool modify,
 		  ArrayType **array)
 {
-	struct varlena *raw = (struct varlena *) DatumGetPointer(PG_GETARG_DATUM(argno));
-	ArrayType  *a;
+	ArrayType  *a = oba_arg_array(fcinfo, argno);
 
-	/*
-	 * This runs once per row: test for a toasted value and for the aggregate
-	 * context inline rather than through pg_detoast_datum() and
-	 * AggCheckCallContext() calls (the same tests those functions make).
-	 */
-	a = (ArrayType *) (VARATT_IS_EXTENDED(raw) ? pg_detoast_datum(raw) : raw);
 	if (ARR_NDIM(a) != 1 || ARR_DIMS(a)[0] != OBA_SUM_STATE_LEN ||
 		ARR_HASNULL(a) || ARR_ELEMTYPE(a) != FLOAT8OID)
 		bad_state(fname, "The state must be a float8 array of 6 elements without NULLs.");
 	/* In place only inside an aggregate, where the state is ours. */
-	if (modify && !(fcinfo->context != NULL &&
-					(IsA(fcinfo->context, AggState) ||
-					 IsA(fcinfo->context, WindowAggState))))
+	if (modify && !oba_in_aggregate(fcinfo))
 		a = PG_GETARG_ARRAYTYPE_P_COPY(argno);
 	if (array != NULL)
 		*array = a;

@@ -10,9 +10,33 @@
 
 #include "postgres.h"
 #include "fmgr.h"
+#include "nodes/execnodes.h"
 #include "utils/array.h"
 
 #include "oba_core.h"
+
+/*
+ * For the transition functions, which run once per row: AggCheckCallContext's
+ * test (is the function running inside an aggregate or window aggregate,
+ * where the transition value is its own to modify in place?) and
+ * pg_detoast_datum's (is the argument toasted or expanded?), inline rather
+ * than as two function calls.
+ */
+static inline bool
+oba_in_aggregate(FunctionCallInfo fcinfo)
+{
+	return fcinfo->context != NULL &&
+		(IsA(fcinfo->context, AggState) || IsA(fcinfo->context, WindowAggState));
+}
+
+/* An array argument (not NULL), detoasted or flattened only if it must be. */
+static inline ArrayType *
+oba_arg_array(FunctionCallInfo fcinfo, int argno)
+{
+	struct varlena *raw = (struct varlena *) DatumGetPointer(PG_GETARG_DATUM(argno));
+
+	return (ArrayType *) (VARATT_IS_EXTENDED(raw) ? pg_detoast_datum(raw) : raw);
+}
 
 /* Raise a core error as an ERROR naming the SQL function; never returns. */
 void		oba_raise(const char *fname, const oba_error *err) pg_attribute_noreturn();

@@ -322,13 +322,13 @@ oba_series_view_get(FunctionCallInfo fcinfo, int argno, const char *fname,
 
 /*
  * The state in argument 0, to append to: in place inside an aggregate, where
- * the transition value is ours (AggCheckCallContext), else a copy.
+ * the transition value is ours (oba_in_aggregate), else a copy.
  */
 static ArrayType *
 state_for_update(FunctionCallInfo fcinfo)
 {
-	if (AggCheckCallContext(fcinfo, NULL))
-		return PG_GETARG_ARRAYTYPE_P(0);
+	if (oba_in_aggregate(fcinfo))
+		return oba_arg_array(fcinfo, 0);
 	return PG_GETARG_ARRAYTYPE_P_COPY(0);
 }
 
