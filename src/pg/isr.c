@@ -41,7 +41,12 @@ obapg_isr_trans(PG_FUNCTION_ARGS)
 	oba_isr_sums sums;
 	oba_error	err;
 
-	if (oba_isr_check_band(x, n, xref, nref, &err) != 0)
+	/* the common case in one comparison chain; NaN fails every comparison */
+	if (!((isnan(x) || (x >= 0 && x <= DBL_MAX)) &&
+		  (isnan(n) || (n >= 0 && n <= DBL_MAX)) &&
+		  (isnan(xref) || (xref >= 0 && xref <= DBL_MAX)) &&
+		  nref > 0 && nref <= DBL_MAX) &&
+		oba_isr_check_band(x, n, xref, nref, &err) != 0)
 		oba_raise(ISR_NAME, &err);
 	if (PG_NARGS() > 5)
 		oba_fstate_params(fcinfo, s, ISR_ROWS, ISR_PER, 5, ISR_NAME, "per");
