@@ -30,8 +30,11 @@ static const int kind_width[] = {0, 2, 2, 2, 3, 3, 4, 2};
 
 #define KIND_VALID(k) ((k) >= OBA_KIND_SERIES && (k) <= OBA_KIND_SPC)
 
-/* First growth of a state: room for the header and 28 rows of two values. */
-#define STATE_MIN_ALLOC 64
+/*
+ * The smallest allocation of a grown state, in bytes: the array header and 61
+ * values, room for the header and 28 rows of two values.
+ */
+#define STATE_MIN_BYTES 512
 
 /* ---- errors and arguments ---- */
 
@@ -337,23 +340,33 @@ state_for_update(FunctionCallInfo fcinfo)
  * of at least twice the size, in the caller's (per-row) memory; PostgreSQL
  * copies a new transition value into the aggregate's memory and frees the
  * old one, so growth is geometric and appends cost amortised O(1).
+ *
+ * The new array's size in bytes, header included, is a power of two: the
+ * aggregate's memory context rounds every small allocation up to one, so a
+ * power-of-two count of values plus the header would take twice its size
+ * (a series of 40 quarters took 2 kB instead of 1 kB per group).
  */
 static ArrayType *
 state_reserve(ArrayType *a, size_t need, const char *fname)
 {
+	const size_t hdr = ARR_OVERHEAD_NONULLS(1);
 	size_t		len = ARR_DIMS(a)[0],
+				bytes = STATE_MIN_BYTES,
 				newlen;
 	ArrayType  *b;
 
 	if (need <= len)
 		return a;
-	newlen = Max(Max(2 * len, need), STATE_MIN_ALLOC);
-	if (newlen > (MaxAllocSize - ARR_OVERHEAD_NONULLS(1)) / sizeof(double))
+	while (bytes < MaxAllocSize &&
+		   (bytes < 2 * (hdr + len * sizeof(double)) || bytes - hdr < need * sizeof(double)))
+		bytes *= 2;
+	newlen = (Min(bytes, MaxAllocSize) - hdr) / sizeof(double);
+	if (newlen < need)
 		ereport(ERROR,
 				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
 				 errmsg("%s: too many rows in one group for a float8[] state", fname)));
-	b = (ArrayType *) palloc0(ARR_OVERHEAD_NONULLS(1) + newlen * sizeof(double));
-	SET_VARSIZE(b, ARR_OVERHEAD_NONULLS(1) + newlen * sizeof(double));
+	b = (ArrayType *) palloc0(hdr + newlen * sizeof(double));
+	SET_VARSIZE(b, hdr + newlen * sizeof(double));
 	b->ndim = 1;
 	b->dataoffset = 0;
 	b->elemtype = FLOAT8OID;
