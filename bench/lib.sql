@@ -34,3 +34,73 @@ BEGIN
   ratio := round(oba_ms / nullif(baseline_ms, 0), 3);
   RETURN NEXT;
 END $$;
+
+-- A field of this backend's /proc/self/status in kB (VmHWM, RssAnon ...); NULL
+-- where there is no /proc (or it cannot be read).
+CREATE OR REPLACE FUNCTION bench.proc_kb(field text) RETURNS bigint LANGUAGE plpgsql AS $$
+BEGIN
+  RETURN substring(pg_read_file('/proc/self/status') FROM field || ':\s+(\d+) kB')::bigint;
+EXCEPTION WHEN OTHERS THEN
+  RETURN NULL;
+END $$;
+
+-- This backend's CPU time so far in nanoseconds (Linux); NULL elsewhere.
+CREATE OR REPLACE FUNCTION bench.cpu_ns() RETURNS float8 LANGUAGE plpgsql AS $$
+BEGIN
+  RETURN split_part(pg_read_file('/proc/self/schedstat'), ' ', 1)::float8;
+EXCEPTION WHEN OTHERS THEN
+  RETURN NULL;
+END $$;
+
+-- Run a query once in this backend, its rows discarded, under EXPLAIN
+-- ANALYZE without per-node timing (so the time is the query's own, and
+-- nothing is dropped: unlike count(*) over a subquery, which lets the planner
+-- remove unused aggregates). Returns:
+--   ms       the execution time;
+--   cpu_ms   the CPU time of this backend over the query (/proc/self/schedstat;
+--            without the parallel workers'): unlike the elapsed time, it
+--            hardly moves when other processes load the machine;
+--   peak_kb  the backend's private memory at its peak over its private memory
+--            before the query: VmHWM (the peak resident set, reset through
+--            /proc/self/clear_refs first) less the file-backed and shared
+--            pages resident after the query (libraries, LLVM's for JIT among
+--            them, and shared buffers), less the anonymous resident memory
+--            before. Linux and a superuser only; NULL otherwise;
+--   hash_kb  the peak memory of the top node's hash table as EXPLAIN reports
+--            it, and batches, its batches (more than 1: it spilled to disk);
+--   groups   the rows of the result; workers, the parallel workers launched.
+DROP FUNCTION IF EXISTS bench.measure(text);
+CREATE FUNCTION bench.measure(q text,
+  OUT ms float8, OUT cpu_ms float8, OUT peak_kb bigint, OUT hash_kb bigint, OUT batches int,
+  OUT groups bigint, OUT workers int)
+LANGUAGE plpgsql AS $$
+DECLARE
+  plan jsonb;
+  anon bigint;
+  cpu0 float8;
+BEGIN
+  anon := bench.proc_kb('RssAnon');
+  BEGIN
+    EXECUTE 'COPY (SELECT 5) TO ''/proc/self/clear_refs''';
+  EXCEPTION WHEN OTHERS THEN
+    anon := NULL;
+  END;
+  cpu0 := bench.cpu_ns();
+  EXECUTE 'EXPLAIN (ANALYZE, TIMING OFF, COSTS OFF, FORMAT JSON) ' || q INTO plan;
+  cpu_ms := (bench.cpu_ns() - cpu0) / 1e6;
+  peak_kb := bench.proc_kb('VmHWM') - bench.proc_kb('RssFile') - bench.proc_kb('RssShmem') - anon;
+  ms := (plan->0->>'Execution Time')::float8;
+  hash_kb := (plan->0->'Plan'->>'Peak Memory Usage')::bigint;
+  batches := (plan->0->'Plan'->>'HashAgg Batches')::int;
+  groups := (plan->0->'Plan'->>'Actual Rows')::bigint;
+  workers := coalesce(jsonb_path_query_first(plan, 'strict $.**."Workers Launched"')::int, 0);
+END $$;
+
+-- Does the planner choose a parallel plan for q under the current settings?
+CREATE OR REPLACE FUNCTION bench.plan_is_parallel(q text) RETURNS bool LANGUAGE plpgsql AS $$
+DECLARE
+  plan jsonb;
+BEGIN
+  EXECUTE 'EXPLAIN (COSTS OFF, FORMAT JSON) ' || q INTO plan;
+  RETURN jsonb_path_exists(plan, 'strict $.**."Workers Planned"');
+END $$;
