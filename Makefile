@@ -17,7 +17,7 @@ OBJS        = $(CORE_SRCS:.c=.o) $(PG_SRCS:.c=.o)
 
 # The install script is assembled from one file per family, in this order.
 SQL_FAMILIES = estimate rate proportion compare funnel dsr isr need apportion \
-               period better_off disclosure report_card series trend curve spc
+               period better_off disclosure report_card series trend curve spc chart
 SQL_SRCS    = src/sql/header.sql $(addprefix src/sql/,$(addsuffix .sql,$(SQL_FAMILIES)))
 
 # Released versions. A released install script is frozen in src/sql/released/
@@ -35,7 +35,7 @@ UPGRADE_SRCS      = src/sql/update-header.sql \
 
 # oba_geo (requires oba and PostGIS): its own install script, from src/sql/geo.
 GEO_EXTVERSION = $(shell sed -n "s/^default_version *= *'\([^']*\)'.*/\1/p" oba_geo.control)
-GEO_SQL_FAMILIES = apportion
+GEO_SQL_FAMILIES = apportion choropleth
 GEO_SQL_SRCS = src/sql/geo/header.sql $(addprefix src/sql/geo/,$(addsuffix .sql,$(GEO_SQL_FAMILIES)))
 
 DATA_built  = oba--$(EXTVERSION).sql $(UPGRADE_SCRIPT) oba_geo--$(GEO_EXTVERSION).sql
