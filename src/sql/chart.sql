@@ -96,10 +96,11 @@ AS $$
            WHEN 'below_within_pi' THEN 'Below forecast, within interval'
            WHEN 'below_beyond_pi' THEN 'Below forecast, beyond interval'
            WHEN 'forecast' THEN 'Forecast'
+           WHEN 'unclassified' THEN 'Not compared (too few points before the start)'
          END
 $$;
 COMMENT ON FUNCTION @extschema@.curve_svg_class_label(pg_catalog.text) IS
-'Internal (charts): the legend text of a point_class of oba.curve_points (''better_beyond_pi'': ''Better than forecast, beyond interval''); NULL for an unknown class.';
+'Internal (charts): the legend text of a point_class of oba.curve_points (''better_beyond_pi'': ''Better than forecast, beyond interval''), and of ''unclassified'', a value after the start with no forecast to compare with (curve_points gives it a NULL class when the baseline is too short); NULL for an unknown class.';
 
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.curve_svg_marker(point_class pg_catalog.text, cx pg_catalog.float8, cy pg_catalog.float8)
@@ -109,12 +110,15 @@ SET search_path = pg_catalog, pg_temp
 AS $$
   -- shape by meaning (square better, diamond worse, triangles above and
   -- below, circles on the forecast and before the start), filled when beyond
-  -- the interval: readable in grey and by the colour-blind
+  -- the interval: readable in grey and by the colour-blind; a dashed grey
+  -- circle where there is no forecast to compare with
   SELECT CASE
            WHEN point_class = 'baseline' THEN
              format('<circle cx="%s" cy="%s" r="3" fill="#555555"/>', x, y)
            WHEN point_class = 'on_forecast' THEN
              format('<circle cx="%s" cy="%s" r="4.5" fill="#ffffff" stroke="#000000" stroke-width="1.5"/>', x, y)
+           WHEN point_class = 'unclassified' THEN
+             format('<circle cx="%s" cy="%s" r="4" fill="#ffffff" stroke="#777777" stroke-width="1.5" stroke-dasharray="2 1.5"/>', x, y)
            WHEN point_class LIKE 'better%' THEN
              format('<rect x="%s" y="%s" width="9" height="9" fill="%s" stroke="#0072B2" stroke-width="2"/>',
                     @extschema@.svg_num(cx - 4.5), @extschema@.svg_num(cy - 4.5), fill_b)
@@ -137,7 +141,7 @@ AS $$
                  CASE WHEN point_class LIKE '%beyond%' THEN '#CC79A7' ELSE '#ffffff' END AS fill_n) s
 $$;
 COMMENT ON FUNCTION @extschema@.curve_svg_marker(pg_catalog.text, pg_catalog.float8, pg_catalog.float8) IS
-'Internal (charts): the SVG marker of a point of a turn-the-curve chart at (cx, cy): a grey dot before the start, an open circle on the forecast, a blue square better than the forecast, a vermillion diamond worse, purple triangles above or below (neutral direction); filled when beyond the prediction interval. NULL for the class forecast (no value) and unknown classes.';
+'Internal (charts): the SVG marker of a point of a turn-the-curve chart at (cx, cy): a grey dot before the start, an open circle on the forecast, a blue square better than the forecast, a vermillion diamond worse, purple triangles above or below (neutral direction); filled when beyond the prediction interval; a dashed grey circle for unclassified (no forecast). NULL for the class forecast (no value) and unknown classes.';
 
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.curve_svg_render(
@@ -188,10 +192,11 @@ DECLARE
   ly float8;
   has_values bool;
 BEGIN
-  -- the points in time order; rows without a time are skipped
+  -- the points in time order; rows without a time are skipped; a value
+  -- without a class (curve_points, too short a baseline) is unclassified
   SELECT array_agg(u.t ORDER BY u.t), array_agg(u.tt ORDER BY u.t), array_agg(u.v ORDER BY u.t),
          array_agg(u.f ORDER BY u.t), array_agg(u.lo ORDER BY u.t), array_agg(u.hi ORDER BY u.t),
-         array_agg(u.c ORDER BY u.t)
+         array_agg(coalesce(u.c, 'unclassified') ORDER BY u.t)
     INTO pt, ptt, pv, pf, plo, phi, pc
     FROM unnest(t, t_text, value, fitted_or_forecast, pi_lower, pi_upper, point_class) u(t, tt, v, f, lo, hi, c)
    WHERE u.t IS NOT NULL;
@@ -227,7 +232,7 @@ BEGIN
                     WHERE u.c NOT IN ('baseline', 'forecast') AND u.v IS NOT NULL) d
      ORDER BY array_position(ARRAY['better_beyond_pi', 'better_within_pi', 'on_forecast', 'worse_within_pi',
                                    'worse_beyond_pi', 'above_beyond_pi', 'above_within_pi', 'below_within_pi',
-                                   'below_beyond_pi'], c));
+                                   'below_beyond_pi', 'unclassified'], c));
   cx := 12;
   nrows := CASE WHEN cardinality(legend) > 0 THEN 1 ELSE 0 END;
   FOR i IN 1 .. coalesce(cardinality(legend), 0) LOOP
@@ -348,11 +353,11 @@ BEGIN
     SELECT string_agg('<g><title>' || @extschema@.xml_escape(
                         coalesce(u.tt, '') || ': ' || @extschema@.svg_num(u.v, least(yd + 1, 6))
                         || CASE WHEN u.c <> 'baseline' AND u.f IS NOT NULL
-                                THEN ' (forecast ' || @extschema@.svg_num(u.f, least(yd + 1, 6))
-                                     || coalesce(', interval ' || @extschema@.svg_num(u.lo, least(yd + 1, 6)) || ' to '
-                                                 || @extschema@.svg_num(u.hi, least(yd + 1, 6)), '') || ')'
+                                THEN '; forecast ' || @extschema@.svg_num(u.f, least(yd + 1, 6))
+                                     || coalesce(' (interval ' || @extschema@.svg_num(u.lo, least(yd + 1, 6)) || ' to '
+                                                 || @extschema@.svg_num(u.hi, least(yd + 1, 6)) || ')', '')
                                 ELSE '' END
-                        || ': ' || lower(@extschema@.curve_svg_class_label(u.c))) || '</title>'
+                        || '; ' || lower(@extschema@.curve_svg_class_label(u.c))) || '</title>'
                       || @extschema@.curve_svg_marker(u.c, l + (u.t - x_min) / (x_max - x_min) * (r - l),
                                                       b - (u.v - y0) / (y1 - y0) * (b - tp)) || '</g>', '' ORDER BY u.t)
       FROM unnest(pt, ptt, pv, pf, plo, phi, pc) u(t, tt, v, f, lo, hi, c)
@@ -473,20 +478,23 @@ LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
-  xr record;
+  x0 float8;
+  x1 float8;
   tk record;
 BEGIN
   IF t IS NULL THEN
     RETURN NULL;
   END IF;
-  xr := @extschema@.curve_svg_check(t, value, fitted_or_forecast, pi_lower, pi_upper, point_class, width, height);
-  IF xr.x_min IS NULL THEN
-    xr := ROW(0::float8, 1::float8);
+  SELECT c.x_min, c.x_max INTO x0, x1
+    FROM @extschema@.curve_svg_check(t, value, fitted_or_forecast, pi_lower, pi_upper, point_class, width, height) c;
+  IF x0 IS NULL THEN
+    x0 := 0;
+    x1 := 1;
   END IF;
-  tk := @extschema@.svg_ticks(xr.x_min, xr.x_max, greatest(2, (width - 84) / 70));
+  tk := @extschema@.svg_ticks(x0, x1, greatest(2, (width - 84) / 70));
   RETURN @extschema@.curve_svg_render(
     t, ARRAY(SELECT @extschema@.svg_num(u, 6) FROM unnest(t) u), value, fitted_or_forecast, pi_lower, pi_upper,
-    point_class, title, y_label, x_label, start_label, interval_label, width, height, xr.x_min, xr.x_max,
+    point_class, title, y_label, x_label, start_label, interval_label, width, height, x0, x1,
     tk.ticks, ARRAY(SELECT @extschema@.svg_num(u, tk.digits) FROM unnest(tk.ticks) u), tk.ticks);
 END $$;
 COMMENT ON FUNCTION @extschema@.curve_svg(pg_catalog.float8[], pg_catalog.float8[], pg_catalog.float8[], pg_catalog.float8[], pg_catalog.float8[], pg_catalog.text[], pg_catalog.text, pg_catalog.text, pg_catalog.text, pg_catalog.text, pg_catalog.text, pg_catalog.int4, pg_catalog.int4) IS
@@ -510,7 +518,8 @@ SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
   ty float8[];
-  xr record;
+  x0 float8;
+  x1 float8;
   m int;
   ticks float8[];
   labels text[];
@@ -527,9 +536,11 @@ BEGIN
     RAISE EXCEPTION 'oba.curve_svg: times must be finite dates' USING ERRCODE = 'invalid_parameter_value';
   END IF;
   ty := ARRAY(SELECT @extschema@.date_to_years(u) FROM unnest(t) u);
-  xr := @extschema@.curve_svg_check(ty, value, fitted_or_forecast, pi_lower, pi_upper, point_class, width, height);
-  IF xr.x_min IS NULL THEN
-    xr := ROW(2000::float8, 2001::float8);
+  SELECT c.x_min, c.x_max INTO x0, x1
+    FROM @extschema@.curve_svg_check(ty, value, fitted_or_forecast, pi_lower, pi_upper, point_class, width, height) c;
+  IF x0 IS NULL THEN
+    x0 := 2000;
+    x1 := 2001;
   END IF;
   -- a grid line at each year's start (1 April, 1 September or 1 January),
   -- labelled with the year that starts there (a period's point is drawn at
@@ -542,8 +553,8 @@ BEGIN
                  CASE x_ticks WHEN 'financial_year' THEN @extschema@.fy(make_date(g, m, 1))
                               WHEN 'academic_year' THEN @extschema@.academic_year(make_date(g, m, 1))
                               ELSE g::text END AS label
-            FROM generate_series(floor(xr.x_min)::int - 1, ceil(xr.x_max)::int + 1) g) y
-   WHERE y.s BETWEEN xr.x_min AND xr.x_max;
+            FROM generate_series(floor(x0)::int - 1, ceil(x1)::int + 1) g) y
+   WHERE y.s BETWEEN x0 AND x1;
   every := greatest(1, ceil(coalesce(cardinality(labels), 0) * (CASE WHEN x_ticks = 'calendar_year' THEN 40 ELSE 56 END)
                             / greatest(width - 84, 1)::float8)::int);
   IF every > 1 THEN
@@ -551,7 +562,7 @@ BEGIN
   END IF;
   RETURN @extschema@.curve_svg_render(
     ty, ARRAY(SELECT to_char(u, 'YYYY-MM-DD') FROM unnest(t) u), value, fitted_or_forecast, pi_lower, pi_upper,
-    point_class, title, y_label, x_label, start_label, interval_label, width, height, xr.x_min, xr.x_max,
+    point_class, title, y_label, x_label, start_label, interval_label, width, height, x0, x1,
     ticks, labels, ticks);
 END $$;
 COMMENT ON FUNCTION @extschema@.curve_svg(pg_catalog.date[], pg_catalog.float8[], pg_catalog.float8[], pg_catalog.float8[], pg_catalog.float8[], pg_catalog.text[], pg_catalog.text, pg_catalog.text, pg_catalog.text, pg_catalog.text, pg_catalog.text, pg_catalog.int4, pg_catalog.int4, pg_catalog.text) IS
