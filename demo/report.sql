@@ -73,7 +73,8 @@ SELECT CASE WHEN programme_ward THEN 'programme' ELSE 'other' END AS wards,
  WHERE indicator_code = 'BF' AND area_type = 'ward'
    AND period_start = (SELECT max(period_start) FROM demo.report_card_mv WHERE indicator_code = 'BF')
  GROUP BY 1 ORDER BY 1 DESC;
-\echo '(each ward is tested at 5%, so a few of 63 wards "turn" by chance)'
+\echo '(each ward is tested on its own at the 5% level: among 63 wards a handful "turn" by chance;'
+\echo 'judge a programme by its wards together, as above)'
 
 \echo
 \echo '== 4. The family support service: How much? How well? Is anyone better off? (latest four quarters)'

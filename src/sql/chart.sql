@@ -54,8 +54,8 @@ DECLARE
   k0 float8;
   k1 float8;
 BEGIN
-  IF NOT (lo <= hi) OR lo IN ('-Infinity', 'Infinity') OR hi IN ('-Infinity', 'Infinity') OR n < 1 THEN
-    RAISE EXCEPTION 'oba.svg_ticks: need finite lo <= hi and n >= 1, got %, %, %', lo, hi, n
+  IF NOT (lo <= hi) OR lo IN ('-Infinity', 'Infinity') OR hi IN ('-Infinity', 'Infinity') OR n NOT BETWEEN 1 AND 100 THEN
+    RAISE EXCEPTION 'oba.svg_ticks: need finite lo <= hi and n between 1 and 100, got %, %, %', lo, hi, n
       USING ERRCODE = 'invalid_parameter_value';
   END IF;
   IF hi = lo THEN
@@ -75,7 +75,7 @@ BEGIN
   digits := greatest(0, -floor(log(step) + 1e-9))::int;
 END $$;
 COMMENT ON FUNCTION @extschema@.svg_ticks(pg_catalog.float8, pg_catalog.float8, pg_catalog.int4) IS
-'Internal (charts): "nice" axis ticks covering lo to hi, about n intervals of 1, 2 or 5 times a power of ten, and the decimals their labels need.';
+'Internal (charts): "nice" axis ticks covering lo to hi, about n (1 to 100) intervals of 1, 2 or 5 times a power of ten, and the decimals their labels need.';
 
 
 -- Availability: 0.2
