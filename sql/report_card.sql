@@ -229,7 +229,7 @@ SELECT area_code, period_start, round(value::numeric, 1) AS value, round(parent_
  WHERE indicator_code = 'ADM' AND area_code <> 'C'
  ORDER BY area_code, period_start;
 -- a count has no interval to compare (not_compared, and no two-level
--- comparison); its trend uses its exact Poisson interval. A mean at 95% has a
+-- comparison); its trend uses its Poisson interval. A mean at 95% has a
 -- trend; at 99.8% it cannot (no 95% interval)
 SELECT indicator_code, area_code, period_start, value, comparison, comparison_95_99_8, recent_trend, spc_variation
   FROM oba.report_card
@@ -240,7 +240,7 @@ SELECT indicator_code, area_code, period_start, value, comparison, comparison_95
 -- The derived columns against direct calls of the same functions, row by row,
 -- over the view's own published columns: the comparisons; the recent trend
 -- over the area's rows in the indicator's five latest periods up to the row's
--- (95% limits: oba.rate, a count's exact Poisson ones, a mean's own at 95%);
+-- (95% limits: oba.rate, for a count oba.rate(count, 1, 1), a mean's own at 95%);
 -- the curve and the SPC chart over the area's rows up to it. A suppressed row
 -- has none of them.
 CREATE TEMP TABLE direct AS

@@ -209,8 +209,9 @@ card AS (
                                               WHEN 'proportion' THEN 100::pg_catalog.float8 END) AS multiplier) m
      CROSS JOIN LATERAL (
             SELECT x.est,
-                   -- 95% limits for the recent trend: a count's exact Poisson
-                   -- interval; a mean's own limits only if they are 95% ones
+                   -- 95% limits for the recent trend: a count's Poisson interval
+                   -- (exact below 10, Byar's from 10); a mean's own limits only
+                   -- if they are 95% ones
                    CASE WHEN i.kind = 'count' THEN @extschema@.rate(o.numerator, 1, 1, 0.95)
                         WHEN i.confidence = 0.95 THEN x.est
                         WHEN i.kind = 'rate' THEN @extschema@.rate(o.numerator, o.denominator, m.multiplier, 0.95)
@@ -319,7 +320,7 @@ COMMENT ON COLUMN @extschema@.report_card.parent_value IS 'The parent area''s va
 COMMENT ON COLUMN @extschema@.report_card.suppressed IS 'primary or secondary when the indicator has a suppress_threshold and the row is suppressed (oba.suppress_table over the areas of one type sharing a parent, whose total is the parent); NULL: published.';
 COMMENT ON COLUMN @extschema@.report_card.comparison IS 'oba.compare(value, lower, upper, parent_value, polarity), the Fingertips rule at the indicator''s confidence: similar, better, worse (higher, lower for neutral), or not_compared when the row has no limits (a count, a mean without them). NULL without a parent_value or when suppressed.';
 COMMENT ON COLUMN @extschema@.report_card.comparison_95_99_8 IS 'The two-level Fingertips comparison, oba.compare(95% estimate, 99.8% estimate, parent_value, polarity): similar, better_95, better_99_8, worse_95, worse_99_8 (higher_95 ... lower_99_8 for neutral). Rates and proportions only; NULL for a count or a mean, without a parent_value, or when suppressed.';
-COMMENT ON COLUMN @extschema@.report_card.recent_trend IS 'The Fingertips recent trend over the indicator''s five latest periods up to this one (oba.recent_trend_agg on the counts of a proportion; oba.recent_trend_ci_agg on the value and its 95% limits otherwise, a count''s being exact Poisson ones): increasing, decreasing, no significant change, or cannot be calculated when one of the five periods is missing, suppressed or has no 95% interval (a mean recorded at another confidence), or there are fewer than five. NULL when suppressed.';
+COMMENT ON COLUMN @extschema@.report_card.recent_trend IS 'The Fingertips recent trend over the indicator''s five latest periods up to this one (oba.recent_trend_agg on the counts of a proportion; oba.recent_trend_ci_agg on the value and its 95% limits otherwise, a count''s from oba.rate(numerator, 1, 1, 0.95)): increasing, decreasing, no significant change, or cannot be calculated when one of the five periods is missing, suppressed or has no 95% interval (a mean recorded at another confidence), or there are fewer than five. NULL when suppressed.';
 COMMENT ON COLUMN @extschema@.report_card.recent_trend_marker IS 'recent_trend with the polarity: increasing and getting better, decreasing and getting worse... (increasing or decreasing for neutral). NULL when suppressed.';
 COMMENT ON COLUMN @extschema@.report_card.strategy_start IS 'oba.indicator.strategy_start, the first period after the change whose effect curve_status tests; NULL: none.';
 COMMENT ON COLUMN @extschema@.report_card.curve_status IS 'Turning the curve as of this period (oba.turn_the_curve_agg over the area''s published values up to it, start strategy_start, direction polarity, alpha 1 - confidence): turned_better, turned_worse, on_baseline, changed_up, changed_down (neutral), insufficient_baseline (fewer than 3 periods before the start) or no_post_data (a period before the start). NULL without a strategy_start or when suppressed.';
