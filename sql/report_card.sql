@@ -317,10 +317,10 @@ SELECT count(*) FILTER (WHERE suppressed IS NOT NULL) AS suppressed_rows,
        count(*) FILTER (WHERE spc_assurance IS NOT NULL AND (target IS NULL OR polarity = 'neutral')) AS assurance_without_target
   FROM oba.report_card r;
 
--- Filters on the indicator's columns, the area and its type reach the scans
--- of the tables (so a service's card reads that service's rows only); the
--- period, the parent and the values cannot (a row's trend needs the periods
--- before it), and filter the computed rows
+-- Filters on the indicator, its service and question, the area and its type
+-- reach the scans of the tables (a service's card reads that service's rows
+-- only); other columns, such as the period, the parent and the values, filter
+-- the computed rows (a row's trend needs the periods before it)
 CREATE FUNCTION pg_temp.pushed(filter text, needle text) RETURNS bool LANGUAGE plpgsql AS $$
 DECLARE
   plan jsonb;
@@ -334,10 +334,10 @@ SELECT f AS filter, pg_temp.pushed(f, n) AS reaches_the_tables
   FROM (VALUES ('indicator_code = ''TT_6WK''', '''TT_6WK'''),
                ('service = ''Talk Together''', '''Talk Together'''),
                ('question = ''better_off''', '''better_off'''),
-               ('indicator_name = ''Children seen''', '''Children seen'''),
-               ('kind = ''count''', 'kind = ''count'''),
                ('area_code = ''E05002463''', '''E05002463'''),
                ('area_type = ''ward''', '''ward'''),
+               ('indicator_name = ''Children seen''', '''Children seen'''),
+               ('kind = ''count''', 'kind = ''count'''),
                ('period_start = ''2025-04-01''', '2025-04-01'),
                ('parent_area_code = ''E06000045''', '''E06000045'''),
                ('value > 50', '50')) t(f, n);

@@ -137,11 +137,12 @@ SELECT pg_catalog.pg_extension_config_dump('@extschema@.observation', '');
 -- series: the trend, curve and SPC of each row, as of its period, by window
 -- aggregates over the rows of its series (indicator and area) up to it. They
 -- read the published columns only, so a suppressed value is a missing point
--- and nothing derived from the card reveals it. Every column that is constant
--- within a series (the indicator's, area_type) is in the PARTITION BY, so
--- that a filter on it is pushed down to the tables; a filter on the period,
--- the parent or a value cannot be (a trend needs the periods before it) and
--- applies to the result.
+-- and nothing derived from the card reveals it. The columns a card is cut by
+-- and that are constant within a series (area_type, the indicator's service
+-- and question) are in the PARTITION BY besides the series' key, so that a
+-- filter on them is pushed down to the tables (each key costs sorting time);
+-- a filter on the period, the parent or a value cannot be (a trend needs the
+-- periods before it) and applies to the result.
 --
 -- The outer layer: the comparison with the parent, and the series results as
 -- plain columns, NULL for a suppressed row.
@@ -249,9 +250,7 @@ series AS (
              FILTER (WHERE c.strategy_start IS NOT NULL) OVER so_far AS curve,
            @extschema@.spc_agg(c.period_start, c.value, c.polarity, c.target) OVER so_far AS spc
       FROM card c
-    WINDOW one_series AS (PARTITION BY c.indicator_code, c.area_code, c.area_type, c.indicator_name, c.question,
-                                       c.service, c.polarity, c.kind, c.unit, c.multiplier, c.confidence,
-                                       c.strategy_start, c.target
+    WINDOW one_series AS (PARTITION BY c.indicator_code, c.area_code, c.area_type, c.service, c.question
                           ORDER BY c.k),
            recent AS (one_series RANGE BETWEEN 4 PRECEDING AND CURRENT ROW),
            so_far AS (one_series ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
@@ -297,7 +296,7 @@ SELECT r.indicator_code,
   FROM series r;
 
 COMMENT ON VIEW @extschema@.report_card IS
-'One row per indicator, area and period (key: indicator_code, area_code, period_start), plain columns for BI tools: the indicator, the area, the published numerator, value and limits with suppression, the parent area''s value and the comparison with it, and, as of the row''s period, the Fingertips recent trend, the turn-the-curve status and the SPC variation of the area''s series. Everything derived (comparison, trend, curve, SPC) is computed from published values only, and is NULL on a suppressed row. Filters on the indicator''s columns, area_code and area_type are pushed down to the tables; the period, parent and value columns filter the computed rows (a trend needs the periods before it): materialise it for dashboards. Runs with the caller''s privileges (security_invoker).';
+'One row per indicator, area and period (key: indicator_code, area_code, period_start), plain columns for BI tools: the indicator, the area, the published numerator, value and limits with suppression, the parent area''s value and the comparison with it, and, as of the row''s period, the Fingertips recent trend, the turn-the-curve status and the SPC variation of the area''s series. Everything derived (comparison, trend, curve, SPC) is computed from published values only, and is NULL on a suppressed row. Filters on indicator_code, service, question, area_code and area_type are pushed down to the tables; other columns (the period, the parent, the values) filter the computed rows (a trend needs the periods before it): materialise the view for dashboards. Runs with the caller''s privileges (security_invoker).';
 COMMENT ON COLUMN @extschema@.report_card.indicator_code IS 'oba.indicator.code. Key, with area_code and period_start.';
 COMMENT ON COLUMN @extschema@.report_card.indicator_name IS 'oba.indicator.name.';
 COMMENT ON COLUMN @extschema@.report_card.question IS 'how_much, how_well, better_off (a service''s performance measure) or population (a population indicator).';
