@@ -5,9 +5,10 @@
 --   2. the report card's indicators and observations (oba.indicator,
 --      oba.observation): wards with the city as parent, and the city;
 --   3. demo.report_card: oba.report_card (value and 95% interval by kind,
---      the city's value, suppression) with the comparison with the city,
---      the funnel-plot significance, the recent trend, the turn-the-curve
---      status and the SPC variation, each as at its period;
+--      the city's value, suppression, the comparison with the city, the
+--      recent trend, the turn-the-curve status and the SPC variation, each
+--      as at its period) with ward names, period labels and the funnel-plot
+--      significance;
 --   4. demo.report_card_mv, materialised with a unique index so that it is
 --      refreshed concurrently, and scheduled with pg_cron when present;
 --   5. demo.shared_extract: what would be shared (ward rows, small numbers
@@ -125,36 +126,15 @@ INSERT INTO oba.observation (indicator_code, area_code, area_type, period_start,
 ANALYZE oba.observation, oba.indicator;
 
 -- ---- 3. the report card with its analysis ------------------------------------
--- Each row as at its own period: the comparison of its 95% interval with the
--- city's value (Fingertips), where it lies on the funnel around the city's
--- value, the recent trend (Fingertips, last five periods), whether the curve
--- has turned since the indicator's strategy start (against the baseline
--- forecast from the periods before), and the SPC variation (NHS Making Data
--- Count) of the series so far. The analysis reads the full counts;
--- suppression hides the small numbers of the published values.
+-- oba.report_card gives each row as at its own period: the comparison of its
+-- interval with the city's value (Fingertips), the recent trend (Fingertips,
+-- last five periods), whether the curve has turned since the indicator's
+-- strategy start (against the baseline forecast from the periods before) and
+-- the SPC variation (NHS Making Data Count) of the series so far, all from
+-- the published values (a suppressed value is a missing point). The demo
+-- adds ward names, period labels and where each ward lies on the funnel
+-- around the city's value.
 CREATE VIEW demo.report_card AS
-WITH series AS (
-  SELECT o.indicator_code, o.area_code, o.period_start,
-         (oba.recent_trend_agg(o.period_start, o.numerator, o.denominator, i.polarity) OVER w).marker AS recent_trend,
-         (oba.turn_the_curve_agg(o.period_start, o.numerator / o.denominator * coalesce(i.multiplier, 100),
-                                 i.strategy_start, i.polarity)
-            FILTER (WHERE i.strategy_start IS NOT NULL) OVER w).status AS curve_status,
-         oba.spc_agg(o.period_start, o.numerator / o.denominator * coalesce(i.multiplier, 100), i.polarity) OVER w AS spc
-    FROM oba.observation o JOIN oba.indicator i ON i.code = o.indicator_code
-   WHERE i.kind = 'proportion' AND o.denominator > 0
-  WINDOW w AS (PARTITION BY o.indicator_code, o.area_code ORDER BY o.period_start
-               ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
-  UNION ALL
-  SELECT o.indicator_code, o.area_code, o.period_start,
-         (oba.recent_trend_ci_agg(o.period_start, r.value, r.lower, r.upper, i.polarity) OVER w).marker,
-         (oba.turn_the_curve_agg(o.period_start, r.value, i.strategy_start, i.polarity)
-            FILTER (WHERE i.strategy_start IS NOT NULL) OVER w).status,
-         oba.spc_agg(o.period_start, r.value, i.polarity) OVER w
-    FROM oba.observation o JOIN oba.indicator i ON i.code = o.indicator_code
-   CROSS JOIN LATERAL oba.rate(o.numerator, o.denominator, coalesce(i.multiplier, 10000)) r
-   WHERE i.kind = 'rate'
-  WINDOW w AS (PARTITION BY o.indicator_code, o.area_code ORDER BY o.period_start
-               ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW))
 SELECT rc.indicator_code, rc.indicator_name, rc.question, rc.service, rc.polarity, rc.kind, rc.unit,
        rc.area_code, coalesce(w.name, CASE rc.area_code WHEN 'E08000025' THEN 'Birmingham'
                                                         WHEN 'FAMILY_SUPPORT' THEN 'Family support service' END) AS area_name,
@@ -164,21 +144,18 @@ SELECT rc.indicator_code, rc.indicator_name, rc.question, rc.service, rc.polarit
             WHEN rc.indicator_code = 'NBV' THEN to_char(rc.period_start, 'YYYY-MM')
             ELSE oba.fy(rc.period_start) END AS period,
        rc.numerator, rc.denominator, rc.value, rc.lower, rc.upper, rc.parent_value, rc.suppressed,
-       CASE WHEN rc.parent_area_code IS NOT NULL AND rc.kind IN ('rate', 'proportion')
-            THEN oba.compare(rc.value, rc.lower, rc.upper, rc.parent_value, rc.polarity) END AS compared_with_parent,
+       rc.comparison AS compared_with_parent,
        CASE WHEN rc.parent_area_code IS NOT NULL AND rc.kind = 'proportion' AND rc.suppressed IS NULL
             THEN oba.funnel_significance('proportion', rc.numerator, rc.denominator, rc.parent_value / rc.multiplier)
             WHEN rc.parent_area_code IS NOT NULL AND rc.kind = 'rate' AND rc.suppressed IS NULL
             THEN oba.funnel_significance('rate', rc.numerator, rc.denominator, rc.parent_value / rc.multiplier) END
          AS funnel,
-       s.recent_trend,
-       s.curve_status,
-       CASE WHEN NOT (s.spc).short_group_warning THEN (s.spc).variation END AS spc_variation
+       rc.recent_trend_marker AS recent_trend,
+       rc.curve_status,
+       rc.spc_variation
   FROM oba.report_card rc
   JOIN oba.indicator i ON i.code = rc.indicator_code AND i.description LIKE 'oba demo:%'
-  LEFT JOIN demo.ward w ON w.code = rc.area_code
-  LEFT JOIN series s ON s.indicator_code = rc.indicator_code AND s.area_code = rc.area_code
-                    AND s.period_start = rc.period_start;
+  LEFT JOIN demo.ward w ON w.code = rc.area_code;
 
 -- ---- 4. materialised, refreshed concurrently, on a schedule ----------------
 \timing on

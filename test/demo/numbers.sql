@@ -5,7 +5,7 @@
 -- the aggregates over the whole series, suppression protects what is shared,
 -- the charts are sound, and the refresh is scheduled.
 BEGIN;
-SELECT plan(27);
+SELECT plan(28);
 
 -- ---- the data ----
 SELECT cmp_ok((SELECT count(*) FROM demo.births), '>', 5000::bigint, 'births at scale 0.05: about 750 a year for ten years');
@@ -83,9 +83,11 @@ SELECT ok((SELECT count(*) FILTER (WHERE p.point_type = 'special_cause_improveme
           'one chart over ten years: special cause improvement after the change, none before');
 SELECT is((SELECT count(*) FROM demo.report_card_mv r
             WHERE r.compared_with_parent IS DISTINCT FROM
-                  CASE WHEN r.parent_area_code IS NULL THEN NULL
-                       ELSE oba.compare(r.value, r.lower, r.upper, r.parent_value, r.polarity) END),
+                  CASE WHEN r.suppressed IS NULL AND r.parent_value IS NOT NULL
+                       THEN oba.compare(r.value, r.lower, r.upper, r.parent_value, r.polarity) END),
           0::bigint, 'every comparison with the city is oba.compare of the published interval');
+SELECT cmp_ok((SELECT count(*) FROM demo.report_card_mv WHERE compared_with_parent IN ('better', 'worse')),
+              '>', 0::bigint, 'some wards differ significantly from the city');
 
 -- ---- materialised, refreshed concurrently, scheduled ----
 SELECT is((SELECT count(*) FROM (SELECT * FROM demo.report_card EXCEPT SELECT * FROM demo.report_card_mv) x), 0::bigint,
