@@ -31,22 +31,6 @@ oba_dsr_check_band(double x, double q, double n, double w, oba_error *err)
 	return 0;
 }
 
-void
-oba_dsr_add(oba_dsr_sums *s, double x, double q, double n, double w)
-{
-	double		wn = w / n;
-
-	if (isnan(x))
-		x = 0.0;
-	if (isnan(q))
-		q = x;
-	s->count += x;
-	s->pop += n;
-	s->weighted += x * wn;
-	s->var += q * (wn * wn);
-	s->weight += w;
-}
-
 int
 oba_dsr(const oba_dsr_sums *s, double per, double confidence,
 		oba_estimate *out, oba_error *err)

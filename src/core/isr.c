@@ -21,20 +21,6 @@ oba_isr_check_band(double x, double n, double xref, double nref, oba_error *err)
 	return 0;
 }
 
-void
-oba_isr_add(oba_isr_sums *s, double x, double n, double xref, double nref)
-{
-	if (!isnan(x))
-		s->observed += x;
-	if (!isnan(xref))
-	{
-		s->ref_events += xref;
-		if (!isnan(n))
-			s->expected += xref / nref * n;
-	}
-	s->ref_pop += nref;
-}
-
 int
 oba_isr(const oba_isr_sums *s, double per, double confidence,
 		oba_isr_result *out, oba_error *err)

@@ -28,6 +28,20 @@ enum
 #define DSR_NAME "oba.dsr_agg"
 #define DSR_NONIND_NAME "oba.dsr_nonindependent_agg"
 
+/*
+ * The full check of a band row that failed dsr_add's quick test (it may still
+ * be valid, a NULL events with events_squared for one); raises its error.
+ * Out of line, so the per-row function keeps a small frame.
+ */
+static pg_noinline void
+dsr_check_band(const char *fname, double x, double q, double n, double w)
+{
+	oba_error	err;
+
+	if (oba_dsr_check_band(x, q, n, w, &err) != 0)
+		oba_raise(fname, &err);
+}
+
 /* One band row into the state; x or q NaN = NULL. */
 static Datum
 dsr_add(FunctionCallInfo fcinfo, const char *fname, double x, double q,
@@ -35,16 +49,12 @@ dsr_add(FunctionCallInfo fcinfo, const char *fname, double x, double q,
 {
 	ArrayType  *a;
 	double	   *s = oba_fstate(fcinfo, 0, DSR_LEN, fname, true, &a);
-	oba_error	err;
 	oba_dsr_sums sums;
 
 	/* the common case in one comparison chain; NaN fails every comparison */
 	if (!((isnan(x) || (x >= 0 && x <= DBL_MAX)) && n > 0 && n <= DBL_MAX &&
 		  w >= 0 && w <= DBL_MAX && (isnan(q) || (q <= DBL_MAX && q >= x))))
-	{
-		if (oba_dsr_check_band(x, q, n, w, &err) != 0)
-			oba_raise(fname, &err);
-	}
+		dsr_check_band(fname, x, q, n, w);
 	if (PG_NARGS() > first_param)
 		oba_fstate_params(fcinfo, s, DSR_ROWS, DSR_PER, first_param, fname, "per");
 

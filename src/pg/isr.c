@@ -24,6 +24,19 @@ enum
 #define ISR_NAME "oba.isr_agg"
 
 /*
+ * The full check of a band row that failed the quick test; raises its error.
+ * Out of line, so the per-row function keeps a small frame.
+ */
+static pg_noinline void
+isr_check_band(double x, double n, double xref, double nref)
+{
+	oba_error	err;
+
+	if (oba_isr_check_band(x, n, xref, nref, &err) != 0)
+		oba_raise(ISR_NAME, &err);
+}
+
+/*
  * (state, observed, population, reference_events, reference_population
  *  [, per [, confidence]]): not STRICT. NULL observed adds nothing to O; NULL
  * population or reference_events adds nothing to E; a NULL reference
@@ -39,15 +52,13 @@ obapg_isr_trans(PG_FUNCTION_ARGS)
 	double		xref = PG_ARGISNULL(3) ? NAN : PG_GETARG_FLOAT8(3);
 	double		nref = oba_arg_float8(fcinfo, 4, ISR_NAME, "reference_population");
 	oba_isr_sums sums;
-	oba_error	err;
 
 	/* the common case in one comparison chain; NaN fails every comparison */
 	if (!((isnan(x) || (x >= 0 && x <= DBL_MAX)) &&
 		  (isnan(n) || (n >= 0 && n <= DBL_MAX)) &&
 		  (isnan(xref) || (xref >= 0 && xref <= DBL_MAX)) &&
-		  nref > 0 && nref <= DBL_MAX) &&
-		oba_isr_check_band(x, n, xref, nref, &err) != 0)
-		oba_raise(ISR_NAME, &err);
+		  nref > 0 && nref <= DBL_MAX))
+		isr_check_band(x, n, xref, nref);
 	if (PG_NARGS() > 5)
 		oba_fstate_params(fcinfo, s, ISR_ROWS, ISR_PER, 5, ISR_NAME, "per");
 	sums.observed = s[ISR_OBSERVED];
