@@ -140,7 +140,8 @@ else
 	flock -o $(TEST_LOCK) sh -c '$(SUDO) $(MAKE) install && pg_virtualenv $(DEMO_CLUSTER) -t demo/run'
 endif
 
-bench: deps
+bench:
+	tools/deps bench
 	$(MAKE) all
 	flock -o $(TEST_LOCK) sh -c '$(SUDO) $(MAKE) install && pg_virtualenv -t bench/run'
 
