@@ -73,6 +73,7 @@ CREATE TABLE bench.scale_result (
   groups bigint,
   workers int,					-- parallel workers launched
   default_parallel bool,		-- does the planner choose a parallel plan at default costs?
+  load1 float8,					-- the machine's 1-minute load average just after (this run's own processes included)
   PRIMARY KEY (case_id, mode, role, rep)
 );
 
@@ -86,6 +87,7 @@ DECLARE
   q text;
   m record;
   dflt bool;
+  load1 float8;
 BEGIN
   SELECT * INTO STRICT c FROM bench.scale_case WHERE scale_case.id = scale_record.id;
   q := bench.scale_query(c, role);
@@ -98,6 +100,11 @@ BEGIN
     PERFORM set_config('max_parallel_workers_per_gather', '0', true);
   END IF;
   m := bench.measure(q);
-  INSERT INTO bench.scale_result (case_id, mode, role, rep, ms, cpu_ms, peak_kb, hash_kb, batches, groups, workers, default_parallel)
-  VALUES (id, mode, role, rep, m.ms, m.cpu_ms, m.peak_kb, m.hash_kb, m.batches, m.groups, m.workers, dflt);
+  BEGIN
+    load1 := split_part(pg_read_file('/proc/loadavg'), ' ', 1)::float8;
+  EXCEPTION WHEN OTHERS THEN
+    load1 := NULL;
+  END;
+  INSERT INTO bench.scale_result (case_id, mode, role, rep, ms, cpu_ms, peak_kb, hash_kb, batches, groups, workers, default_parallel, load1)
+  VALUES (id, mode, role, rep, m.ms, m.cpu_ms, m.peak_kb, m.hash_kb, m.batches, m.groups, m.workers, dflt, load1);
 END $$;
