@@ -18,14 +18,14 @@ COMMENT ON FUNCTION @extschema@.largest_remainder(pg_catalog.float8[]) IS
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.apportion_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8)
 RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_apportion_trans'
-LANGUAGE C IMMUTABLE PARALLEL SAFE;
+LANGUAGE C IMMUTABLE PARALLEL SAFE COST 2;
 COMMENT ON FUNCTION @extschema@.apportion_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8) IS
 'Transition function of oba.apportion_agg: adds one (value, weight) row to the float8[] state; a NULL value is counted, not skipped.';
 
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.apportion_mean_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8)
 RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_apportion_mean_trans'
-LANGUAGE C IMMUTABLE PARALLEL SAFE;
+LANGUAGE C IMMUTABLE PARALLEL SAFE COST 2;
 COMMENT ON FUNCTION @extschema@.apportion_mean_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8) IS
 'Transition function of oba.apportion_mean_agg: adds one (value, weight) row to the float8[] state, as oba.apportion_agg_trans does, with messages that name oba.apportion_mean_agg.';
 

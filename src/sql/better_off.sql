@@ -24,7 +24,7 @@ COMMENT ON TYPE @extschema@.better_off IS
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.better_off_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8)
 RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_better_off_trans'
-LANGUAGE C IMMUTABLE PARALLEL SAFE;
+LANGUAGE C IMMUTABLE PARALLEL SAFE COST 2;
 COMMENT ON FUNCTION @extschema@.better_off_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8) IS
 'Transition function of oba.better_off_agg(before, after): counts one row in the float8[] state (not STRICT: a row with a missing score is counted as not measured).';
 
@@ -38,7 +38,7 @@ COMMENT ON FUNCTION @extschema@.better_off_agg_inv(pg_catalog.float8[], pg_catal
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.better_off_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.text)
 RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_better_off_trans'
-LANGUAGE C IMMUTABLE PARALLEL SAFE;
+LANGUAGE C IMMUTABLE PARALLEL SAFE COST 2;
 COMMENT ON FUNCTION @extschema@.better_off_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.text) IS
 'Transition function of oba.better_off_agg(before, after, direction): counts one row in the float8[] state (not STRICT: a row with a missing score is counted as not measured).';
 
@@ -52,7 +52,7 @@ COMMENT ON FUNCTION @extschema@.better_off_agg_inv(pg_catalog.float8[], pg_catal
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.better_off_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.text, pg_catalog.float8)
 RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_better_off_trans'
-LANGUAGE C IMMUTABLE PARALLEL SAFE;
+LANGUAGE C IMMUTABLE PARALLEL SAFE COST 2;
 COMMENT ON FUNCTION @extschema@.better_off_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.text, pg_catalog.float8) IS
 'Transition function of oba.better_off_agg(before, after, direction, min_change): counts one row in the float8[] state (not STRICT: a row with a missing score is counted as not measured).';
 
@@ -66,7 +66,7 @@ COMMENT ON FUNCTION @extschema@.better_off_agg_inv(pg_catalog.float8[], pg_catal
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.better_off_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.text, pg_catalog.float8, pg_catalog.float8)
 RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_better_off_trans'
-LANGUAGE C IMMUTABLE PARALLEL SAFE;
+LANGUAGE C IMMUTABLE PARALLEL SAFE COST 2;
 COMMENT ON FUNCTION @extschema@.better_off_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.text, pg_catalog.float8, pg_catalog.float8) IS
 'Transition function of oba.better_off_agg(before, after, direction, min_change, confidence): counts one row in the float8[] state (not STRICT: a row with a missing score is counted as not measured).';
 

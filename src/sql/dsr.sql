@@ -42,7 +42,7 @@ COMMENT ON FUNCTION @extschema@.dsr_agg_final(pg_catalog.float8[]) IS
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.dsr_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8)
 RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_dsr_trans'
-LANGUAGE C IMMUTABLE PARALLEL SAFE;
+LANGUAGE C IMMUTABLE PARALLEL SAFE COST 2;
 COMMENT ON FUNCTION @extschema@.dsr_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
 'Transition function of oba.dsr_agg(events, population, standard_population): adds one age-band row to the float8[] state.';
 
@@ -61,7 +61,7 @@ COMMENT ON AGGREGATE @extschema@.dsr_agg(pg_catalog.float8, pg_catalog.float8, p
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.dsr_agg_trans(pg_catalog.float8[], pg_catalog.int4, pg_catalog.int4, pg_catalog.int4)
 RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_dsr_trans_int4'
-LANGUAGE C IMMUTABLE PARALLEL SAFE;
+LANGUAGE C IMMUTABLE PARALLEL SAFE COST 2;
 COMMENT ON FUNCTION @extschema@.dsr_agg_trans(pg_catalog.float8[], pg_catalog.int4, pg_catalog.int4, pg_catalog.int4) IS
 'Transition function of oba.dsr_agg(events, population, standard_population int4): adds one age-band row to the float8[] state.';
 
@@ -80,7 +80,7 @@ COMMENT ON AGGREGATE @extschema@.dsr_agg(pg_catalog.int4, pg_catalog.int4, pg_ca
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.dsr_agg_trans(pg_catalog.float8[], pg_catalog.int8, pg_catalog.int8, pg_catalog.int8)
 RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_dsr_trans_int8'
-LANGUAGE C IMMUTABLE PARALLEL SAFE;
+LANGUAGE C IMMUTABLE PARALLEL SAFE COST 2;
 COMMENT ON FUNCTION @extschema@.dsr_agg_trans(pg_catalog.float8[], pg_catalog.int8, pg_catalog.int8, pg_catalog.int8) IS
 'Transition function of oba.dsr_agg(events, population, standard_population int8): adds one age-band row to the float8[] state.';
 
@@ -99,7 +99,7 @@ COMMENT ON AGGREGATE @extschema@.dsr_agg(pg_catalog.int8, pg_catalog.int8, pg_ca
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.dsr_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8)
 RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_dsr_trans'
-LANGUAGE C IMMUTABLE PARALLEL SAFE;
+LANGUAGE C IMMUTABLE PARALLEL SAFE COST 2;
 COMMENT ON FUNCTION @extschema@.dsr_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
 'Transition function of oba.dsr_agg(events, population, standard_population, per): adds one age-band row to the float8[] state.';
 
@@ -118,7 +118,7 @@ COMMENT ON AGGREGATE @extschema@.dsr_agg(pg_catalog.float8, pg_catalog.float8, p
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.dsr_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8)
 RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_dsr_trans'
-LANGUAGE C IMMUTABLE PARALLEL SAFE;
+LANGUAGE C IMMUTABLE PARALLEL SAFE COST 2;
 COMMENT ON FUNCTION @extschema@.dsr_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
 'Transition function of oba.dsr_agg(events, population, standard_population, per, confidence): adds one age-band row to the float8[] state.';
 
@@ -154,7 +154,7 @@ COMMENT ON FUNCTION @extschema@.dsr_nonindependent_agg_final(pg_catalog.float8[]
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.dsr_nonindependent_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8)
 RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_dsr_nonind_trans'
-LANGUAGE C IMMUTABLE PARALLEL SAFE;
+LANGUAGE C IMMUTABLE PARALLEL SAFE COST 2;
 COMMENT ON FUNCTION @extschema@.dsr_nonindependent_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
 'Transition function of oba.dsr_nonindependent_agg(events, events_squared, population, standard_population): adds one age-band row to the float8[] state.';
 
@@ -173,7 +173,7 @@ COMMENT ON AGGREGATE @extschema@.dsr_nonindependent_agg(pg_catalog.float8, pg_ca
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.dsr_nonindependent_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8)
 RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_dsr_nonind_trans'
-LANGUAGE C IMMUTABLE PARALLEL SAFE;
+LANGUAGE C IMMUTABLE PARALLEL SAFE COST 2;
 COMMENT ON FUNCTION @extschema@.dsr_nonindependent_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
 'Transition function of oba.dsr_nonindependent_agg(events, events_squared, population, standard_population, per): adds one age-band row to the float8[] state.';
 
@@ -192,7 +192,7 @@ COMMENT ON AGGREGATE @extschema@.dsr_nonindependent_agg(pg_catalog.float8, pg_ca
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.dsr_nonindependent_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8)
 RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_dsr_nonind_trans'
-LANGUAGE C IMMUTABLE PARALLEL SAFE;
+LANGUAGE C IMMUTABLE PARALLEL SAFE COST 2;
 COMMENT ON FUNCTION @extschema@.dsr_nonindependent_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
 'Transition function of oba.dsr_nonindependent_agg(events, events_squared, population, standard_population, per, confidence): adds one age-band row to the float8[] state.';
 

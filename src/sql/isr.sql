@@ -40,7 +40,7 @@ COMMENT ON FUNCTION @extschema@.isr_agg_final(pg_catalog.float8[]) IS
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.isr_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8)
 RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_isr_trans'
-LANGUAGE C IMMUTABLE PARALLEL SAFE;
+LANGUAGE C IMMUTABLE PARALLEL SAFE COST 2;
 COMMENT ON FUNCTION @extschema@.isr_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
 'Transition function of oba.isr_agg(observed, population, reference_events, reference_population): adds one band row to the float8[] state.';
 
@@ -59,7 +59,7 @@ COMMENT ON AGGREGATE @extschema@.isr_agg(pg_catalog.float8, pg_catalog.float8, p
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.isr_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8)
 RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_isr_trans'
-LANGUAGE C IMMUTABLE PARALLEL SAFE;
+LANGUAGE C IMMUTABLE PARALLEL SAFE COST 2;
 COMMENT ON FUNCTION @extschema@.isr_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
 'Transition function of oba.isr_agg(observed, population, reference_events, reference_population, per): adds one band row to the float8[] state.';
 
@@ -78,7 +78,7 @@ COMMENT ON AGGREGATE @extschema@.isr_agg(pg_catalog.float8, pg_catalog.float8, p
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.isr_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8)
 RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_isr_trans'
-LANGUAGE C IMMUTABLE PARALLEL SAFE;
+LANGUAGE C IMMUTABLE PARALLEL SAFE COST 2;
 COMMENT ON FUNCTION @extschema@.isr_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
 'Transition function of oba.isr_agg(observed, population, reference_events, reference_population, per, confidence): adds one band row to the float8[] state.';
 

@@ -19,14 +19,14 @@ COMMENT ON FUNCTION @extschema@.need_z(pg_catalog.float8, pg_catalog.float8, pg_
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.need_score_agg_trans(pg_catalog.float8[], pg_catalog.float8)
 RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_need_score_trans'
-LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE COST 2;
 COMMENT ON FUNCTION @extschema@.need_score_agg_trans(pg_catalog.float8[], pg_catalog.float8) IS
 'Transition function of oba.need_score_agg(z): adds one indicator''s z-score with weight 1.';
 
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.need_score_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8)
 RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_need_score_trans'
-LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE COST 2;
 COMMENT ON FUNCTION @extschema@.need_score_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8) IS
 'Transition function of oba.need_score_agg(z, weight): adds one indicator''s weighted z-score.';
 

@@ -21,21 +21,21 @@ COMMENT ON FUNCTION @extschema@.proportion(pg_catalog.float8, pg_catalog.float8,
 -- Availability: 0.1
 CREATE FUNCTION @extschema@.proportion_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8)
 RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_proportion_trans'
-LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE COST 2;
 COMMENT ON FUNCTION @extschema@.proportion_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8) IS
 'Transition function of oba.proportion_agg(successes, total): adds one row to the float8[] state.';
 
 -- Availability: 0.1
 CREATE FUNCTION @extschema@.proportion_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8)
 RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_proportion_trans'
-LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE COST 2;
 COMMENT ON FUNCTION @extschema@.proportion_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
 'Transition function of oba.proportion_agg(successes, total, per): adds one row to the float8[] state.';
 
 -- Availability: 0.1
 CREATE FUNCTION @extschema@.proportion_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8)
 RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_proportion_trans'
-LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE COST 2;
 COMMENT ON FUNCTION @extschema@.proportion_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
 'Transition function of oba.proportion_agg(successes, total, per, confidence): adds one row to the float8[] state.';
 
@@ -63,21 +63,21 @@ COMMENT ON FUNCTION @extschema@.proportion_agg_inv(pg_catalog.float8[], pg_catal
 -- Availability: 0.1
 CREATE FUNCTION @extschema@.proportion_flag_agg_trans(pg_catalog.float8[], pg_catalog.bool)
 RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_proportion_flag_trans'
-LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE COST 2;
 COMMENT ON FUNCTION @extschema@.proportion_flag_agg_trans(pg_catalog.float8[], pg_catalog.bool) IS
 'Transition function of oba.proportion_agg(flag): adds one row to the float8[] state.';
 
 -- Availability: 0.1
 CREATE FUNCTION @extschema@.proportion_flag_agg_trans(pg_catalog.float8[], pg_catalog.bool, pg_catalog.float8)
 RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_proportion_flag_trans'
-LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE COST 2;
 COMMENT ON FUNCTION @extschema@.proportion_flag_agg_trans(pg_catalog.float8[], pg_catalog.bool, pg_catalog.float8) IS
 'Transition function of oba.proportion_agg(flag, per): adds one row to the float8[] state.';
 
 -- Availability: 0.1
 CREATE FUNCTION @extschema@.proportion_flag_agg_trans(pg_catalog.float8[], pg_catalog.bool, pg_catalog.float8, pg_catalog.float8)
 RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_proportion_flag_trans'
-LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE COST 2;
 COMMENT ON FUNCTION @extschema@.proportion_flag_agg_trans(pg_catalog.float8[], pg_catalog.bool, pg_catalog.float8, pg_catalog.float8) IS
 'Transition function of oba.proportion_agg(flag, per, confidence): adds one row to the float8[] state.';
 
@@ -223,7 +223,7 @@ COMMENT ON AGGREGATE @extschema@.proportion_agg(pg_catalog.bool, pg_catalog.floa
 -- Availability: 0.1
 CREATE FUNCTION @extschema@.proportion_agg_trans(pg_catalog.float8[], pg_catalog.int4, pg_catalog.int4)
 RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_proportion_trans_int4'
-LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE COST 2;
 COMMENT ON FUNCTION @extschema@.proportion_agg_trans(pg_catalog.float8[], pg_catalog.int4, pg_catalog.int4) IS
 'Transition function of oba.proportion_agg(successes int4, total int4): adds one row to the float8[] state without casting to float8.';
 
@@ -254,7 +254,7 @@ COMMENT ON AGGREGATE @extschema@.proportion_agg(pg_catalog.int4, pg_catalog.int4
 -- Availability: 0.1
 CREATE FUNCTION @extschema@.proportion_agg_trans(pg_catalog.float8[], pg_catalog.int8, pg_catalog.int8)
 RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_proportion_trans_int8'
-LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE COST 2;
 COMMENT ON FUNCTION @extschema@.proportion_agg_trans(pg_catalog.float8[], pg_catalog.int8, pg_catalog.int8) IS
 'Transition function of oba.proportion_agg(successes int8, total int8): adds one row to the float8[] state without casting to float8.';
 
