@@ -57,7 +57,7 @@ curve_trans(FunctionCallInfo fcinfo, bool is_date)
 				params[3];
 
 	if (PG_ARGISNULL(1))
-		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
+		return oba_series_unchanged(fcinfo, fname);
 	row[0] = oba_arg_time(fcinfo, 1, is_date, fname, "t");
 	row[1] = oba_arg_value(fcinfo, 2, fname, "value");
 	curve_params(fcinfo, 3, 4, 5, is_date, fname, params);

@@ -303,12 +303,38 @@ state_values(ArrayType *a, size_t *n, const char *fname)
 	return (double *) ARR_DATA_PTR(a);
 }
 
+/*
+ * The transition functions are not STRICT (a row without a time is skipped,
+ * not a NULL state): a direct call may pass a NULL state, which is an error.
+ */
+void
+oba_series_check_state(FunctionCallInfo fcinfo, const char *fname)
+{
+	if (PG_ARGISNULL(0))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("%s: the aggregate state must not be NULL", fname)));
+}
+
+Datum
+oba_series_unchanged(FunctionCallInfo fcinfo, const char *fname)
+{
+	oba_series_check_state(fcinfo, fname);
+	PG_RETURN_DATUM(PG_GETARG_DATUM(0));
+}
+
 void
 oba_series_view_get(FunctionCallInfo fcinfo, int argno, const char *fname,
 					oba_series_kind kind, oba_series_view *v)
 {
 	size_t		n;
-	const double *s = state_values(PG_GETARG_ARRAYTYPE_P(argno), &n, fname);
+	const double *s;
+
+	if (PG_ARGISNULL(argno))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("%s: the aggregate state must not be NULL", fname)));
+	s = state_values(PG_GETARG_ARRAYTYPE_P(argno), &n, fname);
 
 	check_header(s, n, fname, kind);
 	check_rows(s, n, fname);
@@ -325,8 +351,9 @@ oba_series_view_get(FunctionCallInfo fcinfo, int argno, const char *fname,
  * the transition value is ours (AggCheckCallContext), else a copy.
  */
 static ArrayType *
-state_for_update(FunctionCallInfo fcinfo)
+state_for_update(FunctionCallInfo fcinfo, const char *fname)
 {
+	oba_series_check_state(fcinfo, fname);
 	if (AggCheckCallContext(fcinfo, NULL))
 		return PG_GETARG_ARRAYTYPE_P(0);
 	return PG_GETARG_ARRAYTYPE_P_COPY(0);
@@ -392,7 +419,7 @@ state_append(FunctionCallInfo fcinfo, const char *fname, int kind, int width,
 			 const double *rows, size_t nrows, const double *params, int np,
 			 const char *param_names)
 {
-	ArrayType  *a = state_for_update(fcinfo);
+	ArrayType  *a = state_for_update(fcinfo, fname);
 	size_t		n,
 				have_rows;
 	double	   *s = state_values(a, &n, fname);
@@ -433,7 +460,7 @@ oba_series_combine(FunctionCallInfo fcinfo, const char *fname)
 
 	oba_series_view_get(fcinfo, 1, fname, 0, &v2);
 	if (v2.nrows == 0)
-		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
+		return oba_series_unchanged(fcinfo, fname);
 	PG_RETURN_ARRAYTYPE_P(state_append(fcinfo, fname, v2.kind, v2.width, v2.rows, v2.nrows,
 									   v2.params, v2.nparams, "the parameters"));
 }
@@ -672,7 +699,7 @@ series_trans(FunctionCallInfo fcinfo, bool is_date)
 
 	/* a row without a time has no place in the series */
 	if (PG_ARGISNULL(1))
-		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
+		return oba_series_unchanged(fcinfo, fname);
 	row[0] = oba_arg_time(fcinfo, 1, is_date, fname, "t");
 	row[1] = oba_arg_value(fcinfo, 2, fname, "value");
 	return oba_series_append(fcinfo, fname, OBA_KIND_SERIES, 2, row, NULL, 0, "");

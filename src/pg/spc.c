@@ -179,7 +179,7 @@ spc_trans(FunctionCallInfo fcinfo, bool is_date)
 	size_t		i;
 
 	if (PG_ARGISNULL(1))
-		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
+		return oba_series_unchanged(fcinfo, fname);
 	row[0] = oba_arg_time(fcinfo, 1, is_date, fname, "t");
 	row[1] = oba_arg_value(fcinfo, 2, fname, "value");
 	spc_options(fcinfo, 3, is_date, fname, &o);

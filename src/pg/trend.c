@@ -193,7 +193,7 @@ its_trans(FunctionCallInfo fcinfo, bool is_date)
 				brk;
 
 	if (PG_ARGISNULL(1))
-		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
+		return oba_series_unchanged(fcinfo, fname);
 	if (PG_ARGISNULL(3))
 		oba_null_arg(fname, "break_t");
 	row[0] = oba_arg_time(fcinfo, 1, is_date, fname, "t");
@@ -306,7 +306,7 @@ chisq_trans(FunctionCallInfo fcinfo, bool is_date)
 				scores = 0;
 
 	if (PG_ARGISNULL(1))
-		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
+		return oba_series_unchanged(fcinfo, fname);
 	row[0] = oba_arg_time(fcinfo, 1, is_date, fname, "t");
 	row[1] = oba_arg_value(fcinfo, 2, fname, "successes");
 	row[2] = oba_arg_value(fcinfo, 3, fname, "total");
@@ -401,7 +401,7 @@ recent_trans(FunctionCallInfo fcinfo, bool is_date)
 				params[3];
 
 	if (PG_ARGISNULL(1))
-		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
+		return oba_series_unchanged(fcinfo, fname);
 	row[0] = oba_arg_time(fcinfo, 1, is_date, fname, "t");
 	row[1] = oba_arg_value(fcinfo, 2, fname, "successes");
 	row[2] = oba_arg_value(fcinfo, 3, fname, "total");
@@ -435,7 +435,7 @@ recent_ci_trans(FunctionCallInfo fcinfo, bool is_date)
 				params[3];
 
 	if (PG_ARGISNULL(1))
-		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
+		return oba_series_unchanged(fcinfo, fname);
 	row[0] = oba_arg_time(fcinfo, 1, is_date, fname, "t");
 	row[1] = oba_arg_value(fcinfo, 2, fname, "value");
 	row[2] = oba_arg_value(fcinfo, 3, fname, "lower95");
