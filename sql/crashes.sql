@@ -27,6 +27,19 @@ SELECT pg_temp.err($$SELECT oba.turn_the_curve_agg_trans(NULL::float8[], NULL::f
 -- a row without a time, on a real state: the state comes back unchanged
 SELECT oba.series_agg_trans('{1,1,2,0,0}'::float8[], NULL::float8, 1);
 
+-- States from outside with numbers out of an int's range where the glue
+-- keeps a small whole number (kind, width, polarity, points ...): casting
+-- them was undefined behaviour (make fuzz FUZZ_UBSAN=1); now refused.
+SELECT pg_temp.err($$SELECT oba.mann_kendall_agg_final('{1,1e300,2,0,0}'::float8[])$$);
+SELECT pg_temp.err($$SELECT oba.mann_kendall_agg_final('{1,1,Infinity,0,0}'::float8[])$$);
+SELECT pg_temp.err($$SELECT oba.series_agg_trans('{1,1,2,Infinity,0}'::float8[], 1, 2)$$);
+SELECT pg_temp.err($$SELECT oba.recent_trend_agg_final('{1,5,3,3,1,1e300,5,0,2000,3,10}'::float8[])$$);
+SELECT pg_temp.err($$SELECT oba.turn_the_curve_agg_final('{1,2,2,3,1,2000,-1e300,0.05,2001,5}'::float8[])$$);
+SELECT pg_temp.err($$SELECT oba.better_off_agg_trans('{0,0,0,0,5.4e16,0,0.95}'::float8[], 1, 2)$$);
+SELECT pg_temp.err($$SELECT oba.better_off_agg_inv('{1,0,0,0,1e300,0,0.95}'::float8[], 1, 2)$$);
+-- a direct call with a good state still works
+SELECT oba.better_off_agg_trans('{0,0,0,0,1,0,0.95}'::float8[], 1, 2);
+
 -- oba_geo: a NULL table, and a value column that is not a number, were a
 -- syntax error and a cast error from inside the function's dynamic SQL.
 SET client_min_messages = warning;

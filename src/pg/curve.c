@@ -87,8 +87,8 @@ curve_run(const double *rows, size_t n, const double *params, const char *fname,
 	oba_error	err;
 
 	oba_series_columns(rows, n, &t, &y);
-	if (oba_turn_the_curve(t, y, n, params[0], (int) params[1], params[2],
-						   &oba_pg_allocator, c, points, &err) != 0)
+	if (oba_turn_the_curve(t, y, n, params[0], oba_state_int(params[1], -1, 1, fname),
+						   params[2], &oba_pg_allocator, c, points, &err) != 0)
 		oba_raise(fname, &err);
 }
 

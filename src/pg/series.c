@@ -28,8 +28,6 @@ PG_FUNCTION_INFO_V1(obapg_years_to_date);
 /* The widths of the kinds' rows, indexed by kind. */
 static const int kind_width[] = {0, 2, 2, 2, 3, 3, 4, 2};
 
-#define KIND_VALID(k) ((k) >= OBA_KIND_SERIES && (k) <= OBA_KIND_SPC)
-
 /* First growth of a state: room for the header and 28 rows of two values. */
 #define STATE_MIN_ALLOC 64
 
@@ -235,6 +233,29 @@ oba_arg_direction(FunctionCallInfo fcinfo, int argno, const char *fname, const c
 /* ---- the state ---- */
 
 /*
+ * v as an int when it is a whole number in [lo, hi]; compared as a double
+ * first, since casting a double out of an int's range is undefined.
+ */
+static bool
+whole_in(double v, int lo, int hi, int *out)
+{
+	if (!(v >= lo && v <= hi) || v != floor(v))
+		return false;
+	*out = (int) v;
+	return true;
+}
+
+int
+oba_state_int(double v, int lo, int hi, const char *fname)
+{
+	int			out;
+
+	if (!whole_in(v, lo, hi, &out))
+		bad_state(fname, "The state holds a parameter out of range.");
+	return out;
+}
+
+/*
  * Header checks shared by every access: the layout, and that the rows in use
  * fit in the array (the rest is spare capacity). Returns the row count.
  */
@@ -248,15 +269,12 @@ check_header(const double *s, size_t n, const char *fname, int want_kind)
 
 	if (n < OBA_ST_HEADER || s[OBA_ST_VERSION] != OBA_STATE_VERSION)
 		bad_state(fname, "The state must start with the version 1 header.");
-	kind = (int) s[OBA_ST_KIND];
-	width = (int) s[OBA_ST_WIDTH];
-	np = (int) s[OBA_ST_NPARAMS];
-	nrows = s[OBA_ST_NROWS];
-	if (s[OBA_ST_KIND] != kind || !KIND_VALID(kind) ||
+	if (!whole_in(s[OBA_ST_KIND], OBA_KIND_SERIES, OBA_KIND_SPC, &kind) ||
 		(want_kind != 0 && kind != want_kind))
 		bad_state(fname, "The state belongs to another aggregate.");
-	if (s[OBA_ST_WIDTH] != width || width != kind_width[kind] ||
-		s[OBA_ST_NPARAMS] != np || np < 0 || np > OBA_MAX_PARAMS ||
+	nrows = s[OBA_ST_NROWS];
+	if (!whole_in(s[OBA_ST_WIDTH], 1, 4, &width) || width != kind_width[kind] ||
+		!whole_in(s[OBA_ST_NPARAMS], 0, OBA_MAX_PARAMS, &np) ||
 		!(nrows >= 0 && nrows == floor(nrows)) ||
 		(double) OBA_ST_HEADER + np + nrows * width > (double) n)
 		bad_state(fname, "The state's layout does not match its header.");
@@ -267,10 +285,11 @@ check_header(const double *s, size_t n, const char *fname, int want_kind)
 static void
 check_rows(const double *s, size_t n, const char *fname)
 {
-	int			width = (int) s[OBA_ST_WIDTH],
-				np = (int) s[OBA_ST_NPARAMS];
 	size_t		nrows = check_header(s, n, fname, 0),
 				i;
+	/* valid whole numbers now: check_header has checked them */
+	int			width = (int) s[OBA_ST_WIDTH],
+				np = (int) s[OBA_ST_NPARAMS];
 	int			j;
 
 	for (i = 0; i < (size_t) np; i++)
@@ -435,7 +454,8 @@ state_append(FunctionCallInfo fcinfo, const char *fname, int kind, int width,
 	s = (double *) ARR_DATA_PTR(a);
 	if (have_rows == 0)
 	{
-		memcpy(s + OBA_ST_HEADER, params, sizeof(double) * np);
+		if (np > 0)
+			memcpy(s + OBA_ST_HEADER, params, sizeof(double) * np);
 		s[OBA_ST_NPARAMS] = np;
 	}
 	memcpy(s + OBA_ST_HEADER + np + have_rows * width, rows, sizeof(double) * nrows * width);

@@ -86,6 +86,13 @@ Datum		oba_series_append(FunctionCallInfo fcinfo, const char *fname,
 							  oba_series_kind kind, int width, const double *row,
 							  const double *params, int np, const char *param_names);
 
+/*
+ * A parameter kept in a state as an int: it must be a whole number in
+ * [lo, hi], else the state is refused (a state can come from outside, as
+ * text; casting a double out of an int's range is undefined behaviour).
+ */
+int			oba_state_int(double v, int lo, int hi, const char *fname);
+
 /* Raise 22004 when the state (argument 0) is NULL: a direct call of a transition function. */
 void		oba_series_check_state(FunctionCallInfo fcinfo, const char *fname);
 

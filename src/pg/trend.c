@@ -485,11 +485,12 @@ obapg_recent_final(PG_FUNCTION_ARGS)
 		fname = "oba.recent_trend_ci_agg";
 	if (v.nrows == 0)
 		PG_RETURN_NULL();
-	polarity = (int) v.params[0];
-	points = (int) v.params[1];
-	variant = (int) v.params[2];
-	if (v.nparams != 3 || polarity < -1 || polarity > 1 || v.params[1] != points ||
-		(variant != OBA_TREND_FINGERTIPS && variant != OBA_TREND_DHSC))
+	if (v.nparams != 3)
+		oba_bad_arg(fname, "invalid aggregate state: bad parameters");
+	polarity = oba_state_int(v.params[0], -1, 1, fname);
+	points = oba_state_int(v.params[1], 3, OBA_RECENT_MAX_POINTS, fname);
+	variant = oba_state_int(v.params[2], 0, 1, fname);
+	if (variant != OBA_TREND_FINGERTIPS && variant != OBA_TREND_DHSC)
 		oba_bad_arg(fname, "invalid aggregate state: bad parameters");
 	/* invalid points keep their place: they break the run of the last points */
 	rows = oba_series_sorted(&v, false, &n, fname);
