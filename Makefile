@@ -3,7 +3,8 @@
 #   make install    install into the server pg_config names
 #   make test       install what is missing, build, install, run every test
 #                   on a throwaway cluster (pg_virtualenv)
-#   make demo       the main job, on a throwaway cluster
+#   make demo       the main job, on a throwaway cluster (DEMO_SERVER=existing:
+#                   on the server libpq's environment names)
 #   make bench      benchmarks, printed as ratios to a same-run baseline
 #   make unittest   C unit tests of src/core, no server (unittest-sanitize,
 #                   unittest-valgrind: the same under ASan+UBSan and valgrind)
@@ -21,7 +22,7 @@ OBJS        = $(CORE_SRCS:.c=.o) $(PG_SRCS:.c=.o)
 
 # The install script is assembled from one file per family, in this order.
 SQL_FAMILIES = estimate rate proportion compare funnel dsr isr need apportion \
-               period better_off disclosure series trend curve spc report_card
+               period better_off disclosure series trend curve spc report_card chart
 SQL_SRCS    = src/sql/header.sql $(addprefix src/sql/,$(addsuffix .sql,$(SQL_FAMILIES)))
 
 # Released versions. A released install script is frozen in src/sql/released/
@@ -39,7 +40,7 @@ UPGRADE_SRCS      = src/sql/update-header.sql \
 
 # oba_geo (requires oba and PostGIS): its own install script, from src/sql/geo.
 GEO_EXTVERSION = $(shell sed -n "s/^default_version *= *'\([^']*\)'.*/\1/p" oba_geo.control)
-GEO_SQL_FAMILIES = apportion
+GEO_SQL_FAMILIES = apportion choropleth
 GEO_SQL_SRCS = src/sql/geo/header.sql $(addprefix src/sql/geo/,$(addsuffix .sql,$(GEO_SQL_FAMILIES)))
 
 DATA_built  = oba--$(EXTVERSION).sql $(UPGRADE_SCRIPT) oba_geo--$(GEO_EXTVERSION).sql
@@ -133,9 +134,23 @@ test: deps
 	$(MAKE) unittest-valgrind
 	flock -o $(TEST_LOCK) sh -c '$(SUDO) $(MAKE) install && pg_virtualenv -t test/run-sql-tests'
 
+# The demo runs on a throwaway cluster that preloads pg_cron (its jobs run in
+# background workers, in the demo's database); with DEMO_SERVER=existing, on
+# the server libpq's environment names (PGHOST, PGPORT, PGUSER, PGPASSWORD),
+# where oba, oba_geo and PostGIS are installed. DEMO_DB (default oba_demo),
+# DEMO_SCALE (1: a city of 15,000 births a year), DEMO_OUT (demo/out).
+DEMO_DB ?= oba_demo
+export DEMO_DB DEMO_SCALE DEMO_OUT DEMO_CRON_WAIT
+DEMO_CLUSTER = -o shared_preload_libraries=pg_cron -o cron.database_name=$(DEMO_DB) \
+               -o cron.use_background_workers=on -o max_worker_processes=16
+
 demo: deps
+ifeq ($(DEMO_SERVER),existing)
+	demo/run
+else
 	$(MAKE) all
-	flock -o $(TEST_LOCK) sh -c '$(SUDO) $(MAKE) install && pg_virtualenv -t demo/run'
+	flock -o $(TEST_LOCK) sh -c '$(SUDO) $(MAKE) install && pg_virtualenv $(DEMO_CLUSTER) -t demo/run'
+endif
 
 bench: deps
 	$(MAKE) all

@@ -32,7 +32,8 @@ INSERT INTO expected_volatility VALUES
   ('population_weights', 's', 'reads the tables'),
   ('best_fit', 's', 'reads the tables'),
   ('apportion', 's', 'reads the tables'),
-  ('overlay_diagnostics', 's', 'reads the tables');
+  ('overlay_diagnostics', 's', 'reads the tables'),
+  ('choropleth_svg', 's', 'reads pg_extension and spatial_ref_sys');
 
 SELECT cmp_ok((SELECT count(*) FROM geo_funcs), '>=', 16::bigint, 'oba_geo has its functions');
 SELECT is(array(SELECT sig FROM geo_funcs WHERE obj_description(oid, 'pg_proc') IS NULL ORDER BY 1),

@@ -1,0 +1,117 @@
+-- The demo's numbers (run by test/run-demo-tests with pg_prove against the
+-- database demo/run built on a reduced dataset, DEMO_SCALE 0.05): the
+-- apportionment keeps totals, the programme wards' curve turned and the
+-- others' did not, the report card's analysis as at each period agrees with
+-- the aggregates over the whole series, suppression protects what is shared,
+-- the charts are sound, and the refresh is scheduled.
+BEGIN;
+SELECT plan(28);
+
+-- ---- the data ----
+SELECT cmp_ok((SELECT count(*) FROM demo.births), '>', 5000::bigint, 'births at scale 0.05: about 750 a year for ten years');
+SELECT is((SELECT count(*) FROM demo.ward), 69::bigint, 'Birmingham''s 69 wards');
+SELECT is((SELECT count(*) FROM demo.lsoa), 639::bigint, 'and its 639 LSOAs');
+
+-- ---- apportionment: totals kept under the covered denominator ----
+SELECT is((SELECT count(*) FROM (SELECT lsoa_code FROM demo.lsoa_ward_weight GROUP BY 1
+                                  HAVING abs(sum(weight) - 1) > 1e-12) x), 0::bigint,
+          'every LSOA''s weights add up to 1 (covered denominator)');
+SELECT is((SELECT count(DISTINCT lsoa_code) FROM demo.lsoa_ward_weight), 639::bigint, 'every LSOA is placed');
+SELECT is(array(SELECT measure FROM (
+                  SELECT c.measure, sum(c.numerator) AS n, sum(c.denominator) AS d FROM demo.lsoa_count c GROUP BY 1) l
+                  JOIN (SELECT w.measure, sum(w.numerator) AS n, sum(w.denominator) AS d FROM demo.ward_count w GROUP BY 1) a
+                 USING (measure)
+                 WHERE abs(a.n - l.n) > 1e-9 * l.n OR abs(a.d - l.d) > 1e-9 * l.d ORDER BY 1),
+          '{}'::text[], 'the apportioned ward totals equal the LSOA totals, numerators and denominators, every measure');
+SELECT is((SELECT count(*) FROM (
+             SELECT c.measure, c.period_start FROM demo.lsoa_count c GROUP BY 1, 2
+             HAVING abs(sum(c.numerator) - (SELECT sum(w.numerator) FROM demo.ward_count w
+                                             WHERE w.measure = c.measure AND w.period_start = c.period_start))
+                    > 1e-9 * greatest(sum(c.numerator), 1)) x), 0::bigint,
+          'and in every period');
+SELECT is((SELECT count(*) FROM oba.observation o
+            WHERE o.area_type = 'lad' AND o.indicator_code IN ('BF', 'LBW', 'SMK', 'GLD', 'FS_REACH')
+              AND abs(o.numerator - (SELECT sum(w.numerator) FROM oba.observation w
+                                      WHERE w.indicator_code = o.indicator_code AND w.period_start = o.period_start
+                                        AND w.parent_area_code = o.area_code)) > 1e-9 * greatest(o.numerator, 1)),
+          0::bigint, 'the city''s observations are the sums of its wards''');
+
+-- ---- turning the curve: the programme wards turned, the others did not ----
+CREATE TEMP TABLE curve AS
+  SELECT grp, oba.turn_the_curve_agg(period_start, 100 * n / d, date '2021-04-01') AS t
+    FROM (SELECT CASE WHEN w.programme THEN 'programme' ELSE 'others' END AS grp,
+                 c.period_start, sum(c.numerator) AS n, sum(c.denominator) AS d
+            FROM demo.ward_count c JOIN demo.ward w ON w.code = c.ward_code
+           WHERE c.measure = 'BF' GROUP BY 1, 2) g
+   GROUP BY grp;
+SELECT is((SELECT (t).status FROM curve WHERE grp = 'programme'), 'turned_better',
+          'breastfeeding in the six programme wards: the curve turned for the better');
+SELECT cmp_ok((SELECT (t).effect_at_last FROM curve WHERE grp = 'programme'), '>', 10::float8,
+              'by more than 10 points above the baseline forecast at the latest quarter');
+SELECT is((SELECT (t).curve_shape FROM curve WHERE grp = 'programme'), 'reversed_to_improving',
+          'from a falling baseline to a rising curve');
+SELECT is((SELECT (t).status FROM curve WHERE grp = 'others'), 'on_baseline',
+          'the other 63 wards: still on the baseline');
+SELECT cmp_ok((SELECT abs((t).effect_at_last) FROM curve WHERE grp = 'others'), '<', 5::float8,
+              'within 5 points of the forecast');
+SELECT is((SELECT count(*) FROM demo.report_card_mv WHERE indicator_code = 'BF' AND area_type = 'ward'
+              AND programme_ward AND period_start = '2025-01-01'), 6::bigint, 'the report card holds the six programme wards');
+
+-- ---- the report card's analysis, as at each period ----
+SELECT is((SELECT curve_status FROM demo.report_card_mv WHERE indicator_code = 'NBV' AND period_start = '2025-03-01'),
+          (SELECT (oba.turn_the_curve_agg(period_start, 100 * numerator / denominator, date '2023-04-01')).status
+             FROM oba.observation WHERE indicator_code = 'NBV'),
+          'the curve status at the latest period is that of the whole series');
+SELECT is((SELECT count(*) FROM demo.report_card_mv WHERE indicator_code = 'NBV' AND period_start < '2023-04-01'
+              AND curve_status NOT IN ('no_post_data', 'insufficient_baseline')), 0::bigint,
+          'new birth visits: before the new booking system there was nothing to turn');
+SELECT is((SELECT spc_variation FROM demo.report_card_mv WHERE indicator_code = 'NBV' AND period_start = '2025-03-01'),
+          (SELECT (oba.spc_agg(period_start, 100 * numerator / denominator, 'higher_is_better')).variation
+             FROM oba.observation WHERE indicator_code = 'NBV'),
+          'the SPC variation at the latest month is that of the whole chart');
+CREATE TEMP TABLE nbv_spc AS
+  SELECT p.* FROM (SELECT array_agg(period_start ORDER BY period_start) AS t, array_agg(value ORDER BY period_start) AS v
+                     FROM demo.report_card_mv WHERE indicator_code = 'NBV') s,
+                  LATERAL oba.spc_points(s.t, s.v, 'higher_is_better', rebase => ARRAY[date '2023-04-01']) p;
+SELECT cmp_ok((SELECT max(mean) - min(mean) FROM nbv_spc), '>', 2::float8,
+              'SPC rebased at the new booking system: the mean rises by more than 2 points');
+SELECT ok((SELECT count(*) FILTER (WHERE p.point_type = 'special_cause_improvement' AND p.t < '2023-04-01') = 0
+                  AND count(*) FILTER (WHERE p.point_type = 'special_cause_improvement' AND p.t >= '2023-04-01') > 0
+             FROM (SELECT array_agg(period_start ORDER BY period_start) AS t, array_agg(value ORDER BY period_start) AS v
+                     FROM demo.report_card_mv WHERE indicator_code = 'NBV') s,
+                  LATERAL oba.spc_points(s.t, s.v, 'higher_is_better') p),
+          'one chart over ten years: special cause improvement after the change, none before');
+SELECT is((SELECT count(*) FROM demo.report_card_mv r
+            WHERE r.compared_with_parent IS DISTINCT FROM
+                  CASE WHEN r.suppressed IS NULL AND r.parent_value IS NOT NULL
+                       THEN oba.compare(r.value, r.lower, r.upper, r.parent_value, r.polarity) END),
+          0::bigint, 'every comparison with the city is oba.compare of the published interval');
+SELECT cmp_ok((SELECT count(*) FROM demo.report_card_mv WHERE compared_with_parent IN ('better', 'worse')),
+              '>', 0::bigint, 'some wards differ significantly from the city');
+
+-- ---- materialised, refreshed concurrently, scheduled ----
+SELECT is((SELECT count(*) FROM (SELECT * FROM demo.report_card EXCEPT SELECT * FROM demo.report_card_mv) x), 0::bigint,
+          'the materialised view holds what the view computes');
+SELECT lives_ok('REFRESH MATERIALIZED VIEW CONCURRENTLY demo.report_card_mv', 'and refreshes concurrently (unique index)');
+SELECT is((SELECT schedule || ' ' || command FROM cron.job WHERE jobname = 'oba refresh demo.report_card_mv'),
+          '0 6 * * * REFRESH MATERIALIZED VIEW CONCURRENTLY demo.report_card_mv',
+          'pg_cron refreshes it every day at 06:00');
+
+-- ---- what would be shared ----
+SELECT is((SELECT count(*) FROM (
+             SELECT indicator_code, period_start FROM demo.report_card_mv WHERE area_type = 'ward'
+              GROUP BY 1, 2 HAVING count(suppressed) = 1) x), 0::bigint,
+          'no table of wards has a single suppressed cell (the city''s total would reveal it)');
+SELECT is((SELECT count(*) FROM demo.shared_extract WHERE note = 'suppressed' AND (numerator IS NOT NULL OR value IS NOT NULL)),
+          0::bigint, 'a suppressed cell of the shared extract has no numerator and no value');
+
+-- ---- the charts ----
+SELECT is((SELECT count(*) FROM demo.chart WHERE NOT xml_is_well_formed_document(svg)
+              OR svg !~ '^<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 [0-9]+ [0-9]+"'
+              OR svg !~ '<title id="oba-[0-9a-f]{12}-t">[^<]+</title>'),
+          0::bigint, 'every chart is well-formed SVG that scales (viewBox) and has a title');
+SELECT is((SELECT array_agg(cardinality(xpath('//s:g/s:path', svg::xml, ARRAY[ARRAY['s', 'http://www.w3.org/2000/svg']]))
+                            ORDER BY name)::int[] FROM demo.chart WHERE kind = 'map'),
+          '{75,75,75,75,75}'::int[], 'each map draws the 69 wards and outlines the 6 programme wards');
+SELECT * FROM finish();
+ROLLBACK;
