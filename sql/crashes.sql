@@ -35,6 +35,8 @@ SELECT pg_temp.err($$SELECT oba.mann_kendall_agg_final('{1,1,Infinity,0,0}'::flo
 SELECT pg_temp.err($$SELECT oba.series_agg_trans('{1,1,2,Infinity,0}'::float8[], 1, 2)$$);
 SELECT pg_temp.err($$SELECT oba.recent_trend_agg_final('{1,5,3,3,1,1e300,5,0,2000,3,10}'::float8[])$$);
 SELECT pg_temp.err($$SELECT oba.turn_the_curve_agg_final('{1,2,2,3,1,2000,-1e300,0.05,2001,5}'::float8[])$$);
+SELECT pg_temp.err($$SELECT oba.spc_agg_final('{1,7,2,6,1,1,NaN,1e300,0,7,0,2000,5}'::float8[])$$);
+SELECT pg_temp.err($$SELECT oba.spc_agg_final('{1,7,2,6,1,1,NaN,12,0,-1e300,0,2000,5}'::float8[])$$);
 SELECT pg_temp.err($$SELECT oba.better_off_agg_trans('{0,0,0,0,5.4e16,0,0.95}'::float8[], 1, 2)$$);
 SELECT pg_temp.err($$SELECT oba.better_off_agg_inv('{1,0,0,0,1e300,0,0.95}'::float8[], 1, 2)$$);
 -- a direct call with a good state still works
