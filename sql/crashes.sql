@@ -42,6 +42,13 @@ SELECT pg_temp.err($$SELECT oba.better_off_agg_inv('{1,0,0,0,1e300,0,0.95}'::flo
 -- a direct call with a good state still works
 SELECT oba.better_off_agg_trans('{0,0,0,0,1,0,0.95}'::float8[], 1, 2);
 
+-- The chart's internal renderer called directly with an empty x range
+-- divided by zero (22012, make fuzz); now a clean 22023.
+SELECT pg_temp.err($$SELECT oba.curve_svg_render('{1,2}', '{a,b}', '{1,2}', '{1,2}', '{0,1}', '{2,3}',
+  '{before,before}', NULL, NULL, NULL, NULL, NULL, 600, 300, 2, 2, '{2}', '{x}', '{2}')$$);
+SELECT pg_temp.err($$SELECT oba.curve_svg_render('{1,2}', '{a,b}', '{1,2}', '{1,2}', '{0,1}', '{2,3}',
+  '{before,before}', NULL, NULL, NULL, NULL, NULL, 600, 300, '-Infinity', 2, '{2}', '{x}', '{2}')$$);
+
 -- oba_geo: a NULL table, and a value column that is not a number, were a
 -- syntax error and a cast error from inside the function's dynamic SQL.
 SET client_min_messages = warning;
