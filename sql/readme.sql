@@ -211,3 +211,235 @@ DROP VIEW lsoa, ward;
 DROP EXTENSION oba_geo;
 DROP EXTENSION postgis;
 DROP SCHEMA postgis;
+
+-- README >>>
+-- no events: lower 0, and the exact upper limit (PHEindicatormethods: 36.888794541139355)
+SELECT (oba.rate(0, 1000)).*;
+-- value | lower |       upper        | numerator | denominator
+--     0 |     0 | 36.888794541139355 |         0 |        1000
+
+-- a rate may exceed per
+SELECT (oba.rate(150, 100, per => 100)).value;         -- 150
+
+-- per 100,000 with 99.8% limits, by ward: Byar's from 10 events, exact below
+SELECT ward, (oba.rate_agg(admissions, children, 100000, 0.998)).*
+  FROM (VALUES ('Bevois', 7, 2510), ('Bevois', 5, 1800), ('Coxford', 3, 2200)) AS t(ward, admissions, children)
+ GROUP BY ward ORDER BY ward;
+--  ward   |       value        |       lower       |       upper       | numerator | denominator
+-- Bevois  |  278.4222737819025 | 92.81614826972155 | 628.3285232491971 |        12 |        4310
+-- Coxford | 136.36363636363637 | 8.660608071291056 | 593.7382172358214 |         3 |        2200
+-- <<< README
+
+-- README >>>
+-- none of 50: lower exactly 0
+SELECT (oba.proportion(0, 50)).*;
+-- value | lower |      upper       | numerator | denominator
+--     0 |     0 | 7.13475991333587 |         0 |          50
+
+-- a fraction rather than a percentage
+SELECT (oba.proportion(231, 402, per => 1)).value;
+--       value
+-- 0.5746268656716418
+
+-- counts by ward
+SELECT ward, (oba.proportion_agg(gld, cohort)).*
+  FROM (VALUES ('Bevois', 61, 130), ('Bevois', 70, 130), ('Coxford', 98, 170)) AS t(ward, gld, cohort)
+ GROUP BY ward ORDER BY ward;
+--  ward   |       value        |       lower       |       upper        | numerator | denominator
+-- Bevois  |  50.38461538461539 | 44.34600732250834 | 56.412023659028634 |       131 |         260
+-- Coxford | 57.647058823529406 | 50.13096582922023 |  64.82519030084151 |        98 |         170
+-- <<< README
+
+-- README >>>
+SELECT target_code, oba.apportion_agg(children, weight) AS children,
+       round(oba.apportion_mean_agg(pct, area)::numeric, 3) AS pct
+  FROM (VALUES ('A', 'X', 0.75, 750, 100, 20), ('A', 'Y', 0.25, 250, 100, 20), ('B', 'Y', 1, 400, 40, 10))
+         AS w(source_code, target_code, weight, area, children, pct)
+ GROUP BY 1 ORDER BY 1;
+-- target_code | children |  pct
+-- X           |       75 | 20.000
+-- Y           |       65 | 13.846
+
+SELECT oba.largest_remainder('{4.5, 3.5, 2}') AS ten, oba.largest_remainder('{0.6, 0.6, 0.8}') AS two;
+--   ten   |   two
+-- {5,3,2} | {1,0,1}
+-- <<< README
+
+-- README >>>
+SELECT oba.compare(oba.rate(12, 4310), 10, 'lower_is_better');            -- worse
+SELECT oba.compare(oba.rate(12, 4310), oba.rate(12, 4310, confidence => 0.998),
+                   10, 'lower_is_better');                                -- worse_95
+SELECT oba.compare(50, 40, 60, 70, 'lower_is_better');                    -- better
+-- <<< README
+
+-- README >>>
+-- R: poisson.test(c(12, 30), c(4310, 5120)) gives 0.47517 (0.22156 to 0.95573)
+SELECT round(value::numeric, 4) AS value, round(lower::numeric, 4) AS lower, round(upper::numeric, 4) AS upper,
+       round(p_value::numeric, 6) AS p_value, method
+  FROM oba.rate_ratio(12, 4310, 30, 5120);
+-- value  | lower  | upper  | p_value  |      method
+-- 0.4752 | 0.2216 | 0.9557 | 0.035364 | exact_conditional
+
+SELECT oba.gap_to_close(2732, 4937, 67, per => 100);                    -- 576
+-- <<< README
+
+-- README >>>
+SELECT x, round(lower_2s::numeric, 2) AS lower_2s, round(upper_2s::numeric, 2) AS upper_2s
+  FROM oba.funnel_limits('proportion', 250, 0.65);
+--  x  | lower_2s | upper_2s
+-- 250 |    59.09 |    70.91
+
+-- a ratio: 12 observed; the lower limit lies at 20.96 expected events
+SELECT x, round(lower_2s::numeric, 4) AS lower_2s, round(upper_2s::numeric, 4) AS upper_2s,
+       round(lower_2s_denominator::numeric, 4) AS lower_2s_denominator
+  FROM oba.funnel_limits('ratio', 12);
+-- x  | lower_2s | upper_2s | lower_2s_denominator
+-- 12 |   0.5725 |   1.9353 |              20.9616
+
+SELECT oba.funnel_significance('ratio', 25, 14);                 -- High (0.025)
+
+SELECT oba.funnel_significance('dsr', 9, 1000, 0.01);            -- Not applicable for events less than 10 for dsrs
+
+-- the denominator of a DSR record: the population its rate implies (15 events at 153.15 per 100,000)
+SELECT oba.funnel_denominator('dsr', 15, 9850, rate => 153.15110255037692);
+-- funnel_denominator
+--  9794.248784507417
+-- <<< README
+
+-- README >>>
+-- the children's bands of the standard population, and the last band
+SELECT age_band, age_lower, age_upper, standard_population FROM oba.esp2013 WHERE age_lower < 20 OR age_upper IS NULL;
+-- age_band | age_lower | age_upper | standard_population
+-- 0-4      |         0 |         4 |                5000
+-- 5-9      |         5 |         9 |                5500
+-- 10-14    |        10 |        14 |                5500
+-- 15-19    |        15 |        19 |                5500
+-- 90+      |        90 |      NULL |                1000
+
+-- group D10 of test/reference/phe_dsr_reference.csv (four children's bands, 15 events): PHEindicatormethods
+-- calculate_dsr gives 153.15110255037692 (85.517829298611119 to 252.81601366953871) per 100,000,
+-- the same to 15 significant digits
+SELECT (oba.dsr_agg(a.events, a.population, e.standard_population)).*
+  FROM (VALUES ('0-4', 7, 2400), ('5-9', 2, 2600), ('10-14', 1, 2550), ('15-19', 5, 2300)) AS a(age_band, events, population)
+  JOIN oba.esp2013 e USING (age_band);
+--       value        |       lower       |       upper        | numerator | denominator
+-- 153.15110255037692 | 85.51782929861113 | 252.81601366953868 |        15 |        9850
+
+-- children admitted more than once: per band, events = Σ f·x_f and events_squared = Σ f²·x_f
+-- (x_f children with f admissions); the tour's DSR, with wider limits
+SELECT round(value::numeric, 2) AS value, round(lower::numeric, 2) AS lower, round(upper::numeric, 2) AS upper,
+       numerator, denominator
+  FROM (SELECT (oba.dsr_nonindependent_agg(a.events, a.events_squared, a.population, e.standard_population)).*
+          FROM (VALUES (0, 48, 72, 5200), (5, 21, 25, 5600), (10, 15, 15, 5300), (15, 30, 38, 5100))
+                 AS a(age_lower, events, events_squared, population)
+          JOIN oba.esp2013 e USING (age_lower)) d;
+-- value  | lower  | upper  | numerator | denominator
+-- 533.48 | 426.59 | 656.34 |       114 |       21200
+-- <<< README
+
+-- README >>>
+-- group I10 of test/reference/phe_isr_reference.csv: PHEindicatormethods calculate_ISRatio gives
+-- 0.85036691255930985 (0.65485341548778964 to 1.0859169448078105), calculate_ISRate 86.365389556804914
+-- (66.508550010478629 to 110.28843970704325) per 100,000
+SELECT (i).observed, round((i).expected::numeric, 4) AS expected, (i).ratio, (i).ratio_lower, (i).ratio_upper,
+       round((i).rate::numeric, 4) AS rate, round((i).rate_lower::numeric, 4) AS rate_lower,
+       round((i).rate_upper::numeric, 4) AS rate_upper
+  FROM (SELECT oba.isr_agg(w.admissions, w.children, r.admissions, r.children) AS i
+          FROM (VALUES ('0-4', 22, 18200), ('5-9', 9, 19100), ('10-14', 8, 18800), ('15-19', 25, 17600))
+                 AS w(band, admissions, children)
+          JOIN (VALUES ('0-4', 5200, 3100000), ('5-9', 2100, 3350000), ('10-14', 1800, 3300000), ('15-19', 3900, 3050000))
+                 AS r(band, admissions, children) USING (band)) s;
+-- observed | expected |       ratio        |    ratio_lower     |    ratio_upper     |  rate   | rate_lower | rate_upper
+--       64 |  75.2616 | 0.8503669125593099 | 0.6548534154877896 | 1.0859169448078105 | 86.3654 |    66.5086 |   110.2884
+-- <<< README
+
+-- README >>>
+-- a good level of development (higher is better, weight 2) and obesity (lower is better, weight 1);
+-- with four wards, quintile k holds ranks above 4(k - 1)/5 up to 4k/5, so quintile 1 is empty
+WITH indicator(ward, indicator, value, polarity, weight) AS (VALUES
+  ('Bevois', 'gld', 58.0, 'higher_is_better', 2), ('Coxford', 'gld', 62.0, 'higher_is_better', 2),
+  ('Portswood', 'gld', 71.0, 'higher_is_better', 2), ('Shirley', 'gld', 69.0, 'higher_is_better', 2),
+  ('Bevois', 'obesity', 24.0, 'lower_is_better', 1), ('Coxford', 'obesity', 23.0, 'lower_is_better', 1),
+  ('Portswood', 'obesity', 17.0, 'lower_is_better', 1), ('Shirley', 'obesity', 20.0, 'lower_is_better', 1)),
+z AS (
+  SELECT ward, indicator, weight,
+         oba.need_z(value, avg(value) OVER w, stddev_samp(value) OVER w, polarity) AS z
+    FROM indicator WINDOW w AS (PARTITION BY indicator)),
+score AS (
+  SELECT ward, oba.need_score_agg(z, weight) AS need FROM z GROUP BY ward)
+SELECT ward, round(need::numeric, 3) AS need, rank() OVER (ORDER BY need DESC) AS need_rank,
+       oba.quintile(rank() OVER (ORDER BY need DESC), count(need) OVER ()) AS quintile
+  FROM score ORDER BY need DESC;
+--   ward    |  need  | need_rank | quintile
+-- Bevois    |  1.087 |         1 |        2
+-- Coxford   |  0.541 |         2 |        3
+-- Shirley   | -0.546 |         3 |        4
+-- Portswood | -1.082 |         4 |        5
+
+-- rank 7 of 30
+SELECT oba.decile(7, 30) AS decile, oba.quintile(7, 30) AS quintile, oba.quantile_group(7, 30, 4) AS quartile;
+-- decile | quintile | quartile
+--      3 |        2 |        1
+
+-- ties: rank() gives them the same rank, so they share a group
+SELECT ward, need, rank() OVER w AS need_rank, oba.quintile(rank() OVER w, count(*) OVER ()) AS quintile
+  FROM (VALUES ('A', 1.2), ('B', 0.8), ('C', 0.8), ('D', -0.1), ('E', -0.4), ('F', -1.5)) AS t(ward, need)
+WINDOW w AS (ORDER BY need DESC) ORDER BY need DESC, ward;
+-- ward | need | need_rank | quintile
+-- A    |  1.2 |         1 |        1
+-- B    |  0.8 |         2 |        2
+-- C    |  0.8 |         2 |        2
+-- D    | -0.1 |         4 |        4
+-- E    | -0.4 |         5 |        5
+-- F    | -1.5 |         6 |        5
+-- <<< README
+
+-- README >>>
+SELECT oba.fy('2024-07-15'), oba.fy_quarter('2024-07-15'),
+       oba.fy_quarter_start('2024-07-15'), oba.academic_year('2024-07-15');
+-- 2024-25 | 2024-25 Q2 | 2024-07-01 | 2023/24
+SELECT oba.age_at('2020-02-29', '2025-02-28'), oba.age_at('2020-02-29', '2025-03-01');     -- 4 | 5
+SELECT oba.age_months_at('2024-01-31', '2024-02-29'), oba.age_months_at('2024-01-31', '2024-03-01');  -- 0 | 1
+SELECT oba.age_band(7, '{0,5,10,15}'), oba.age_band(17, '{0,5,10,15}');                     -- 5-9 | 15+
+SELECT oba.age_band(70, '{{0,4},{16,24},{65,NULL}}'), oba.age_band(10, '{{0,4},{16,24},{65,NULL}}');  -- 65+ | NULL
+-- <<< README
+
+-- README >>>
+SELECT oba.suppress(3), oba.suppress(0), oba.suppress(0, suppress_zero => true), oba.suppress(5);  -- NULL | 0 | NULL | 5
+SELECT oba.round_to(12), oba.round_to(13), oba.round_to(15, 10);                                 -- 10 | 15 | 20
+-- <<< README
+
+-- README >>>
+-- one-way: two small wards, 3 children between them, so a third ward goes too
+SELECT * FROM oba.suppress_table(ARRAY['Bargate', 'Bevois', 'Coxford'], ARRAY[2, 1, 40]::bigint[]);
+--  label  | is_total | published |   flag
+-- Bargate | f        |      NULL | primary
+-- Bevois  | f        |      NULL | primary
+-- Coxford | f        |      NULL | secondary
+-- NULL    | t        |        43 | NULL
+
+-- two-way: ward by age band, with row, column and grand totals
+SELECT * FROM oba.suppress_table(ARRAY['Bargate', 'Bargate', 'Bevois', 'Bevois'], ARRAY['0-4', '5-9', '0-4', '5-9'],
+                                 ARRAY[12, 3, 20, 15]::bigint[]);
+-- row_label | col_label | published |   flag
+-- Bargate   | 0-4       |      NULL | secondary
+-- Bargate   | 5-9       |      NULL | primary
+-- Bargate   | NULL      |        15 | NULL
+-- Bevois    | 0-4       |      NULL | secondary
+-- Bevois    | 5-9       |      NULL | secondary
+-- Bevois    | NULL      |        35 | NULL
+-- NULL      | 0-4       |        32 | NULL
+-- NULL      | 5-9       |        18 | NULL
+-- NULL      | NULL      |        50 | NULL
+-- <<< README
+
+-- README >>>
+SELECT oba.date_to_years('2019-04-01'), oba.years_to_date(2024.5);
+--  2019.25 | 2024-07-01
+-- <<< README
+
+-- README >>>
+SELECT oba.xml_escape('Bevois & St Mary''s <ward> "east"');
+--                        xml_escape
+-- Bevois &amp; St Mary&#39;s &lt;ward&gt; &quot;east&quot;
+-- <<< README
