@@ -6,7 +6,11 @@
 #   make demo       the main job, on a throwaway cluster (DEMO_SERVER=existing:
 #                   on the server libpq's environment names)
 #   make bench      benchmarks, printed as ratios to a same-run baseline
-#   make unittest   C unit tests of src/core, no server
+#   make unittest   C unit tests of src/core, no server (unittest-sanitize,
+#                   unittest-valgrind: the same under ASan+UBSan and valgrind)
+#   make fuzz       crash-hunting: random calls of every function, SQLsmith
+#   make fuzz-c     libFuzzer on the core's parsing and statistics entry points
+#   make loadtest   concurrent refreshes of the report card under pgbench load
 
 EXTENSION   = oba oba_geo
 EXTVERSION  = $(shell sed -n "s/^default_version *= *'\([^']*\)'.*/\1/p" oba.control)
@@ -60,7 +64,7 @@ PG_CFLAGS   = -std=c99 -Wall -Wextra $(WERROR)
 SHLIB_LINK  = $(RMATH_LIBS)
 
 EXTRA_CLEAN = results regression.diffs regression.out test/unit/*.o \
-              $(UNIT_BINS) test/unit/san demo/out
+              $(UNIT_BINS) test/unit/san demo/out fuzz/c/fuzz_core
 
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
@@ -91,14 +95,20 @@ test/unit/test_%: test/unit/test_%.c $(wildcard test/unit/*.h) $(CORE_SRCS) $(wi
 unittest: $(UNIT_BINS)
 	@set -e; for t in $(UNIT_BINS); do echo "== $$t"; ./$$t; done
 
-# The unit tests under AddressSanitizer and UndefinedBehaviorSanitizer, and
-# under valgrind. Built into test/unit/san/ so the plain binaries stay as they are.
-SAN_FLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+# The unit tests under AddressSanitizer and UndefinedBehaviorSanitizer (with
+# float-to-integer overflow, which GCC leaves out of "undefined"), and under
+# valgrind; make test runs both. The core is compiled once with the
+# sanitizers into test/unit/san/, so the plain binaries stay as they are.
+SAN_FLAGS = -fsanitize=address,undefined,float-cast-overflow -fno-sanitize-recover=all -fno-omit-frame-pointer
 SAN_BINS  = $(patsubst test/unit/%,test/unit/san/%,$(UNIT_BINS))
+SAN_CORE_OBJS = $(patsubst src/core/%.c,test/unit/san/core/%.o,$(CORE_SRCS))
 
-test/unit/san/test_%: test/unit/test_%.c test/unit/unit.h $(CORE_SRCS) src/core/oba_core.h
-	@mkdir -p test/unit/san
-	$(CC) $(UNIT_CFLAGS) -O1 $(SAN_FLAGS) -Isrc/core -Itest/unit $(RMATH_CFLAGS) -o $@ $< $(CORE_SRCS) $(RMATH_LIBS) -lm
+test/unit/san/core/%.o: src/core/%.c $(wildcard src/core/*.h)
+	@mkdir -p test/unit/san/core
+	$(CC) $(UNIT_CFLAGS) -O1 $(SAN_FLAGS) -Isrc/core $(RMATH_CFLAGS) -c -o $@ $<
+
+test/unit/san/test_%: test/unit/test_%.c $(wildcard test/unit/*.h) $(SAN_CORE_OBJS)
+	$(CC) $(UNIT_CFLAGS) -O1 $(SAN_FLAGS) -Isrc/core -Itest/unit $(RMATH_CFLAGS) -o $@ $< $(SAN_CORE_OBJS) $(RMATH_LIBS) -lm
 
 unittest-sanitize: $(SAN_BINS)
 	@set -e; for t in $(SAN_BINS); do echo "== $$t"; ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ./$$t; done
@@ -120,6 +130,8 @@ deps:
 test: deps
 	$(MAKE) all
 	$(MAKE) unittest
+	$(MAKE) unittest-sanitize
+	$(MAKE) unittest-valgrind
 	flock -o $(TEST_LOCK) sh -c '$(SUDO) $(MAKE) install && pg_virtualenv -t test/run-sql-tests'
 
 # The demo runs on a throwaway cluster that preloads pg_cron (its jobs run in
@@ -147,9 +159,43 @@ bench:
 
 # Crash-hunting: targeted random calls and SQLsmith (FUZZ_SECONDS, FUZZ_QUERIES,
 # FUZZ_CALLS, FUZZ_SEED); the server log must show no backend killed by a signal.
+# FUZZ_UBSAN=1 installs a build with UndefinedBehaviorSanitizer (made in a copy
+# of the tree, so the objects here stay as they are): the server log must then
+# also show no "runtime error".
+UBSAN_DIR ?= $(CURDIR)/fuzz/out/ubsan-build
 fuzz:
 	tools/deps fuzz
+ifeq ($(FUZZ_UBSAN),1)
+	rm -rf $(UBSAN_DIR) && mkdir -p $(UBSAN_DIR)
+	tar -c --exclude=./.git --exclude=./fuzz/out --exclude='*.o' --exclude='*.bc' --exclude='*.so' . | tar -x -C $(UBSAN_DIR)
+	$(MAKE) -C $(UBSAN_DIR) all PG_CFLAGS='$(PG_CFLAGS) -fsanitize=undefined,float-cast-overflow -fno-omit-frame-pointer' \
+	  SHLIB_LINK='$(SHLIB_LINK) -fsanitize=undefined'
+	flock -o $(TEST_LOCK) sh -c '$(SUDO) $(MAKE) -C $(UBSAN_DIR) install && pg_virtualenv -t fuzz/run'
+else
 	$(MAKE) all
 	flock -o $(TEST_LOCK) sh -c '$(SUDO) $(MAKE) install && pg_virtualenv -t fuzz/run'
+endif
 
-.PHONY: deps test demo bench fuzz unittest unittest-sanitize unittest-valgrind
+# libFuzzer on the core (fuzz/c/fuzz_core.c) with AddressSanitizer and
+# UndefinedBehaviorSanitizer, for FUZZ_C_SECONDS (default 300); the corpus
+# grows in fuzz/out/c-corpus from the seeds in fuzz/c/seeds.
+CLANG ?= clang
+FUZZ_C_SECONDS ?= 300
+fuzz/c/fuzz_core: fuzz/c/fuzz_core.c $(CORE_SRCS) $(wildcard src/core/*.h)
+	$(CLANG) -g -O1 -std=c99 -Wall -Wextra $(WERROR) -fsanitize=fuzzer,address,undefined,float-cast-overflow \
+	  -fno-sanitize-recover=all -Isrc/core $(RMATH_CFLAGS) -o $@ $< $(CORE_SRCS) $(RMATH_LIBS) -lm
+
+fuzz-c:
+	tools/deps fuzz
+	$(MAKE) fuzz/c/fuzz_core
+	@mkdir -p fuzz/out/c-corpus
+	fuzz/c/fuzz_core -max_total_time=$(FUZZ_C_SECONDS) -print_final_stats=1 \
+	  -artifact_prefix=fuzz/out/ fuzz/out/c-corpus fuzz/c/seeds
+
+# Refresh under load: pgbench readers on the materialised report card while it
+# is refreshed concurrently (LOAD_SECONDS, LOAD_AREAS, LOAD_PERIODS, LOAD_CLIENTS).
+loadtest: deps
+	$(MAKE) all
+	flock -o $(TEST_LOCK) sh -c '$(SUDO) $(MAKE) install && pg_virtualenv -t bench/load/run'
+
+.PHONY: deps test demo bench fuzz fuzz-c loadtest unittest unittest-sanitize unittest-valgrind

@@ -44,7 +44,10 @@ UNION ALL SELECT 'date[]', v FROM unnest(ARRAY['NULL', '''{}''::date[]', '''{202
   '''{2024-01-01,2024-01-01}''::date[]', '''{infinity}''::date[]']) v
 UNION ALL SELECT 'bool[]', v FROM unnest(ARRAY['NULL', '''{}''::bool[]', '''{t,f,NULL}''::bool[]']) v
 UNION ALL SELECT 'regclass', v FROM unnest(ARRAY['NULL', '''pg_class''::regclass', '''fuzz_lsoa''::regclass',
-  '''fuzz_ward''::regclass', '''fuzz_points''::regclass']) v;
+  '''fuzz_ward''::regclass', '''fuzz_points''::regclass', '''fuzz_oa''::regclass', '''fuzz_odd''::regclass',
+  '''fuzz_lsoa''::regclass', '''fuzz_ward''::regclass', '''fuzz_oa''::regclass']) v
+UNION ALL SELECT 'text', v FROM unnest(ARRAY['''code''', '''geom''', '''population''', '''value''', '''lsoa_code''',
+  '''area''', '''best_fit''', '''extensive''', '''intensive''', '''none''', '''point_on_surface''', '''weird col''']) v;
 
 -- composite oba types: NULL and a few shapes, typed by name where they exist
 INSERT INTO pool
@@ -57,32 +60,170 @@ SELECT t.oid::regtype::text, v
    AND (SELECT relkind FROM pg_class WHERE oid = t.typrelid) = 'c';
 
 CREATE TEMP TABLE fn AS
-SELECT p.oid, p.oid::regproc::text AS name, p.prokind, p.proargtypes::oid[] AS argtypes
+SELECT p.oid, p.oid::regproc::text AS name, p.prokind, ARRAY(SELECT unnest(p.proargtypes::oid[])) AS argtypes
   FROM pg_proc p
   JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e'
   JOIN pg_extension e ON e.oid = d.refobjid AND e.extname IN ('oba', 'oba_geo')
  WHERE p.prorettype <> 'trigger'::regtype
    AND p.proname NOT IN ('schedule_refresh', 'unschedule_refresh');
 
-CREATE FUNCTION pg_temp.pick(t oid) RETURNS text LANGUAGE sql VOLATILE AS $$
-  SELECT coalesce((SELECT lit FROM pool WHERE typ::regtype = t ORDER BY random() LIMIT 1), 'NULL')
+-- the words a function's comment quotes ('area', 'covered' ...): half the
+-- time a text argument is one of them, so calls get past the keyword checks
+CREATE TEMP TABLE words AS
+SELECT DISTINCT f.oid, quote_literal(m[1]) AS lit
+  FROM fn f, regexp_matches(coalesce(obj_description(f.oid, 'pg_proc'), ''), '''([A-Za-z_0-9 -]{1,30})''', 'g') m;
+
+-- the states of the aggregates whose support function f is (filled below)
+CREATE TEMP TABLE states (fns oid[], state float8[]);
+
+-- A literal of type t for argument argname of function f: for a text
+-- argument that names a column (*_key, *_geom, *_column, *population,
+-- fine_source) usually a column of the geo test tables, else half the time a
+-- word its comment quotes; for a state argument of an aggregate's support
+-- function, usually a state of that aggregate; otherwise from the pool.
+CREATE FUNCTION pg_temp.pick(t oid, f oid DEFAULT 0, argname text DEFAULT '') RETURNS text LANGUAGE sql VOLATILE AS $$
+  SELECT coalesce(
+    CASE WHEN t = 'text'::regtype AND argname ~ '(key|geom|column|population|fine_source)$' AND random() < 0.8
+         THEN quote_literal((ARRAY['code', 'geom', 'value', 'population', 'lsoa_code'])[1 + floor(random() * 5)::int])
+         WHEN t = 'text'::regtype AND random() < 0.5
+         THEN (SELECT lit FROM words w WHERE w.oid = f ORDER BY random() LIMIT 1)
+         WHEN t = 'float8[]'::regtype AND random() < 0.7
+         THEN (SELECT quote_literal(state) || '::float8[]' FROM states s WHERE f = ANY (s.fns) ORDER BY random() LIMIT 1) END,
+    (SELECT lit FROM pool WHERE typ::regtype = t ORDER BY random() LIMIT 1), 'NULL')
 $$;
+
+-- VALUES rows (k, a1 .. an) for an aggregate call. Half the time an argument
+-- after the first is the same on every row (as a parameter must be), and
+-- half the time the first is the row number k (distinct times for the
+-- time-series aggregates).
+CREATE FUNCTION pg_temp.agg_rows(f oid, argtypes oid[]) RETURNS text LANGUAGE plpgsql VOLATILE AS $$
+DECLARE
+  nargs int := cardinality(argtypes);
+  nrows int := 1 + (random() * 8)::int;
+  fixed text[] := '{}';
+  k_first bool := random() < 0.5;
+  rows text[] := '{}';
+  r text;
+  lit text;
+BEGIN
+  FOR o IN 1 .. nargs LOOP
+    fixed := fixed || CASE WHEN o > 1 AND random() < 0.5 THEN pg_temp.pick(argtypes[o], f) END;
+  END LOOP;
+  FOR k IN 1 .. nrows LOOP
+    r := k::text;
+    FOR o IN 1 .. nargs LOOP
+      IF o = 1 AND k_first AND argtypes[1] IN ('float8'::regtype, 'date'::regtype, 'int4'::regtype, 'int8'::regtype) THEN
+        lit := CASE WHEN argtypes[1] = 'date'::regtype THEN format('(date ''2000-01-01'' + %s)', k * 91)
+                    ELSE k::text END;
+      ELSE
+        lit := coalesce(fixed[o], pg_temp.pick(argtypes[o], f));
+      END IF;
+      r := r || ', ' || lit || '::' || argtypes[o]::regtype::text;
+    END LOOP;
+    rows := rows || ('(' || r || ')');
+  END LOOP;
+  RETURN array_to_string(rows, ', ');
+END $$;
+
+CREATE FUNCTION pg_temp.arg_list(n int) RETURNS text LANGUAGE sql AS $$
+  SELECT string_agg('a' || o, ', ' ORDER BY o) FROM generate_series(1, n) o
+$$;
+
+-- Aggregate states, as the support functions get them: the initial states,
+-- states that each aggregate's own transition function built from random
+-- rows, and those states with one element changed or the array cut short or
+-- lengthened. A support function usually gets a state of its own aggregate,
+-- sometimes any state of the pool (another aggregate's, a damaged one).
+CREATE FUNCTION pg_temp.support_fns(a pg_aggregate) RETURNS oid[] LANGUAGE sql AS $$
+  SELECT ARRAY[a.aggtransfn, a.aggcombinefn, a.aggfinalfn, a.aggmtransfn, a.aggminvtransfn, a.aggmfinalfn]::oid[]
+$$;
+INSERT INTO states
+SELECT pg_temp.support_fns(a), agginitval::float8[]
+  FROM pg_aggregate a JOIN fn f ON f.oid = a.aggfnoid
+ WHERE agginitval IS NOT NULL;
+DO $$
+DECLARE
+  f record;
+  st float8[];
+  argtypes text;
+BEGIN
+  FOR f IN SELECT fn.oid, fn.argtypes, a.aggtransfn, a.agginitval, pg_temp.support_fns(a) AS fns
+             FROM fn JOIN pg_aggregate a ON a.aggfnoid = fn.oid LOOP
+    SELECT string_agg(format_type(t, NULL), ', ') INTO argtypes FROM unnest(f.argtypes) t;
+    EXECUTE format('CREATE AGGREGATE pg_temp.state_only(%s) (SFUNC = %s, STYPE = float8[]%s)',
+                   argtypes, f.aggtransfn::regproc,
+                   CASE WHEN f.agginitval IS NULL THEN '' ELSE format(', INITCOND = %L', f.agginitval) END);
+    FOR i IN 1 .. 6 LOOP
+      BEGIN
+        EXECUTE format('SELECT pg_temp.state_only(%s) FROM (VALUES %s) v(k, %s)',
+                       pg_temp.arg_list(cardinality(f.argtypes)), pg_temp.agg_rows(f.oid, f.argtypes),
+                       pg_temp.arg_list(cardinality(f.argtypes))) INTO st;
+        INSERT INTO states VALUES (f.fns, st);
+      EXCEPTION WHEN OTHERS THEN
+        NULL;
+      END;
+    END LOOP;
+    EXECUTE format('DROP AGGREGATE pg_temp.state_only(%s)', argtypes);
+  END LOOP;
+END $$;
+DELETE FROM states WHERE state IS NULL;
+INSERT INTO states
+SELECT fns, CASE m WHEN 0 THEN state[1:cardinality(state) - 1]
+                   WHEN 1 THEN state || x
+                   ELSE state[1:j - 1] || x || state[j + 1:] END
+  FROM states, generate_series(1, 2) g,
+       LATERAL (SELECT floor(random() * 3 + 0 * g)::int AS m, 1 + floor(random() * cardinality(state))::int AS j,
+                       (ARRAY['NaN', 'Infinity', '-1', '0', '1e300', '0.5', '-1e-300', '7', '1e18'])[1 + floor(random() * 9)::int]::float8 AS x) r
+ WHERE cardinality(state) > 0;
+INSERT INTO pool SELECT DISTINCT 'float8[]', quote_literal(state) || '::float8[]' FROM states;
 
 \pset format unaligned
 \pset tuples_only on
 \pset footer off
--- scalar and set-returning functions: SELECT f(a, b, ...)
-SELECT format('SELECT %s(%s);', f.name,
-              (SELECT string_agg(pg_temp.pick(t) || '::' || t::regtype::text, ', ' ORDER BY o)
-                 FROM unnest(f.argtypes) WITH ORDINALITY u(t, o)))
+-- scalar and set-returning functions: SELECT f(a, b, ...). A function with
+-- defaults gets, half the time, only its required arguments positionally and
+-- a few optional ones by name (so the geo functions are reached with sensible
+-- tables, keys and columns, as well as with hostile ones).
+CREATE FUNCTION pg_temp.fn_call(f oid) RETURNS text LANGUAGE plpgsql VOLATILE AS $$
+DECLARE
+  p pg_proc%ROWTYPE;
+  argtypes oid[];
+  nreq int;
+  parts text[] := '{}';
+  use_defaults bool := random() < 0.5;
+  p_optional float8;
+BEGIN
+  SELECT * INTO p FROM pg_proc WHERE oid = f;
+  argtypes := ARRAY(SELECT unnest(p.proargtypes::oid[]));
+  nreq := cardinality(argtypes) - CASE WHEN use_defaults THEN p.pronargdefaults ELSE 0 END;
+  p_optional := least(0.34, 1.5 / greatest(p.pronargdefaults, 1));
+  FOR o IN 1 .. coalesce(cardinality(argtypes), 0) LOOP
+    IF o <= nreq THEN
+      parts := parts || (pg_temp.pick(argtypes[o], f, coalesce(p.proargnames[o], '')) || '::' || argtypes[o]::regtype::text);
+    ELSIF random() < p_optional THEN
+      parts := parts || format('%I => %s::%s', p.proargnames[o], pg_temp.pick(argtypes[o], f, p.proargnames[o]),
+                               argtypes[o]::regtype);
+    END IF;
+  END LOOP;
+  RETURN format('SELECT %s(%s);', f::regproc, array_to_string(parts, ', '));
+END $$;
+SELECT pg_temp.fn_call(f.oid)
   FROM fn f, generate_series(1, :calls) i
  WHERE f.prokind = 'f';
+
 -- aggregates: over a few rows of random arguments, plainly and as a window
-SELECT format('SELECT %s(%s) FROM (VALUES %s) v(%s);', f.name,
-              (SELECT string_agg('a' || o, ', ' ORDER BY o) FROM unnest(f.argtypes) WITH ORDINALITY u(t, o)),
-              (SELECT string_agg('(' || (SELECT string_agg(pg_temp.pick(t) || '::' || t::regtype::text, ', ' ORDER BY o)
-                                           FROM unnest(f.argtypes) WITH ORDINALITY u(t, o) WHERE r.k > 0) || ')', ', ')
-                 FROM generate_series(1, 1 + (random() * 6)::int) r(k)),
-              (SELECT string_agg('a' || o, ', ' ORDER BY o) FROM unnest(f.argtypes) WITH ORDINALITY u(t, o)))
+-- (a growing frame, a whole-partition frame, and sliding frames, which
+-- exercise the inverse transition of the moving-aggregate forms)
+CREATE FUNCTION pg_temp.agg_call(f oid, argtypes oid[]) RETURNS text LANGUAGE sql VOLATILE AS $$
+  SELECT format('SELECT %s(%s)%s FROM (VALUES %s) v(k, %s);', f::regproc, pg_temp.arg_list(cardinality(argtypes)),
+                CASE (random() * 6)::int
+                  WHEN 0 THEN ' OVER ()'
+                  WHEN 1 THEN ' OVER (ORDER BY k)'
+                  WHEN 2 THEN ' OVER (ORDER BY k ROWS BETWEEN 2 PRECEDING AND CURRENT ROW)'
+                  WHEN 3 THEN ' OVER (ORDER BY k ROWS BETWEEN 1 PRECEDING AND 1 FOLLOWING EXCLUDE CURRENT ROW)'
+                  ELSE '' END,
+                pg_temp.agg_rows(f, argtypes), pg_temp.arg_list(cardinality(argtypes)))
+$$;
+SELECT pg_temp.agg_call(f.oid, f.argtypes)
   FROM fn f, generate_series(1, :calls) i
  WHERE f.prokind = 'a';

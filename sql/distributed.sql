@@ -6,20 +6,35 @@
 -- function and finished with its final function; the answer must equal the
 -- unsplit aggregate's. Everything is read from the catalogue, so a new
 -- aggregate only needs an input query below (and is reported until it has one).
+--
+-- Each aggregate is checked on three random data sets. The rows fall on four
+-- nodes at random, a fifth node holds only rows whose values are NULL (or,
+-- for the inputs that filter those out, nothing), and a sixth holds no rows
+-- at all, so its state is the initial one. The states are combined in three
+-- orders (node by node with the empty state first, in reverse with it last,
+-- and as a balanced tree with it in the middle), as an engine may combine
+-- them in any order.
 \pset null '(null)'
-SELECT setseed(0.8);
 
 -- One input query per aggregate signature: columns a1..an (the arguments)
--- and part (1..k, the "node" each row lives on).
+-- and part (1..5, the "node" each row lives on).
 CREATE TEMP TABLE agg_inputs (agg regprocedure PRIMARY KEY, input text NOT NULL);
-CREATE TEMP TABLE rnd AS
-  SELECT i, (random() * 4)::int % 4 + 1 AS part,
-         floor(random() * 20)::int AS small, 50 + floor(random() * 500)::int AS big,
-         random() < 0.4 AS flag, random() * 10 AS frac
-    FROM generate_series(1, 400) i;
--- a sprinkling of NULLs, which every aggregate must skip the same way split or not
-UPDATE rnd SET small = NULL WHERE i % 37 = 0;
-UPDATE rnd SET flag = NULL WHERE i % 41 = 0;
+CREATE TEMP TABLE rnd (i int, part int, small int, big int, flag bool, frac float8);
+CREATE FUNCTION pg_temp.fill_rnd(seed float8) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM setseed(seed);
+  TRUNCATE rnd;
+  INSERT INTO rnd
+    SELECT i, (random() * 4)::int % 4 + 1 AS part,
+           floor(random() * 20)::int AS small, 50 + floor(random() * 500)::int AS big,
+           random() < 0.4 AS flag, random() * 10 AS frac
+      FROM generate_series(1, 400) i;
+  -- a sprinkling of NULLs, which every aggregate must skip the same way split or not
+  UPDATE rnd SET small = NULL WHERE i % 37 = 0;
+  UPDATE rnd SET flag = NULL WHERE i % 41 = 0;
+  -- node 5: only rows whose values are NULL
+  UPDATE rnd SET part = 5, small = NULL, flag = NULL WHERE i % 50 = 7;
+END $$;
 
 INSERT INTO agg_inputs VALUES
   ('oba.rate_agg(float8, float8)', 'SELECT small::float8 AS a1, big::float8 AS a2, part FROM rnd'),
@@ -99,15 +114,23 @@ CREATE FUNCTION pg_temp.split_equals_whole(a regprocedure, input text) RETURNS t
 LANGUAGE plpgsql AS $$
 DECLARE
   g pg_aggregate%ROWTYPE;
+  combine_strict bool;
+  final_strict bool;
   argtypes text;
   args text;
   stype text;
   whole text;
-  split text;
+  states text[];
+  empty text;
+  order_name text;
+  ord text[];
   state text;
-  part_state text;
+  split text;
+  differs text := '';
 BEGIN
   SELECT * INTO g FROM pg_aggregate WHERE aggfnoid = a;
+  SELECT proisstrict INTO combine_strict FROM pg_proc WHERE oid = g.aggcombinefn;
+  SELECT proisstrict INTO final_strict FROM pg_proc WHERE oid = g.aggfinalfn;
   SELECT string_agg(format_type(t, NULL), ', ' ORDER BY o), string_agg('a' || o, ', ' ORDER BY o)
     INTO argtypes, args
     FROM pg_proc p, unnest(p.proargtypes::oid[]) WITH ORDINALITY u(t, o) WHERE p.oid = a;
@@ -117,28 +140,80 @@ BEGIN
                  argtypes, g.aggtransfn::regproc, stype,
                  CASE WHEN g.agginitval IS NULL THEN '' ELSE format(', INITCOND = %L', g.agginitval) END);
   EXECUTE format('SELECT %s(%s)::text FROM (%s) s', a::regproc, args, input) INTO whole;
-  FOR part_state IN EXECUTE format(
-      'SELECT pg_temp.state_only(%s)::text FROM (%s) s GROUP BY part ORDER BY part', args, input)
-  LOOP
-    IF state IS NULL THEN
-      state := part_state;
+  -- each node's state as text
+  EXECUTE format('SELECT array_agg(st ORDER BY part) FROM (SELECT part, pg_temp.state_only(%s)::text AS st FROM (%s) s GROUP BY part) x',
+                 args, input) INTO states;
+  EXECUTE format('SELECT pg_temp.state_only(%s)::text FROM (%s) s WHERE false', args, input) INTO empty;
+  FOREACH order_name IN ARRAY ARRAY['forward', 'reverse', 'tree'] LOOP
+    ord := CASE order_name
+             WHEN 'forward' THEN ARRAY[empty] || states
+             WHEN 'reverse' THEN ARRAY(SELECT states[k] FROM generate_subscripts(states, 1) k ORDER BY k DESC) || empty
+             ELSE states[1:cardinality(states) / 2] || empty || states[cardinality(states) / 2 + 1:] END;
+    IF order_name = 'tree' THEN
+      -- a balanced tree: combine neighbours until one state is left
+      WHILE cardinality(ord) > 1 LOOP
+        ord := ARRAY(
+          SELECT CASE WHEN k = cardinality(ord) THEN ord[k]
+                      ELSE pg_temp.combine_text(g.aggcombinefn, combine_strict, stype, ord[k], ord[k + 1]) END
+            FROM generate_series(1, cardinality(ord), 2) k ORDER BY k);
+      END LOOP;
+      state := ord[1];
     ELSE
-      EXECUTE format('SELECT %s($1::%s, $2::%s)::text', g.aggcombinefn::regproc, stype, stype)
-        INTO state USING state, part_state;
+      state := ord[1];
+      FOR k IN 2 .. cardinality(ord) LOOP
+        state := pg_temp.combine_text(g.aggcombinefn, combine_strict, stype, state, ord[k]);
+      END LOOP;
+    END IF;
+    IF g.aggfinalfn = 0 THEN
+      split := state;
+    ELSIF state IS NULL AND final_strict THEN
+      split := NULL;
+    ELSE
+      EXECUTE format('SELECT %s($1::%s)::text', g.aggfinalfn::regproc, stype) INTO split USING state;
+    END IF;
+    IF whole IS DISTINCT FROM split THEN
+      differs := differs || format(' %s: whole %s, split %s;', order_name, whole, split);
     END IF;
   END LOOP;
-  IF g.aggfinalfn <> 0 THEN
-    EXECUTE format('SELECT %s($1::%s)::text', g.aggfinalfn::regproc, stype) INTO split USING state;
-  ELSE
-    split := state;
-  END IF;
   EXECUTE format('DROP AGGREGATE pg_temp.state_only(%s)', argtypes);
-  RETURN CASE WHEN whole IS NOT DISTINCT FROM split THEN 'same'
-              ELSE format('DIFFERS: whole %s, split %s', whole, split) END;
+  RETURN CASE WHEN differs = '' THEN 'same' ELSE 'DIFFERS' || differs END;
 END $$;
 
-SELECT agg, pg_temp.split_equals_whole(agg, input) AS split_through_text
-  FROM agg_inputs ORDER BY agg::text;
+-- Combine two states given as text, as an engine does: a strict combine
+-- function is not called with a NULL state (the other one is kept).
+CREATE FUNCTION pg_temp.combine_text(fn regproc, strict bool, stype text, s1 text, s2 text) RETURNS text
+LANGUAGE plpgsql AS $$
+DECLARE
+  r text;
+BEGIN
+  IF strict AND s1 IS NULL THEN
+    RETURN s2;
+  ELSIF strict AND s2 IS NULL THEN
+    RETURN s1;
+  END IF;
+  EXECUTE format('SELECT %s($1::%s, $2::%s)::text', fn, stype, stype) INTO r USING s1, s2;
+  RETURN r;
+END $$;
+
+CREATE TEMP TABLE outcome (seed float8, agg regprocedure, result text);
+DO $$
+DECLARE
+  seed float8;
+BEGIN
+  FOREACH seed IN ARRAY ARRAY[0.8, 0.3, -0.55] LOOP
+    PERFORM pg_temp.fill_rnd(seed);
+    INSERT INTO outcome SELECT seed, agg, pg_temp.split_equals_whole(agg, input) FROM agg_inputs;
+  END LOOP;
+END $$;
+
+-- the node that holds only NULL rows is there, and every data set reaches every node
+SELECT count(DISTINCT part) AS nodes, count(*) FILTER (WHERE part = 5) AS null_rows FROM rnd;
+
+SELECT agg,
+       CASE WHEN bool_and(result = 'same') THEN format('same on %s data sets, 3 combining orders', count(*))
+            ELSE string_agg(format('seed %s:%s', seed, result), ' ') FILTER (WHERE result <> 'same') END
+         AS split_through_text
+  FROM outcome GROUP BY agg ORDER BY agg::text;
 
 -- every aggregate of the extension has an input above
 SELECT p.oid::regprocedure AS aggregate_without_input

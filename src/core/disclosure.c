@@ -52,7 +52,7 @@ oba_round_to(int64_t count, int64_t base, int64_t *out, oba_error *err)
 	if (base < 1)
 		return oba_fail(err, OBA_EINVAL, "base must be at least 1, got %lld", (long long) base);
 	r = count % base;
-	if (r * 2 < base)
+	if (r < base - r)			/* 2r < base, without overflow */
 	{
 		*out = count - r;
 		return 0;

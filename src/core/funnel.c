@@ -228,6 +228,11 @@ oba_funnel_axis(oba_funnel_statistic stat, double min_denominator,
 		return -1;
 	if (!rate)
 		years_of_data = 1.0;
+	/* the axis is rounded in decimal digits: it needs a finite top end */
+	if (!isfinite(max_denominator / years_of_data * 1.05) ||
+		(rate && !isfinite(max_denominator / years_of_data * 1.05 * years_of_data * average)))
+		return oba_fail(err, OBA_ERANGE, "max_denominator %.15g is too large for a funnel axis%s",
+						max_denominator, rate ? " over years_of_data at that average" : "");
 
 	if (max_denominator > 2.0 * min_denominator)
 		lo = 0.0;

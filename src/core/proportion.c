@@ -9,16 +9,21 @@
 
 #include <math.h>
 
-/* Limits on the 0..1 scale, clamped there (x = n can give one ulp below 1). */
+/*
+ * Limits on the 0..1 scale, clamped there (x = n can give one ulp below 1).
+ * (2x + z^2 -/+ z sqrt(z^2 + 4x(1 - x/n))) / 2(n + z^2), with the 2s taken
+ * out: the same bits (scaling by 2 and 4 is exact), and no overflow for
+ * totals up to the largest float8.
+ */
 void
 oba_wilson_limits(double x, double n, double confidence, double *lower, double *upper)
 {
 	double		z = oba_z_two_sided(confidence);
 	double		z2 = z * z;
-	double		root = z * sqrt(z2 + 4.0 * x * (1.0 - x / n));
-	double		denom = 2.0 * (n + z2);
-	double		lo = (2.0 * x + z2 - root) / denom;
-	double		hi = (2.0 * x + z2 + root) / denom;
+	double		half_root = z * sqrt(z2 / 4.0 + x * (1.0 - x / n));
+	double		denom = n + z2;
+	double		lo = (x + z2 / 2.0 - half_root) / denom;
+	double		hi = (x + z2 / 2.0 + half_root) / denom;
 
 	*lower = lo < 0.0 ? 0.0 : lo;
 	*upper = hi > 1.0 ? 1.0 : hi;

@@ -159,6 +159,9 @@ obapg_better_off_trans(PG_FUNCTION_ARGS)
 	double	   *s = get_state(fcinfo, 0, true, &a);
 	int			slot;
 
+	/* inside an aggregate the state is our own; a direct call may pass any */
+	if (!oba_in_aggregate(fcinfo))
+		check_state(s);
 	read_params(fcinfo, s);
 	slot = row_slot(fcinfo, s);
 	if (s[slot] + 1 >= BO_EXACT_LIMIT)
@@ -175,8 +178,11 @@ obapg_better_off_inv(PG_FUNCTION_ARGS)
 {
 	ArrayType  *a;
 	double	   *s = get_state(fcinfo, 0, true, &a);
-	int			slot = row_slot(fcinfo, s);
+	int			slot;
 
+	if (!oba_in_aggregate(fcinfo))
+		check_state(s);
+	slot = row_slot(fcinfo, s);
 	if (s[slot] < 1)
 		bad_state("A row left a window frame it was never counted in.");
 	s[slot] -= 1;

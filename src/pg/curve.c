@@ -57,7 +57,7 @@ curve_trans(FunctionCallInfo fcinfo, bool is_date)
 				params[3];
 
 	if (PG_ARGISNULL(1))
-		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
+		return oba_series_unchanged(fcinfo, fname);
 	row[0] = oba_arg_time(fcinfo, 1, is_date, fname, "t");
 	row[1] = oba_arg_value(fcinfo, 2, fname, "value");
 	curve_params(fcinfo, 3, 4, 5, is_date, fname, params);
@@ -87,8 +87,8 @@ curve_run(const double *rows, size_t n, const double *params, const char *fname,
 	oba_error	err;
 
 	oba_series_columns(rows, n, &t, &y);
-	if (oba_turn_the_curve(t, y, n, params[0], (int) params[1], params[2],
-						   &oba_pg_allocator, c, points, &err) != 0)
+	if (oba_turn_the_curve(t, y, n, params[0], oba_state_int(params[1], -1, 1, fname),
+						   params[2], &oba_pg_allocator, c, points, &err) != 0)
 		oba_raise(fname, &err);
 }
 

@@ -28,8 +28,6 @@ PG_FUNCTION_INFO_V1(obapg_years_to_date);
 /* The widths of the kinds' rows, indexed by kind. */
 static const int kind_width[] = {0, 2, 2, 2, 3, 3, 4, 2};
 
-#define KIND_VALID(k) ((k) >= OBA_KIND_SERIES && (k) <= OBA_KIND_SPC)
-
 /*
  * The smallest allocation of a grown state, in bytes: the array header and 61
  * values, room for the header and 28 rows of two values.
@@ -238,6 +236,29 @@ oba_arg_direction(FunctionCallInfo fcinfo, int argno, const char *fname, const c
 /* ---- the state ---- */
 
 /*
+ * v as an int when it is a whole number in [lo, hi]; compared as a double
+ * first, since casting a double out of an int's range is undefined.
+ */
+static bool
+whole_in(double v, int lo, int hi, int *out)
+{
+	if (!(v >= lo && v <= hi) || v != floor(v))
+		return false;
+	*out = (int) v;
+	return true;
+}
+
+int
+oba_state_int(double v, int lo, int hi, const char *fname)
+{
+	int			out;
+
+	if (!whole_in(v, lo, hi, &out))
+		bad_state(fname, "The state holds a parameter out of range.");
+	return out;
+}
+
+/*
  * Header checks shared by every access: the layout, and that the rows in use
  * fit in the array (the rest is spare capacity). Returns the row count.
  */
@@ -251,15 +272,12 @@ check_header(const double *s, size_t n, const char *fname, int want_kind)
 
 	if (n < OBA_ST_HEADER || s[OBA_ST_VERSION] != OBA_STATE_VERSION)
 		bad_state(fname, "The state must start with the version 1 header.");
-	kind = (int) s[OBA_ST_KIND];
-	width = (int) s[OBA_ST_WIDTH];
-	np = (int) s[OBA_ST_NPARAMS];
-	nrows = s[OBA_ST_NROWS];
-	if (s[OBA_ST_KIND] != kind || !KIND_VALID(kind) ||
+	if (!whole_in(s[OBA_ST_KIND], OBA_KIND_SERIES, OBA_KIND_SPC, &kind) ||
 		(want_kind != 0 && kind != want_kind))
 		bad_state(fname, "The state belongs to another aggregate.");
-	if (s[OBA_ST_WIDTH] != width || width != kind_width[kind] ||
-		s[OBA_ST_NPARAMS] != np || np < 0 || np > OBA_MAX_PARAMS ||
+	nrows = s[OBA_ST_NROWS];
+	if (!whole_in(s[OBA_ST_WIDTH], 1, 4, &width) || width != kind_width[kind] ||
+		!whole_in(s[OBA_ST_NPARAMS], 0, OBA_MAX_PARAMS, &np) ||
 		!(nrows >= 0 && nrows == floor(nrows)) ||
 		(double) OBA_ST_HEADER + np + nrows * width > (double) n)
 		bad_state(fname, "The state's layout does not match its header.");
@@ -270,10 +288,11 @@ check_header(const double *s, size_t n, const char *fname, int want_kind)
 static void
 check_rows(const double *s, size_t n, const char *fname)
 {
-	int			width = (int) s[OBA_ST_WIDTH],
-				np = (int) s[OBA_ST_NPARAMS];
 	size_t		nrows = check_header(s, n, fname, 0),
 				i;
+	/* valid whole numbers now: check_header has checked them */
+	int			width = (int) s[OBA_ST_WIDTH],
+				np = (int) s[OBA_ST_NPARAMS];
 	int			j;
 
 	for (i = 0; i < (size_t) np; i++)
@@ -306,12 +325,38 @@ state_values(ArrayType *a, size_t *n, const char *fname)
 	return (double *) ARR_DATA_PTR(a);
 }
 
+/*
+ * The transition functions are not STRICT (a row without a time is skipped,
+ * not a NULL state): a direct call may pass a NULL state, which is an error.
+ */
+void
+oba_series_check_state(FunctionCallInfo fcinfo, const char *fname)
+{
+	if (PG_ARGISNULL(0))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("%s: the aggregate state must not be NULL", fname)));
+}
+
+Datum
+oba_series_unchanged(FunctionCallInfo fcinfo, const char *fname)
+{
+	oba_series_check_state(fcinfo, fname);
+	PG_RETURN_DATUM(PG_GETARG_DATUM(0));
+}
+
 void
 oba_series_view_get(FunctionCallInfo fcinfo, int argno, const char *fname,
 					oba_series_kind kind, oba_series_view *v)
 {
 	size_t		n;
-	const double *s = state_values(PG_GETARG_ARRAYTYPE_P(argno), &n, fname);
+	const double *s;
+
+	if (PG_ARGISNULL(argno))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("%s: the aggregate state must not be NULL", fname)));
+	s = state_values(PG_GETARG_ARRAYTYPE_P(argno), &n, fname);
 
 	check_header(s, n, fname, kind);
 	check_rows(s, n, fname);
@@ -328,8 +373,9 @@ oba_series_view_get(FunctionCallInfo fcinfo, int argno, const char *fname,
  * the transition value is ours (oba_in_aggregate), else a copy.
  */
 static ArrayType *
-state_for_update(FunctionCallInfo fcinfo)
+state_for_update(FunctionCallInfo fcinfo, const char *fname)
 {
+	oba_series_check_state(fcinfo, fname);
 	if (oba_in_aggregate(fcinfo))
 		return oba_arg_array(fcinfo, 0);
 	return PG_GETARG_ARRAYTYPE_P_COPY(0);
@@ -405,7 +451,7 @@ state_append(FunctionCallInfo fcinfo, const char *fname, int kind, int width,
 			 const double *rows, size_t nrows, const double *params, int np,
 			 const char *param_names)
 {
-	ArrayType  *a = state_for_update(fcinfo);
+	ArrayType  *a = state_for_update(fcinfo, fname);
 	size_t		n,
 				have_rows;
 	double	   *s = state_values(a, &n, fname);
@@ -421,7 +467,8 @@ state_append(FunctionCallInfo fcinfo, const char *fname, int kind, int width,
 	s = (double *) ARR_DATA_PTR(a);
 	if (have_rows == 0)
 	{
-		memcpy(s + OBA_ST_HEADER, params, sizeof(double) * np);
+		if (np > 0)
+			memcpy(s + OBA_ST_HEADER, params, sizeof(double) * np);
 		s[OBA_ST_NPARAMS] = np;
 	}
 	memcpy(s + OBA_ST_HEADER + np + have_rows * width, rows, sizeof(double) * nrows * width);
@@ -446,7 +493,7 @@ oba_series_combine(FunctionCallInfo fcinfo, const char *fname)
 
 	oba_series_view_get(fcinfo, 1, fname, 0, &v2);
 	if (v2.nrows == 0)
-		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
+		return oba_series_unchanged(fcinfo, fname);
 	PG_RETURN_ARRAYTYPE_P(state_append(fcinfo, fname, v2.kind, v2.width, v2.rows, v2.nrows,
 									   v2.params, v2.nparams, "the parameters"));
 }
@@ -685,7 +732,7 @@ series_trans(FunctionCallInfo fcinfo, bool is_date)
 
 	/* a row without a time has no place in the series */
 	if (PG_ARGISNULL(1))
-		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
+		return oba_series_unchanged(fcinfo, fname);
 	row[0] = oba_arg_time(fcinfo, 1, is_date, fname, "t");
 	row[1] = oba_arg_value(fcinfo, 2, fname, "value");
 	return oba_series_append(fcinfo, fname, OBA_KIND_SERIES, 2, row, NULL, 0, "");

@@ -86,6 +86,19 @@ Datum		oba_series_append(FunctionCallInfo fcinfo, const char *fname,
 							  oba_series_kind kind, int width, const double *row,
 							  const double *params, int np, const char *param_names);
 
+/*
+ * A parameter kept in a state as an int: it must be a whole number in
+ * [lo, hi], else the state is refused (a state can come from outside, as
+ * text; casting a double out of an int's range is undefined behaviour).
+ */
+int			oba_state_int(double v, int lo, int hi, const char *fname);
+
+/* Raise 22004 when the state (argument 0) is NULL: a direct call of a transition function. */
+void		oba_series_check_state(FunctionCallInfo fcinfo, const char *fname);
+
+/* The state (argument 0) unchanged, for a row that adds nothing; NULL is an error. */
+Datum		oba_series_unchanged(FunctionCallInfo fcinfo, const char *fname);
+
 /* Combine: concatenate the rows of argument 1 onto argument 0. */
 Datum		oba_series_combine(FunctionCallInfo fcinfo, const char *fname);
 

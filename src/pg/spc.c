@@ -9,6 +9,7 @@
 #include "funcapi.h"
 #include "utils/tuplestore.h"
 
+#include <limits.h>
 #include <math.h>
 
 #include "spc.h"
@@ -179,7 +180,7 @@ spc_trans(FunctionCallInfo fcinfo, bool is_date)
 	size_t		i;
 
 	if (PG_ARGISNULL(1))
-		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
+		return oba_series_unchanged(fcinfo, fname);
 	row[0] = oba_arg_time(fcinfo, 1, is_date, fname, "t");
 	row[1] = oba_arg_value(fcinfo, 2, fname, "value");
 	spc_options(fcinfo, 3, is_date, fname, &o);
@@ -232,11 +233,11 @@ obapg_spc_final(PG_FUNCTION_ARGS)
 	if (v.nparams < SPC_P_FIXED)
 		oba_bad_arg(fname, "invalid aggregate state: bad parameters");
 	oba_spc_defaults(&o);
-	o.direction = (int) v.params[SPC_P_POLARITY];
+	o.direction = oba_state_int(v.params[SPC_P_POLARITY], -1, 1, fname);
 	o.target = v.params[SPC_P_TARGET];
-	o.fix_after = (int) v.params[SPC_P_FIX_AFTER];
+	o.fix_after = oba_state_int(v.params[SPC_P_FIX_AFTER], 0, INT_MAX, fname);
 	o.screen_outliers = v.params[SPC_P_SCREEN] != 0;
-	o.run_length = (int) v.params[SPC_P_RUN];
+	o.run_length = oba_state_int(v.params[SPC_P_RUN], 0, INT_MAX, fname);
 	o.two_in_three_2023 = v.params[SPC_P_2023] != 0;
 	o.rebase = v.params + SPC_P_FIXED;
 	o.n_rebase = v.nparams - SPC_P_FIXED;

@@ -193,7 +193,7 @@ its_trans(FunctionCallInfo fcinfo, bool is_date)
 				brk;
 
 	if (PG_ARGISNULL(1))
-		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
+		return oba_series_unchanged(fcinfo, fname);
 	if (PG_ARGISNULL(3))
 		oba_null_arg(fname, "break_t");
 	row[0] = oba_arg_time(fcinfo, 1, is_date, fname, "t");
@@ -306,7 +306,7 @@ chisq_trans(FunctionCallInfo fcinfo, bool is_date)
 				scores = 0;
 
 	if (PG_ARGISNULL(1))
-		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
+		return oba_series_unchanged(fcinfo, fname);
 	row[0] = oba_arg_time(fcinfo, 1, is_date, fname, "t");
 	row[1] = oba_arg_value(fcinfo, 2, fname, "successes");
 	row[2] = oba_arg_value(fcinfo, 3, fname, "total");
@@ -401,7 +401,7 @@ recent_trans(FunctionCallInfo fcinfo, bool is_date)
 				params[3];
 
 	if (PG_ARGISNULL(1))
-		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
+		return oba_series_unchanged(fcinfo, fname);
 	row[0] = oba_arg_time(fcinfo, 1, is_date, fname, "t");
 	row[1] = oba_arg_value(fcinfo, 2, fname, "successes");
 	row[2] = oba_arg_value(fcinfo, 3, fname, "total");
@@ -435,7 +435,7 @@ recent_ci_trans(FunctionCallInfo fcinfo, bool is_date)
 				params[3];
 
 	if (PG_ARGISNULL(1))
-		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
+		return oba_series_unchanged(fcinfo, fname);
 	row[0] = oba_arg_time(fcinfo, 1, is_date, fname, "t");
 	row[1] = oba_arg_value(fcinfo, 2, fname, "value");
 	row[2] = oba_arg_value(fcinfo, 3, fname, "lower95");
@@ -485,11 +485,12 @@ obapg_recent_final(PG_FUNCTION_ARGS)
 		fname = "oba.recent_trend_ci_agg";
 	if (v.nrows == 0)
 		PG_RETURN_NULL();
-	polarity = (int) v.params[0];
-	points = (int) v.params[1];
-	variant = (int) v.params[2];
-	if (v.nparams != 3 || polarity < -1 || polarity > 1 || v.params[1] != points ||
-		(variant != OBA_TREND_FINGERTIPS && variant != OBA_TREND_DHSC))
+	if (v.nparams != 3)
+		oba_bad_arg(fname, "invalid aggregate state: bad parameters");
+	polarity = oba_state_int(v.params[0], -1, 1, fname);
+	points = oba_state_int(v.params[1], 3, OBA_RECENT_MAX_POINTS, fname);
+	variant = oba_state_int(v.params[2], 0, 1, fname);
+	if (variant != OBA_TREND_FINGERTIPS && variant != OBA_TREND_DHSC)
 		oba_bad_arg(fname, "invalid aggregate state: bad parameters");
 	/* invalid points keep their place: they break the run of the last points */
 	rows = oba_series_sorted(&v, false, &n, fname);

@@ -192,6 +192,13 @@ DECLARE
   ly float8;
   has_values bool;
 BEGIN
+  -- oba.curve_svg chooses the range; a direct call with an empty or
+  -- unbounded one is refused rather than divided by
+  IF NOT (x_max > x_min AND x_max - x_min < 'Infinity'::float8) OR x_min IS NULL OR x_max IS NULL THEN
+    RAISE EXCEPTION 'oba.curve_svg_render: x_max must be greater than x_min and both finite, got % and %',
+      coalesce(x_min::text, 'NULL'), coalesce(x_max::text, 'NULL')
+      USING ERRCODE = 'invalid_parameter_value', HINT = 'Draw the chart with oba.curve_svg.';
+  END IF;
   -- the points in time order; rows without a time are skipped; a value
   -- without a class (curve_points, too short a baseline) is unclassified
   SELECT array_agg(u.t ORDER BY u.t), array_agg(u.tt ORDER BY u.t), array_agg(u.v ORDER BY u.t),

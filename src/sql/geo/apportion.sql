@@ -81,6 +81,10 @@ BEGIN
     RAISE EXCEPTION '%: PostGIS is not installed in this database', fname
       USING ERRCODE = 'undefined_object';
   END IF;
+  IF tbl IS NULL THEN
+    RAISE EXCEPTION '%: the % table must not be NULL', fname, role
+      USING ERRCODE = 'null_value_not_allowed';
+  END IF;
   FOREACH col IN ARRAY ARRAY[key] || extra LOOP
     IF col IS NULL OR NOT EXISTS (SELECT 1 FROM pg_attribute a
                                    WHERE a.attrelid = tbl AND a.attname = col
@@ -716,11 +720,26 @@ BEGIN
     RAISE EXCEPTION '%: round_counts rounds counts; it does not apply to intensive values', fname
       USING ERRCODE = 'invalid_parameter_value';
   END IF;
+  IF source IS NULL OR target IS NULL THEN
+    RAISE EXCEPTION '%: the % table must not be NULL', fname, CASE WHEN source IS NULL THEN 'source' ELSE 'target' END
+      USING ERRCODE = 'null_value_not_allowed';
+  END IF;
   IF value_column IS NULL OR NOT EXISTS (SELECT 1 FROM pg_attribute a
                                           WHERE a.attrelid = source AND a.attname = value_column
                                             AND a.attnum > 0 AND NOT a.attisdropped) THEN
     RAISE EXCEPTION '%: source table % has no column %', fname, rel, coalesce(quote_ident(value_column), 'NULL')
       USING ERRCODE = 'undefined_column';
+  END IF;
+  -- a number, or anything that casts to float8 (text holding numbers)
+  IF NOT EXISTS (SELECT 1 FROM pg_attribute a JOIN pg_type ty ON ty.oid = a.atttypid
+                  WHERE a.attrelid = source AND a.attname = value_column
+                    AND (ty.typcategory IN ('N', 'S')
+                         OR EXISTS (SELECT 1 FROM pg_cast c WHERE c.castsource = a.atttypid
+                                       AND c.casttarget = 'pg_catalog.float8'::pg_catalog.regtype))) THEN
+    RAISE EXCEPTION '%: source column %.% is of type %, not a number', fname, rel, quote_ident(value_column),
+      (SELECT format_type(a.atttypid, a.atttypmod) FROM pg_attribute a
+        WHERE a.attrelid = source AND a.attname = value_column)
+      USING ERRCODE = 'datatype_mismatch';
   END IF;
   EXECUTE format($q$SELECT %1$I::text, %2$I::float8 FROM %3$s
                      WHERE %2$I IS NOT NULL

@@ -1,0 +1,445 @@
+-- The README's examples, run verbatim. Each block between "-- README >>>"
+-- and "-- <<< README" is a ```sql block of README.md (every block of its
+-- tour, and the self-contained examples of the function reference), in
+-- README order; test/check-readme checks that the README's blocks are
+-- here and that the output they show as comments is what this suite prints.
+-- Change a block here and in the README together. Outside the blocks: only
+-- what keeps the suite independent of the others (the report card's rows
+-- rolled back, PostGIS and oba_geo dropped).
+\pset null NULL
+SET datestyle = 'ISO, MDY';
+
+-- README >>>
+SELECT (oba.rate(12, 4310)).*;
+--        value        |       lower        |       upper       | numerator | denominator
+-- 27.842227378190252 | 14.370092443338814 | 48.63772170212691 |        12 |        4310
+
+-- per 100,000 with the 99.8% interval used for funnel plots
+SELECT (oba.rate(12, 4310, per => 100000, confidence => 0.998)).*;
+--       value       |       lower       |       upper       | numerator | denominator
+-- 278.4222737819025 | 92.81614826972155 | 628.3285232491971 |        12 |        4310
+
+-- rows in, one estimate per group: children seen per 10,000 children, by ward
+SELECT ward, (oba.rate_agg(seen, children)).*
+  FROM (VALUES ('Bevois', 120, 1510), ('Bevois', 95, 1490), ('Coxford', 60, 1380)) AS t(ward, seen, children)
+ GROUP BY ward ORDER BY ward;
+--  ward   |       value       |       lower       |       upper       | numerator | denominator
+-- Bevois  | 716.6666666666667 | 624.0620954265377 | 819.1382729513845 |       215 |        3000
+-- Coxford | 434.7826086956522 | 331.7663733008003 |  559.661043096806 |        60 |        1380
+
+-- a rolling four-quarter rate is a window frame
+SELECT quarter, round((oba.rate_agg(admissions, children)
+                         OVER (ORDER BY quarter ROWS BETWEEN 3 PRECEDING AND CURRENT ROW)).value::numeric, 2) AS rolling
+  FROM (VALUES ('2023-24 Q1', 7, 2510), ('2023-24 Q2', 4, 2515), ('2023-24 Q3', 9, 2520),
+               ('2023-24 Q4', 6, 2522), ('2024-25 Q1', 3, 2530), ('2024-25 Q2', 5, 2534)) AS t(quarter, admissions, children);
+--  quarter   | rolling
+-- 2023-24 Q1 |   27.89
+-- 2023-24 Q2 |   21.89
+-- 2023-24 Q3 |   26.51
+-- 2023-24 Q4 |   25.83
+-- 2024-25 Q1 |   21.81
+-- 2024-25 Q2 |   22.76
+-- <<< README
+
+-- README >>>
+SELECT (oba.proportion(231, 402)).*;
+--       value       |       lower        |       upper        | numerator | denominator
+-- 57.46268656716418 | 52.581499452519644 | 62.202598794699796 |       231 |         402
+
+-- seen within six weeks of referral? true over non-NULL (a child not yet seen does not count)
+SELECT (oba.proportion_agg(seen - referred <= 42)).*
+  FROM (VALUES (date '2024-04-02', date '2024-04-20'), ('2024-04-03', '2024-05-30'),
+               ('2024-04-08', '2024-05-10'), ('2024-04-15', NULL), ('2024-04-16', '2024-05-01')) AS t(referred, seen);
+-- value |      lower       |       upper       | numerator | denominator
+--    75 | 30.0641842582402 | 95.44127391902994 |         3 |           4
+-- <<< README
+
+-- README >>>
+SELECT (oba.better_off_agg(before, after)).*
+  FROM (VALUES (32, 41), (45, 45), (28, 39), (50, 44), (30, NULL), (36, 48), (40, 42)) AS asq(before, after);
+-- measured | better | same | worse |    pct_better     |       lower        |       upper       | not_measured
+--        6 |      4 |    1 |     1 | 66.66666666666666 | 29.999331513839213 | 90.32285888942195 |            1
+
+-- better means up by 5 points or more
+SELECT (oba.better_off_agg(before, after, 'higher_is_better', 5)).better
+  FROM (VALUES (32, 41), (45, 45), (28, 39), (50, 44), (30, NULL), (36, 48), (40, 42)) AS asq(before, after);
+-- better
+--      3
+-- <<< README
+
+-- README >>>
+-- 120 of 200 children (60%) against England's 67.7%
+SELECT oba.compare(oba.proportion(120, 200), 67.7) AS one_level,
+       oba.compare(oba.proportion(120, 200), oba.proportion(120, 200, confidence => 0.998), 67.7) AS two_levels;
+-- one_level | two_levels
+-- worse     | worse_95
+
+-- funnel limits around a 65% average for a cohort of 250, and where 140 and 150 of 250 fall
+SELECT round(lower_3s::numeric, 2) AS lower_998, round(lower_2s::numeric, 2) AS lower_95,
+       round(upper_2s::numeric, 2) AS upper_95, round(upper_3s::numeric, 2) AS upper_998
+  FROM oba.funnel_limits('proportion', 250, 0.65);
+-- lower_998 | lower_95 | upper_95 | upper_998
+--     55.68 |    59.09 |    70.91 |     74.32
+
+SELECT oba.funnel_significance('proportion', 140, 250, 0.65) AS "140",
+       oba.funnel_significance('proportion', 150, 250, 0.65) AS "150";
+--     140     |       150
+-- Low (0.025) | Not significant
+
+-- admissions of children per 100,000, standardised over the four children's bands
+SELECT (oba.dsr_agg(a.admissions, a.children, e.standard_population)).*
+  FROM (VALUES (0, 48, 5200), (5, 21, 5600), (10, 15, 5300), (15, 30, 5100)) AS a(age_lower, admissions, children)
+  JOIN oba.esp2013 e USING (age_lower);
+--       value       |       lower        |       upper       | numerator | denominator
+-- 533.4782561217014 | 439.93259406742914 | 641.0053718587056 |       114 |       21200
+-- <<< README
+
+-- README >>>
+-- children at a good level of development, by year
+SELECT (m).n, (m).s, round((m).p::numeric, 4) AS p, round((m).sen_slope::numeric, 2) AS sen_slope,
+       (r).trend, (r).marker
+  FROM (SELECT oba.mann_kendall_agg(year, 100.0 * gld / cohort) AS m,
+               oba.recent_trend_agg(year, gld, cohort, 'higher_is_better') AS r
+          FROM (VALUES (2017, 281, 512), (2018, 290, 508), (2019, 287, 515), (2020, 301, 520),
+                       (2021, 312, 511), (2022, 330, 518), (2023, 341, 516), (2024, 352, 521)) AS t(year, gld, cohort)) s;
+-- n | s  |   p    | sen_slope |   trend    |            marker
+-- 8 | 26 | 0.0020 |      2.04 | increasing | increasing and getting better
+-- <<< README
+
+-- README >>>
+-- emergency admissions of children per 10,000 (lower is better), a prevention programme from April 2020
+SELECT (c).status, (c).n_pre, (c).n_post, (c).baseline_direction,
+       round((c).effect_at_last::numeric, 2) AS gap_now, (c).effect_p < 0.05 AS significant, (c).curve_shape
+  FROM (SELECT oba.turn_the_curve_agg(make_date(2011 + i::int, 4, 1), rate, date '2020-04-01', 'lower_is_better') AS c
+          FROM unnest('{58,60,61,63,64,66,67,69,67,65,63,61}'::float8[]) WITH ORDINALITY AS t(rate, i)) s;
+--    status     | n_pre | n_post | baseline_direction | gap_now | significant |      curve_shape
+-- turned_better |     8 |      4 | worsening          |  -13.93 | t           | reversed_to_improving
+-- <<< README
+
+-- README >>>
+-- children waiting over 18 weeks, by month (lower is better, target 22); a new pathway from April 2023
+SELECT (s).n, (s).value, round((s).mean::numeric, 2) AS mean, round((s).lpl::numeric, 2) AS lpl,
+       round((s).upl::numeric, 2) AS upl, (s).special_cause, (s).variation, (s).assurance
+  FROM (SELECT oba.spc_agg((date '2022-04-01' + (i - 1) * interval '1 month')::date, waiting, 'lower_is_better', 22) AS s
+          FROM unnest('{30,32,31,29,33,30,31,32,30,31,29,32,24,25,23,24,26,24,25,23,24,25}'::float8[])
+               WITH ORDINALITY AS t(waiting, i)) x;
+-- n  | value | mean  |  lpl  |  upl  |   special_cause   |    variation    |    assurance
+-- 22 |    25 | 27.86 | 23.21 | 32.52 | 7 Points Below CL | improvement_low | consistent_fail
+-- <<< README
+
+-- README >>>
+SELECT oba.fy_quarter(date '2025-02-14') AS quarter, oba.fy_quarter_start(date '2025-02-14') AS starts,
+       oba.academic_year(date '2025-02-14') AS school_year,
+       oba.age_at(date '2020-02-29', date '2025-02-28') AS age_28_feb, oba.age_at(date '2020-02-29', date '2025-03-01') AS age_1_mar;
+--  quarter   |   starts   | school_year | age_28_feb | age_1_mar
+-- 2024-25 Q4 | 2025-01-01 | 2024/25     |          4 |         5
+-- <<< README
+
+-- README >>>
+SELECT oba.suppress(3) AS three, oba.suppress(12) AS twelve, oba.round_to(12) AS rounded;
+-- three | twelve | rounded
+--  NULL |     12 |      10
+
+SELECT * FROM oba.suppress_table('{Bargate,Bevois,Coxford,Millbrook}'::text[], '{12,3,40,25}'::bigint[]);
+--   label   | is_total | published |   flag
+-- Bargate   | f        |      NULL | secondary
+-- Bevois    | f        |      NULL | primary
+-- Coxford   | f        |        40 | NULL
+-- Millbrook | f        |        25 | NULL
+-- NULL      | t        |        80 | NULL
+-- <<< README
+
+-- the report card's rows are not kept
+BEGIN;
+-- README >>>
+INSERT INTO oba.indicator (code, name, question, service, polarity, kind) VALUES
+  ('FS_SEEN', 'Families supported', 'how_much', 'Family support', 'neutral', 'count'),
+  ('FS_REVIEW', 'Reviewed within 12 weeks', 'how_well', 'Family support', 'higher_is_better', 'proportion'),
+  ('FS_BETTER', 'Score improved at review', 'better_off', 'Family support', 'higher_is_better', 'proportion');
+-- eight quarters from April 2023
+INSERT INTO oba.observation (indicator_code, area_code, area_type, period_start, numerator, denominator)
+SELECT m.code, 'FS', 'service', (date '2023-04-01' + (q - 1) * interval '3 months')::date, x, n
+  FROM (VALUES ('FS_SEEN', '{41,44,40,47,52,50,55,58}'::float8[], NULL::float8[]),
+               ('FS_REVIEW', '{20,22,21,24,26,31,37,44}', '{41,44,40,47,52,50,55,58}'),
+               ('FS_BETTER', '{15,16,15,18,22,22,26,27}', '{24,25,25,28,35,36,40,44}')) AS m(code, xs, ns),
+       unnest(xs, ns) WITH ORDINALITY AS u(x, n, q);
+SELECT question, indicator_name, oba.fy_quarter(period_start) AS quarter, numerator, denominator,
+       round(value::numeric, 1) AS value, round(lower::numeric, 1) AS lower, round(upper::numeric, 1) AS upper,
+       recent_trend_marker
+  FROM oba.report_card
+ WHERE service = 'Family support' AND period_start = '2025-01-01'
+ ORDER BY array_position('{how_much,how_well,better_off}', question);
+--  question  |      indicator_name      |  quarter   | numerator | denominator | value | lower | upper |      recent_trend_marker
+-- how_much   | Families supported       | 2024-25 Q4 |        58 |        NULL |  58.0 |  NULL |  NULL | no significant change
+-- how_well   | Reviewed within 12 weeks | 2024-25 Q4 |        44 |          58 |  75.9 |  63.5 |  85.0 | increasing and getting better
+-- better_off | Score improved at review | 2024-25 Q4 |        27 |          44 |  61.4 |  46.6 |  74.3 | no significant change
+-- <<< README
+ROLLBACK;
+
+-- README >>>
+-- with weights: each LSOA's count shared out by weight
+SELECT ward, oba.apportion_agg(children, weight) AS children
+  FROM (VALUES ('L1', 'W1', 0.75, 120), ('L1', 'W2', 0.25, 120), ('L2', 'W2', 1, 60)) AS t(lsoa, ward, weight, children)
+ GROUP BY ward ORDER BY ward;
+-- ward | children
+-- W1   |       90
+-- W2   |       90
+
+-- from the boundaries: PostGIS in its own schema, then oba_geo (as a superuser)
+CREATE SCHEMA postgis;
+CREATE EXTENSION postgis SCHEMA postgis;
+CREATE EXTENSION oba_geo;
+-- two LSOAs and two wards, rectangles in British National Grid metres
+CREATE TEMP VIEW lsoa (code, children, geom) AS VALUES
+  ('L1', 120, postgis.ST_MakeEnvelope(0, 0, 2000, 1000, 27700)),
+  ('L2', 60, postgis.ST_MakeEnvelope(2000, 0, 3000, 1000, 27700));
+CREATE TEMP VIEW ward (code, geom) AS VALUES
+  ('W1', postgis.ST_MakeEnvelope(0, 0, 1500, 1000, 27700)),
+  ('W2', postgis.ST_MakeEnvelope(1500, 0, 3000, 1000, 27700));
+SELECT * FROM oba.areal_weights('lsoa', 'ward') ORDER BY 1, 2;
+-- source_code | target_code | weight
+-- L1          | W1          |   0.75
+-- L1          | W2          |   0.25
+-- L2          | W2          |      1
+
+SELECT * FROM oba.apportion('lsoa', 'ward', 'children') ORDER BY 1;
+-- target_code | value | sources | null_sources
+-- W1          |    90 |       1 |            0
+-- W2          |    90 |       2 |            0
+-- <<< README
+DROP VIEW lsoa, ward;
+DROP EXTENSION oba_geo;
+DROP EXTENSION postgis;
+DROP SCHEMA postgis;
+
+-- README >>>
+-- no events: lower 0, and the exact upper limit (PHEindicatormethods: 36.888794541139355)
+SELECT (oba.rate(0, 1000)).*;
+-- value | lower |       upper        | numerator | denominator
+--     0 |     0 | 36.888794541139355 |         0 |        1000
+
+-- a rate may exceed per
+SELECT (oba.rate(150, 100, per => 100)).value;         -- 150
+
+-- per 100,000 with 99.8% limits, by ward: Byar's from 10 events, exact below
+SELECT ward, (oba.rate_agg(admissions, children, 100000, 0.998)).*
+  FROM (VALUES ('Bevois', 7, 2510), ('Bevois', 5, 1800), ('Coxford', 3, 2200)) AS t(ward, admissions, children)
+ GROUP BY ward ORDER BY ward;
+--  ward   |       value        |       lower       |       upper       | numerator | denominator
+-- Bevois  |  278.4222737819025 | 92.81614826972155 | 628.3285232491971 |        12 |        4310
+-- Coxford | 136.36363636363637 | 8.660608071291056 | 593.7382172358214 |         3 |        2200
+-- <<< README
+
+-- README >>>
+-- none of 50: lower exactly 0
+SELECT (oba.proportion(0, 50)).*;
+-- value | lower |      upper       | numerator | denominator
+--     0 |     0 | 7.13475991333587 |         0 |          50
+
+-- a fraction rather than a percentage
+SELECT (oba.proportion(231, 402, per => 1)).value;
+--       value
+-- 0.5746268656716418
+
+-- counts by ward
+SELECT ward, (oba.proportion_agg(gld, cohort)).*
+  FROM (VALUES ('Bevois', 61, 130), ('Bevois', 70, 130), ('Coxford', 98, 170)) AS t(ward, gld, cohort)
+ GROUP BY ward ORDER BY ward;
+--  ward   |       value        |       lower       |       upper        | numerator | denominator
+-- Bevois  |  50.38461538461539 | 44.34600732250834 | 56.412023659028634 |       131 |         260
+-- Coxford | 57.647058823529406 | 50.13096582922023 |  64.82519030084151 |        98 |         170
+-- <<< README
+
+-- README >>>
+SELECT target_code, oba.apportion_agg(children, weight) AS children,
+       round(oba.apportion_mean_agg(pct, area)::numeric, 3) AS pct
+  FROM (VALUES ('A', 'X', 0.75, 750, 100, 20), ('A', 'Y', 0.25, 250, 100, 20), ('B', 'Y', 1, 400, 40, 10))
+         AS w(source_code, target_code, weight, area, children, pct)
+ GROUP BY 1 ORDER BY 1;
+-- target_code | children |  pct
+-- X           |       75 | 20.000
+-- Y           |       65 | 13.846
+
+SELECT oba.largest_remainder('{4.5, 3.5, 2}') AS ten, oba.largest_remainder('{0.6, 0.6, 0.8}') AS two;
+--   ten   |   two
+-- {5,3,2} | {1,0,1}
+-- <<< README
+
+-- README >>>
+SELECT oba.compare(oba.rate(12, 4310), 10, 'lower_is_better');            -- worse
+SELECT oba.compare(oba.rate(12, 4310), oba.rate(12, 4310, confidence => 0.998),
+                   10, 'lower_is_better');                                -- worse_95
+SELECT oba.compare(50, 40, 60, 70, 'lower_is_better');                    -- better
+-- <<< README
+
+-- README >>>
+-- R: poisson.test(c(12, 30), c(4310, 5120)) gives 0.47517 (0.22156 to 0.95573)
+SELECT round(value::numeric, 4) AS value, round(lower::numeric, 4) AS lower, round(upper::numeric, 4) AS upper,
+       round(p_value::numeric, 6) AS p_value, method
+  FROM oba.rate_ratio(12, 4310, 30, 5120);
+-- value  | lower  | upper  | p_value  |      method
+-- 0.4752 | 0.2216 | 0.9557 | 0.035364 | exact_conditional
+
+SELECT oba.gap_to_close(2732, 4937, 67, per => 100);                    -- 576
+-- <<< README
+
+-- README >>>
+SELECT x, round(lower_2s::numeric, 2) AS lower_2s, round(upper_2s::numeric, 2) AS upper_2s
+  FROM oba.funnel_limits('proportion', 250, 0.65);
+--  x  | lower_2s | upper_2s
+-- 250 |    59.09 |    70.91
+
+-- a ratio: 12 observed; the lower limit lies at 20.96 expected events
+SELECT x, round(lower_2s::numeric, 4) AS lower_2s, round(upper_2s::numeric, 4) AS upper_2s,
+       round(lower_2s_denominator::numeric, 4) AS lower_2s_denominator
+  FROM oba.funnel_limits('ratio', 12);
+-- x  | lower_2s | upper_2s | lower_2s_denominator
+-- 12 |   0.5725 |   1.9353 |              20.9616
+
+SELECT oba.funnel_significance('ratio', 25, 14);                 -- High (0.025)
+
+SELECT oba.funnel_significance('dsr', 9, 1000, 0.01);            -- Not applicable for events less than 10 for dsrs
+
+-- the denominator of a DSR record: the population its rate implies (15 events at 153.15 per 100,000)
+SELECT oba.funnel_denominator('dsr', 15, 9850, rate => 153.15110255037692);
+-- funnel_denominator
+--  9794.248784507417
+-- <<< README
+
+-- README >>>
+-- the children's bands of the standard population, and the last band
+SELECT age_band, age_lower, age_upper, standard_population FROM oba.esp2013 WHERE age_lower < 20 OR age_upper IS NULL;
+-- age_band | age_lower | age_upper | standard_population
+-- 0-4      |         0 |         4 |                5000
+-- 5-9      |         5 |         9 |                5500
+-- 10-14    |        10 |        14 |                5500
+-- 15-19    |        15 |        19 |                5500
+-- 90+      |        90 |      NULL |                1000
+
+-- group D10 of test/reference/phe_dsr_reference.csv (four children's bands, 15 events): PHEindicatormethods
+-- calculate_dsr gives 153.15110255037692 (85.517829298611119 to 252.81601366953871) per 100,000,
+-- the same to 15 significant digits
+SELECT (oba.dsr_agg(a.events, a.population, e.standard_population)).*
+  FROM (VALUES ('0-4', 7, 2400), ('5-9', 2, 2600), ('10-14', 1, 2550), ('15-19', 5, 2300)) AS a(age_band, events, population)
+  JOIN oba.esp2013 e USING (age_band);
+--       value        |       lower       |       upper        | numerator | denominator
+-- 153.15110255037692 | 85.51782929861113 | 252.81601366953868 |        15 |        9850
+
+-- children admitted more than once: per band, events = Σ f·x_f and events_squared = Σ f²·x_f
+-- (x_f children with f admissions); the tour's DSR, with wider limits
+SELECT round(value::numeric, 2) AS value, round(lower::numeric, 2) AS lower, round(upper::numeric, 2) AS upper,
+       numerator, denominator
+  FROM (SELECT (oba.dsr_nonindependent_agg(a.events, a.events_squared, a.population, e.standard_population)).*
+          FROM (VALUES (0, 48, 72, 5200), (5, 21, 25, 5600), (10, 15, 15, 5300), (15, 30, 38, 5100))
+                 AS a(age_lower, events, events_squared, population)
+          JOIN oba.esp2013 e USING (age_lower)) d;
+-- value  | lower  | upper  | numerator | denominator
+-- 533.48 | 426.59 | 656.34 |       114 |       21200
+-- <<< README
+
+-- README >>>
+-- group I10 of test/reference/phe_isr_reference.csv: PHEindicatormethods calculate_ISRatio gives
+-- 0.85036691255930985 (0.65485341548778964 to 1.0859169448078105), calculate_ISRate 86.365389556804914
+-- (66.508550010478629 to 110.28843970704325) per 100,000
+SELECT (i).observed, round((i).expected::numeric, 4) AS expected, (i).ratio, (i).ratio_lower, (i).ratio_upper,
+       round((i).rate::numeric, 4) AS rate, round((i).rate_lower::numeric, 4) AS rate_lower,
+       round((i).rate_upper::numeric, 4) AS rate_upper
+  FROM (SELECT oba.isr_agg(w.admissions, w.children, r.admissions, r.children) AS i
+          FROM (VALUES ('0-4', 22, 18200), ('5-9', 9, 19100), ('10-14', 8, 18800), ('15-19', 25, 17600))
+                 AS w(band, admissions, children)
+          JOIN (VALUES ('0-4', 5200, 3100000), ('5-9', 2100, 3350000), ('10-14', 1800, 3300000), ('15-19', 3900, 3050000))
+                 AS r(band, admissions, children) USING (band)) s;
+-- observed | expected |       ratio        |    ratio_lower     |    ratio_upper     |  rate   | rate_lower | rate_upper
+--       64 |  75.2616 | 0.8503669125593099 | 0.6548534154877896 | 1.0859169448078105 | 86.3654 |    66.5086 |   110.2884
+-- <<< README
+
+-- README >>>
+-- a good level of development (higher is better, weight 2) and obesity (lower is better, weight 1);
+-- with four wards, quintile k holds ranks above 4(k - 1)/5 up to 4k/5, so quintile 1 is empty
+WITH indicator(ward, indicator, value, polarity, weight) AS (VALUES
+  ('Bevois', 'gld', 58.0, 'higher_is_better', 2), ('Coxford', 'gld', 62.0, 'higher_is_better', 2),
+  ('Portswood', 'gld', 71.0, 'higher_is_better', 2), ('Shirley', 'gld', 69.0, 'higher_is_better', 2),
+  ('Bevois', 'obesity', 24.0, 'lower_is_better', 1), ('Coxford', 'obesity', 23.0, 'lower_is_better', 1),
+  ('Portswood', 'obesity', 17.0, 'lower_is_better', 1), ('Shirley', 'obesity', 20.0, 'lower_is_better', 1)),
+z AS (
+  SELECT ward, indicator, weight,
+         oba.need_z(value, avg(value) OVER w, stddev_samp(value) OVER w, polarity) AS z
+    FROM indicator WINDOW w AS (PARTITION BY indicator)),
+score AS (
+  SELECT ward, oba.need_score_agg(z, weight) AS need FROM z GROUP BY ward)
+SELECT ward, round(need::numeric, 3) AS need, rank() OVER (ORDER BY need DESC) AS need_rank,
+       oba.quintile(rank() OVER (ORDER BY need DESC), count(need) OVER ()) AS quintile
+  FROM score ORDER BY need DESC;
+--   ward    |  need  | need_rank | quintile
+-- Bevois    |  1.087 |         1 |        2
+-- Coxford   |  0.541 |         2 |        3
+-- Shirley   | -0.546 |         3 |        4
+-- Portswood | -1.082 |         4 |        5
+
+-- rank 7 of 30
+SELECT oba.decile(7, 30) AS decile, oba.quintile(7, 30) AS quintile, oba.quantile_group(7, 30, 4) AS quartile;
+-- decile | quintile | quartile
+--      3 |        2 |        1
+
+-- ties: rank() gives them the same rank, so they share a group
+SELECT ward, need, rank() OVER w AS need_rank, oba.quintile(rank() OVER w, count(*) OVER ()) AS quintile
+  FROM (VALUES ('A', 1.2), ('B', 0.8), ('C', 0.8), ('D', -0.1), ('E', -0.4), ('F', -1.5)) AS t(ward, need)
+WINDOW w AS (ORDER BY need DESC) ORDER BY need DESC, ward;
+-- ward | need | need_rank | quintile
+-- A    |  1.2 |         1 |        1
+-- B    |  0.8 |         2 |        2
+-- C    |  0.8 |         2 |        2
+-- D    | -0.1 |         4 |        4
+-- E    | -0.4 |         5 |        5
+-- F    | -1.5 |         6 |        5
+-- <<< README
+
+-- README >>>
+SELECT oba.fy('2024-07-15'), oba.fy_quarter('2024-07-15'),
+       oba.fy_quarter_start('2024-07-15'), oba.academic_year('2024-07-15');
+-- 2024-25 | 2024-25 Q2 | 2024-07-01 | 2023/24
+SELECT oba.age_at('2020-02-29', '2025-02-28'), oba.age_at('2020-02-29', '2025-03-01');     -- 4 | 5
+SELECT oba.age_months_at('2024-01-31', '2024-02-29'), oba.age_months_at('2024-01-31', '2024-03-01');  -- 0 | 1
+SELECT oba.age_band(7, '{0,5,10,15}'), oba.age_band(17, '{0,5,10,15}');                     -- 5-9 | 15+
+SELECT oba.age_band(70, '{{0,4},{16,24},{65,NULL}}'), oba.age_band(10, '{{0,4},{16,24},{65,NULL}}');  -- 65+ | NULL
+-- <<< README
+
+-- README >>>
+SELECT oba.suppress(3), oba.suppress(0), oba.suppress(0, suppress_zero => true), oba.suppress(5);  -- NULL | 0 | NULL | 5
+SELECT oba.round_to(12), oba.round_to(13), oba.round_to(15, 10);                                 -- 10 | 15 | 20
+-- <<< README
+
+-- README >>>
+-- one-way: two small wards, 3 children between them, so a third ward goes too
+SELECT * FROM oba.suppress_table(ARRAY['Bargate', 'Bevois', 'Coxford'], ARRAY[2, 1, 40]::bigint[]);
+--  label  | is_total | published |   flag
+-- Bargate | f        |      NULL | primary
+-- Bevois  | f        |      NULL | primary
+-- Coxford | f        |      NULL | secondary
+-- NULL    | t        |        43 | NULL
+
+-- two-way: ward by age band, with row, column and grand totals
+SELECT * FROM oba.suppress_table(ARRAY['Bargate', 'Bargate', 'Bevois', 'Bevois'], ARRAY['0-4', '5-9', '0-4', '5-9'],
+                                 ARRAY[12, 3, 20, 15]::bigint[]);
+-- row_label | col_label | published |   flag
+-- Bargate   | 0-4       |      NULL | secondary
+-- Bargate   | 5-9       |      NULL | primary
+-- Bargate   | NULL      |        15 | NULL
+-- Bevois    | 0-4       |      NULL | secondary
+-- Bevois    | 5-9       |      NULL | secondary
+-- Bevois    | NULL      |        35 | NULL
+-- NULL      | 0-4       |        32 | NULL
+-- NULL      | 5-9       |        18 | NULL
+-- NULL      | NULL      |        50 | NULL
+-- <<< README
+
+-- README >>>
+SELECT oba.date_to_years('2019-04-01'), oba.years_to_date(2024.5);
+--  2019.25 | 2024-07-01
+-- <<< README
+
+-- README >>>
+SELECT oba.xml_escape('Bevois & St Mary''s <ward> "east"');
+--                        xml_escape
+-- Bevois &amp; St Mary&#39;s &lt;ward&gt; &quot;east&quot;
+-- <<< README
