@@ -10,6 +10,8 @@
 #include <stdio.h>
 #include <string.h>
 
+oba_interrupt_fn oba_interrupt_hook = NULL;
+
 /* 2^53: the first integer beyond which float8 cannot hold every integer. */
 #define OBA_EXACT_LIMIT 9007199254740992.0
 

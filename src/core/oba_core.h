@@ -87,6 +87,28 @@ int			oba_polarity_parse(oba_error *err, const char *arg, const char *text,
 							   size_t len, oba_polarity *out);
 const char *oba_polarity_name(oba_polarity p);
 
+/*
+ * ---- common.c: interrupts ----
+ *
+ * A loop whose length the caller controls (pairs of values, cells of a
+ * table, edges of two polygons) calls OBA_CHECK_INTERRUPTS() every few
+ * thousand steps. In the server the glue installs PostgreSQL's interrupt
+ * check, which does not return when the query has been cancelled or has
+ * timed out: it raises an ERROR, and everything the core had allocated
+ * belongs to a memory context that PostgreSQL frees. The unit tests install
+ * nothing, or a counter. Set once when the module loads (every backend and
+ * parallel worker loads it), never per query.
+ */
+typedef void (*oba_interrupt_fn) (void);
+extern oba_interrupt_fn oba_interrupt_hook;
+
+#define OBA_CHECK_INTERRUPTS() \
+	do { if (oba_interrupt_hook != NULL) oba_interrupt_hook(); } while (0)
+
+/* Every 4096 steps of a counter i (size_t or unsigned): cheap enough for inner loops. */
+#define OBA_CHECK_INTERRUPTS_EVERY(i) \
+	do { if (((i) & 4095u) == 0) OBA_CHECK_INTERRUPTS(); } while (0)
+
 /* ---- dist.c: distribution functions (R's standalone maths library) ---- */
 
 double		oba_qnorm(double p);	/* standard normal quantile, lower tail */

@@ -9,11 +9,28 @@
 #include "access/htup_details.h"
 #include "catalog/pg_type.h"
 #include "funcapi.h"
+#include "miscadmin.h"
 
 #include <float.h>
 #include <math.h>
 
 PG_MODULE_MAGIC;
+
+/* The core's long loops call this (oba_core.h): a cancel or timeout raises here. */
+static void
+oba_check_interrupts(void)
+{
+	CHECK_FOR_INTERRUPTS();
+}
+
+/* fmgr.h declares it from PostgreSQL 16 on; the same declaration, for 15 */
+PGDLLEXPORT void _PG_init(void);
+
+void
+_PG_init(void)
+{
+	oba_interrupt_hook = oba_check_interrupts;
+}
 
 /* 2^53: below it float8 holds every integer, so sums of counts are exact. */
 #define OBA_EXACT_LIMIT 9007199254740992.0

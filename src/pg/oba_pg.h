@@ -16,6 +16,19 @@
 #include "oba_core.h"
 
 /*
+ * A function that never returns: PostgreSQL 18 replaced the attribute after
+ * the declarator, pg_attribute_noreturn(), with a specifier before it,
+ * pg_noreturn. Declare as  OBA_NORETURN_PRE void f(...) OBA_NORETURN_POST;
+ */
+#ifdef pg_noreturn
+#define OBA_NORETURN_PRE pg_noreturn
+#define OBA_NORETURN_POST
+#else
+#define OBA_NORETURN_PRE
+#define OBA_NORETURN_POST pg_attribute_noreturn()
+#endif
+
+/*
  * For the transition functions, which run once per row: AggCheckCallContext's
  * test (is the function running inside an aggregate or window aggregate,
  * where the transition value is its own to modify in place?) and
@@ -39,7 +52,7 @@ oba_arg_array(FunctionCallInfo fcinfo, int argno)
 }
 
 /* Raise a core error as an ERROR naming the SQL function; never returns. */
-void		oba_raise(const char *fname, const oba_error *err) pg_attribute_noreturn();
+OBA_NORETURN_PRE void oba_raise(const char *fname, const oba_error *err) OBA_NORETURN_POST;
 
 /* An oba.estimate datum for the calling function; NaN fields become NULL. */
 Datum		oba_estimate_datum(FunctionCallInfo fcinfo, const oba_estimate *e);

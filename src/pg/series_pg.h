@@ -144,10 +144,10 @@ double	   *oba_times_from_array(FunctionCallInfo fcinfo, int argno, bool is_date
 								 const char *fname, const char *arg, size_t *n);
 
 /* Raise 22004 for a NULL argument that may not be NULL. */
-void		oba_null_arg(const char *fname, const char *arg) pg_attribute_noreturn();
+OBA_NORETURN_PRE void oba_null_arg(const char *fname, const char *arg) OBA_NORETURN_POST;
 
 /* Raise 22023 "fname: message" (printf style). */
-void		oba_bad_arg(const char *fname, const char *fmt,...) pg_attribute_printf(2, 3) pg_attribute_noreturn();
+OBA_NORETURN_PRE void oba_bad_arg(const char *fname, const char *fmt,...) pg_attribute_printf(2, 3) OBA_NORETURN_POST;
 
 /* palloc for the core (NULL, not an error, when memory runs out). */
 extern const oba_allocator oba_pg_allocator;
