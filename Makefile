@@ -53,18 +53,27 @@ REGRESS_OPTS = --load-extension=oba
 
 PG_CONFIG  ?= pg_config
 PKG_CONFIG ?= pkg-config
+# R's maths library is opened at run time (src/core/dist.c says why), by the
+# path of the library found here: pkg-config's libdir and the library's
+# soname. RMATH_LIBRARY=/path/to/libRmath.so.1 overrides it.
 RMATH_CFLAGS := $(shell $(PKG_CONFIG) --cflags libRmath 2>/dev/null)
-RMATH_LIBS   := $(shell $(PKG_CONFIG) --libs libRmath 2>/dev/null || echo -lRmath -lm)
+RMATH_LIBDIR := $(shell $(PKG_CONFIG) --variable=libdir libRmath 2>/dev/null)
+RMATH_SONAME := $(shell objdump -p $(or $(RMATH_LIBDIR),/usr/lib)/libRmath.so 2>/dev/null | sed -n 's/^ *SONAME *//p')
+RMATH_LIBRARY ?= $(if $(and $(RMATH_LIBDIR),$(RMATH_SONAME)),$(RMATH_LIBDIR)/$(RMATH_SONAME),libRmath.so.1)
+RMATH_DEFS   = -DOBA_RMATH_LIBRARY='"$(RMATH_LIBRARY)"'
+# dlopen: in libc from glibc 2.34, in libdl before
+RMATH_LIBS   = -ldl -lm
 
 # WERROR= turns warnings back into warnings for a compiler we have not met.
 WERROR     ?= -Werror
 # -isystem: the server headers are not -Wextra clean; our code is.
-PG_CPPFLAGS = -Isrc/core -isystem $(shell $(PG_CONFIG) --includedir-server) $(RMATH_CFLAGS)
+PG_CPPFLAGS = -Isrc/core -isystem $(shell $(PG_CONFIG) --includedir-server) $(RMATH_CFLAGS) $(RMATH_DEFS)
 PG_CFLAGS   = -std=c99 -Wall -Wextra $(WERROR)
 SHLIB_LINK  = $(RMATH_LIBS)
 
-EXTRA_CLEAN = results regression.diffs regression.out test/unit/*.o \
-              $(UNIT_BINS) test/unit/san demo/out fuzz/c/fuzz_core
+EXTRA_CLEAN = results regression.diffs regression.out test/unit/*.o test/unit/*.so \
+              $(UNIT_BINS) test/unit/san demo/out fuzz/c/fuzz_core \
+              test/clash/oba_clash.c $(CLASH_LIB)
 
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
@@ -90,7 +99,16 @@ UNIT_BINS = $(UNIT_SRCS:.c=)
 UNIT_CFLAGS ?= -std=c99 -O2 -g -Wall -Wextra -Wdeclaration-after-statement $(WERROR)
 
 test/unit/test_%: test/unit/test_%.c $(wildcard test/unit/*.h) $(CORE_SRCS) $(wildcard src/core/*.h)
-	$(CC) $(UNIT_CFLAGS) -Isrc/core -Itest/unit $(RMATH_CFLAGS) -o $@ $< $(CORE_SRCS) $(RMATH_LIBS) -lm
+	$(CC) $(UNIT_CFLAGS) -Isrc/core -Itest/unit $(RMATH_CFLAGS) $(RMATH_DEFS) -o $@ $< $(CORE_SRCS) $(RMATH_LIBS)
+
+# test_dist loads a library with the right names and wrong answers
+test/unit/fake_rmath.so: test/unit/fake_rmath.c
+	$(CC) -std=c99 -O2 -Wall -Wextra $(WERROR) -fPIC -shared -o $@ $<
+test/unit/test_dist test/unit/san/test_dist: test/unit/fake_rmath.so
+test/unit/san/fake_rmath.so: test/unit/fake_rmath.so
+	@mkdir -p test/unit/san
+	cp $< $@
+test/unit/san/test_dist: test/unit/san/fake_rmath.so
 
 unittest: $(UNIT_BINS)
 	@set -e; for t in $(UNIT_BINS); do echo "== $$t"; ./$$t; done
@@ -105,10 +123,10 @@ SAN_CORE_OBJS = $(patsubst src/core/%.c,test/unit/san/core/%.o,$(CORE_SRCS))
 
 test/unit/san/core/%.o: src/core/%.c $(wildcard src/core/*.h)
 	@mkdir -p test/unit/san/core
-	$(CC) $(UNIT_CFLAGS) -O1 $(SAN_FLAGS) -Isrc/core $(RMATH_CFLAGS) -c -o $@ $<
+	$(CC) $(UNIT_CFLAGS) -O1 $(SAN_FLAGS) -Isrc/core $(RMATH_CFLAGS) $(RMATH_DEFS) -c -o $@ $<
 
 test/unit/san/test_%: test/unit/test_%.c $(wildcard test/unit/*.h) $(SAN_CORE_OBJS)
-	$(CC) $(UNIT_CFLAGS) -O1 $(SAN_FLAGS) -Isrc/core -Itest/unit $(RMATH_CFLAGS) -o $@ $< $(SAN_CORE_OBJS) $(RMATH_LIBS) -lm
+	$(CC) $(UNIT_CFLAGS) -O1 $(SAN_FLAGS) -Isrc/core -Itest/unit $(RMATH_CFLAGS) -o $@ $< $(SAN_CORE_OBJS) $(RMATH_LIBS)
 
 unittest-sanitize: $(SAN_BINS)
 	@set -e; for t in $(SAN_BINS); do echo "== $$t"; ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ./$$t; done
@@ -116,6 +134,16 @@ unittest-sanitize: $(SAN_BINS)
 unittest-valgrind: $(UNIT_BINS)
 	@set -e; for t in $(UNIT_BINS); do echo "== valgrind $$t"; \
 	  valgrind -q --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite,indirect ./$$t; done
+
+# A module defining every function R's maths library exports, each raising
+# an error: test/run-sql-tests preloads it into the sessions of the
+# reference suites (test/clash/generate says why).
+CLASH_LIB = test/clash/oba_clash.so
+test/clash/oba_clash.c: test/clash/generate
+	test/clash/generate $(RMATH_LIBRARY) > $@
+$(CLASH_LIB): test/clash/oba_clash.c
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(CFLAGS_SL) -shared -o $@ $<
+clashlib: $(CLASH_LIB)
 
 # ---- whole-project targets -------------------------------------------------
 
@@ -128,7 +156,7 @@ deps:
 	tools/deps test
 
 test: deps
-	$(MAKE) all
+	$(MAKE) all clashlib
 	$(MAKE) unittest
 	$(MAKE) unittest-sanitize
 	$(MAKE) unittest-valgrind
@@ -151,6 +179,14 @@ else
 	$(MAKE) all
 	flock -o $(TEST_LOCK) sh -c '$(SUDO) $(MAKE) install && pg_virtualenv $(DEMO_CLUSTER) -t demo/run'
 endif
+
+# oba on another PostgreSQL: make test-pg PG_CONFIG=/opt/pg18/bin/pg_config
+# builds in build/pg<major>, installs into that server, starts a throwaway
+# cluster of it and runs every suite it can (test/run-pg-version).
+test-pg:
+	tools/deps test
+	flock -o $(TEST_LOCK)-$(notdir $(patsubst %/bin/pg_config,%,$(PG_CONFIG))) \
+	  env PG_CONFIG=$(PG_CONFIG) test/run-pg-version
 
 bench:
 	tools/deps bench
@@ -183,7 +219,7 @@ CLANG ?= clang
 FUZZ_C_SECONDS ?= 300
 fuzz/c/fuzz_core: fuzz/c/fuzz_core.c $(CORE_SRCS) $(wildcard src/core/*.h)
 	$(CLANG) -g -O1 -std=c99 -Wall -Wextra $(WERROR) -fsanitize=fuzzer,address,undefined,float-cast-overflow \
-	  -fno-sanitize-recover=all -Isrc/core $(RMATH_CFLAGS) -o $@ $< $(CORE_SRCS) $(RMATH_LIBS) -lm
+	  -fno-sanitize-recover=all -Isrc/core $(RMATH_CFLAGS) $(RMATH_DEFS) -o $@ $< $(CORE_SRCS) $(RMATH_LIBS)
 
 fuzz-c:
 	tools/deps fuzz
@@ -195,7 +231,7 @@ fuzz-c:
 # Refresh under load: pgbench readers on the materialised report card while it
 # is refreshed concurrently (LOAD_SECONDS, LOAD_AREAS, LOAD_PERIODS, LOAD_CLIENTS).
 loadtest: deps
-	$(MAKE) all
+	$(MAKE) all clashlib
 	flock -o $(TEST_LOCK) sh -c '$(SUDO) $(MAKE) install && pg_virtualenv -t bench/load/run'
 
-.PHONY: deps test demo bench fuzz fuzz-c loadtest unittest unittest-sanitize unittest-valgrind
+.PHONY: clashlib deps test test-pg demo bench fuzz fuzz-c loadtest unittest unittest-sanitize unittest-valgrind

@@ -111,16 +111,23 @@ extern oba_interrupt_fn oba_interrupt_hook;
 
 /* ---- dist.c: distribution functions (R's standalone maths library) ---- */
 
+/*
+ * Opens R's maths library at path (NULL: the library oba was built for,
+ * once per process), resolves the functions below and checks them against
+ * known values. 0, or -1 with err naming the library and what failed. The
+ * functions below load the default library on first use and return NaN if
+ * it cannot be loaded; the server loads it when the module loads and
+ * refuses to load without it.
+ */
+int			oba_dist_load(const char *path, oba_error *err);
+
 double		oba_qnorm(double p);	/* standard normal quantile, lower tail */
 double		oba_pnorm(double q);	/* standard normal CDF */
 double		oba_qchisq(double p, double df);	/* lower tail */
 double		oba_pchisq(double q, double df, int lower_tail);
 double		oba_qt(double p, double df);
 double		oba_pt(double q, double df, int lower_tail);
-double		oba_qgamma(double p, double shape);
 double		oba_qbeta(double p, double a, double b);
-double		oba_pbinom(double x, double n, double prob, int lower_tail);
-double		oba_ppois(double x, double lambda, int lower_tail);
 double		oba_pbeta(double x, double a, double b, int lower_tail);
 /* log of the hypergeometric density: x white of drawn, from white + black */
 double		oba_dhyper_log(double x, double white, double black, double drawn);

@@ -26,10 +26,23 @@ oba_check_interrupts(void)
 /* fmgr.h declares it from PostgreSQL 16 on; the same declaration, for 15 */
 PGDLLEXPORT void _PG_init(void);
 
+/*
+ * Module load: the interrupt hook, and R's maths library, opened and checked
+ * now so that a missing or wrong library is a clear error on the first call
+ * of any oba function rather than a wrong number or a crash later.
+ */
 void
 _PG_init(void)
 {
+	oba_error	err;
+
 	oba_interrupt_hook = oba_check_interrupts;
+	if (oba_dist_load(NULL, &err) != 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_FILE),
+				 errmsg("oba: %s", err.message),
+				 errhint("oba needs R's standalone maths library (Debian package r-mathlib); "
+						 "install it, or rebuild oba with RMATH_LIBRARY naming the library.")));
 }
 
 /* 2^53: below it float8 holds every integer, so sums of counts are exact. */
