@@ -94,6 +94,7 @@ COMMENT ON FUNCTION @extschema@.turn_the_curve_agg_final(pg_catalog.float8[]) IS
 CREATE AGGREGATE @extschema@.turn_the_curve_agg(t pg_catalog.float8, value pg_catalog.float8, start pg_catalog.float8) (
     SFUNC = @extschema@.turn_the_curve_agg_trans,
     STYPE = pg_catalog.float8[],
+    SSPACE = 2048,
     INITCOND = '{1,2,2,0,0}',
     COMBINEFUNC = @extschema@.series_agg_combine,
     FINALFUNC = @extschema@.turn_the_curve_agg_final,
@@ -106,6 +107,7 @@ COMMENT ON AGGREGATE @extschema@.turn_the_curve_agg(pg_catalog.float8, pg_catalo
 CREATE AGGREGATE @extschema@.turn_the_curve_agg(t pg_catalog.float8, value pg_catalog.float8, start pg_catalog.float8, direction pg_catalog.text) (
     SFUNC = @extschema@.turn_the_curve_agg_trans,
     STYPE = pg_catalog.float8[],
+    SSPACE = 2048,
     INITCOND = '{1,2,2,0,0}',
     COMBINEFUNC = @extschema@.series_agg_combine,
     FINALFUNC = @extschema@.turn_the_curve_agg_final,
@@ -118,6 +120,7 @@ COMMENT ON AGGREGATE @extschema@.turn_the_curve_agg(pg_catalog.float8, pg_catalo
 CREATE AGGREGATE @extschema@.turn_the_curve_agg(t pg_catalog.float8, value pg_catalog.float8, start pg_catalog.float8, direction pg_catalog.text, alpha pg_catalog.float8) (
     SFUNC = @extschema@.turn_the_curve_agg_trans,
     STYPE = pg_catalog.float8[],
+    SSPACE = 2048,
     INITCOND = '{1,2,2,0,0}',
     COMBINEFUNC = @extschema@.series_agg_combine,
     FINALFUNC = @extschema@.turn_the_curve_agg_final,
@@ -130,6 +133,7 @@ COMMENT ON AGGREGATE @extschema@.turn_the_curve_agg(pg_catalog.float8, pg_catalo
 CREATE AGGREGATE @extschema@.turn_the_curve_agg(t pg_catalog.date, value pg_catalog.float8, start pg_catalog.date) (
     SFUNC = @extschema@.turn_the_curve_agg_trans,
     STYPE = pg_catalog.float8[],
+    SSPACE = 2048,
     INITCOND = '{1,2,2,0,0}',
     COMBINEFUNC = @extschema@.series_agg_combine,
     FINALFUNC = @extschema@.turn_the_curve_agg_final,
@@ -142,6 +146,7 @@ COMMENT ON AGGREGATE @extschema@.turn_the_curve_agg(pg_catalog.date, pg_catalog.
 CREATE AGGREGATE @extschema@.turn_the_curve_agg(t pg_catalog.date, value pg_catalog.float8, start pg_catalog.date, direction pg_catalog.text) (
     SFUNC = @extschema@.turn_the_curve_agg_trans,
     STYPE = pg_catalog.float8[],
+    SSPACE = 2048,
     INITCOND = '{1,2,2,0,0}',
     COMBINEFUNC = @extschema@.series_agg_combine,
     FINALFUNC = @extschema@.turn_the_curve_agg_final,
@@ -154,6 +159,7 @@ COMMENT ON AGGREGATE @extschema@.turn_the_curve_agg(pg_catalog.date, pg_catalog.
 CREATE AGGREGATE @extschema@.turn_the_curve_agg(t pg_catalog.date, value pg_catalog.float8, start pg_catalog.date, direction pg_catalog.text, alpha pg_catalog.float8) (
     SFUNC = @extschema@.turn_the_curve_agg_trans,
     STYPE = pg_catalog.float8[],
+    SSPACE = 2048,
     INITCOND = '{1,2,2,0,0}',
     COMBINEFUNC = @extschema@.series_agg_combine,
     FINALFUNC = @extschema@.turn_the_curve_agg_final,

@@ -5,6 +5,15 @@
 -- final function, so parallel query and distributed engines can split every
 -- one of them. State: {version 1, kind, width, nparams, nrows, params ...,
 -- rows ..., spare room ...}; see src/pg/series_pg.h.
+--
+-- Each of these aggregates declares SSPACE, the bytes its state takes for a
+-- series of 64 rows (2048; 4096 for recent_trend_ci_agg's four values a
+-- row): hash aggregation admits groups until work_mem x hash_mem_multiplier
+-- divided by that size, then spills, so states that grow after their group
+-- started stay within work_mem for series up to 64 rows, and the planner
+-- prices the hash table by it. Without it a group was counted at its first
+-- row's size and memory reached 2.6 x the limit (README: Running oba on a
+-- shared server).
 -- ---------------------------------------------------------------------------
 
 -- Availability: 0.2

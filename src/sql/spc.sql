@@ -154,6 +154,7 @@ COMMENT ON FUNCTION @extschema@.spc_agg_final(pg_catalog.float8[]) IS
 CREATE AGGREGATE @extschema@.spc_agg(t pg_catalog.float8, value pg_catalog.float8) (
     SFUNC = @extschema@.spc_agg_trans,
     STYPE = pg_catalog.float8[],
+    SSPACE = 2048,
     INITCOND = '{1,7,2,0,0}',
     COMBINEFUNC = @extschema@.series_agg_combine,
     FINALFUNC = @extschema@.spc_agg_final,
@@ -166,6 +167,7 @@ COMMENT ON AGGREGATE @extschema@.spc_agg(pg_catalog.float8, pg_catalog.float8) I
 CREATE AGGREGATE @extschema@.spc_agg(t pg_catalog.float8, value pg_catalog.float8, polarity pg_catalog.text) (
     SFUNC = @extschema@.spc_agg_trans,
     STYPE = pg_catalog.float8[],
+    SSPACE = 2048,
     INITCOND = '{1,7,2,0,0}',
     COMBINEFUNC = @extschema@.series_agg_combine,
     FINALFUNC = @extschema@.spc_agg_final,
@@ -178,6 +180,7 @@ COMMENT ON AGGREGATE @extschema@.spc_agg(pg_catalog.float8, pg_catalog.float8, p
 CREATE AGGREGATE @extschema@.spc_agg(t pg_catalog.float8, value pg_catalog.float8, polarity pg_catalog.text, target pg_catalog.float8) (
     SFUNC = @extschema@.spc_agg_trans,
     STYPE = pg_catalog.float8[],
+    SSPACE = 2048,
     INITCOND = '{1,7,2,0,0}',
     COMBINEFUNC = @extschema@.series_agg_combine,
     FINALFUNC = @extschema@.spc_agg_final,
@@ -190,6 +193,7 @@ COMMENT ON AGGREGATE @extschema@.spc_agg(pg_catalog.float8, pg_catalog.float8, p
 CREATE AGGREGATE @extschema@.spc_agg(t pg_catalog.float8, value pg_catalog.float8, polarity pg_catalog.text, target pg_catalog.float8, rebase pg_catalog.float8[], fix_after pg_catalog.int4, screen_outliers pg_catalog.bool, run_length pg_catalog.int4, two_in_three_2023 pg_catalog.bool) (
     SFUNC = @extschema@.spc_agg_trans,
     STYPE = pg_catalog.float8[],
+    SSPACE = 2048,
     INITCOND = '{1,7,2,0,0}',
     COMBINEFUNC = @extschema@.series_agg_combine,
     FINALFUNC = @extschema@.spc_agg_final,
@@ -202,6 +206,7 @@ COMMENT ON AGGREGATE @extschema@.spc_agg(pg_catalog.float8, pg_catalog.float8, p
 CREATE AGGREGATE @extschema@.spc_agg(t pg_catalog.date, value pg_catalog.float8) (
     SFUNC = @extschema@.spc_agg_trans,
     STYPE = pg_catalog.float8[],
+    SSPACE = 2048,
     INITCOND = '{1,7,2,0,0}',
     COMBINEFUNC = @extschema@.series_agg_combine,
     FINALFUNC = @extschema@.spc_agg_final,
@@ -214,6 +219,7 @@ COMMENT ON AGGREGATE @extschema@.spc_agg(pg_catalog.date, pg_catalog.float8) IS
 CREATE AGGREGATE @extschema@.spc_agg(t pg_catalog.date, value pg_catalog.float8, polarity pg_catalog.text) (
     SFUNC = @extschema@.spc_agg_trans,
     STYPE = pg_catalog.float8[],
+    SSPACE = 2048,
     INITCOND = '{1,7,2,0,0}',
     COMBINEFUNC = @extschema@.series_agg_combine,
     FINALFUNC = @extschema@.spc_agg_final,
@@ -226,6 +232,7 @@ COMMENT ON AGGREGATE @extschema@.spc_agg(pg_catalog.date, pg_catalog.float8, pg_
 CREATE AGGREGATE @extschema@.spc_agg(t pg_catalog.date, value pg_catalog.float8, polarity pg_catalog.text, target pg_catalog.float8) (
     SFUNC = @extschema@.spc_agg_trans,
     STYPE = pg_catalog.float8[],
+    SSPACE = 2048,
     INITCOND = '{1,7,2,0,0}',
     COMBINEFUNC = @extschema@.series_agg_combine,
     FINALFUNC = @extschema@.spc_agg_final,
@@ -238,6 +245,7 @@ COMMENT ON AGGREGATE @extschema@.spc_agg(pg_catalog.date, pg_catalog.float8, pg_
 CREATE AGGREGATE @extschema@.spc_agg(t pg_catalog.date, value pg_catalog.float8, polarity pg_catalog.text, target pg_catalog.float8, rebase pg_catalog.date[], fix_after pg_catalog.int4, screen_outliers pg_catalog.bool, run_length pg_catalog.int4, two_in_three_2023 pg_catalog.bool) (
     SFUNC = @extschema@.spc_agg_trans,
     STYPE = pg_catalog.float8[],
+    SSPACE = 2048,
     INITCOND = '{1,7,2,0,0}',
     COMBINEFUNC = @extschema@.series_agg_combine,
     FINALFUNC = @extschema@.spc_agg_final,

@@ -135,6 +135,7 @@ COMMENT ON FUNCTION @extschema@.linear_trend_agg_final(pg_catalog.float8[]) IS
 CREATE AGGREGATE @extschema@.mann_kendall_agg(t pg_catalog.float8, value pg_catalog.float8) (
     SFUNC = @extschema@.series_agg_trans,
     STYPE = pg_catalog.float8[],
+    SSPACE = 2048,
     INITCOND = '{1,1,2,0,0}',
     COMBINEFUNC = @extschema@.series_agg_combine,
     FINALFUNC = @extschema@.mann_kendall_agg_final,
@@ -147,6 +148,7 @@ COMMENT ON AGGREGATE @extschema@.mann_kendall_agg(pg_catalog.float8, pg_catalog.
 CREATE AGGREGATE @extschema@.linear_trend_agg(t pg_catalog.float8, value pg_catalog.float8) (
     SFUNC = @extschema@.series_agg_trans,
     STYPE = pg_catalog.float8[],
+    SSPACE = 2048,
     INITCOND = '{1,1,2,0,0}',
     COMBINEFUNC = @extschema@.series_agg_combine,
     FINALFUNC = @extschema@.linear_trend_agg_final,
@@ -159,6 +161,7 @@ COMMENT ON AGGREGATE @extschema@.linear_trend_agg(pg_catalog.float8, pg_catalog.
 CREATE AGGREGATE @extschema@.mann_kendall_agg(t pg_catalog.date, value pg_catalog.float8) (
     SFUNC = @extschema@.series_agg_trans,
     STYPE = pg_catalog.float8[],
+    SSPACE = 2048,
     INITCOND = '{1,1,2,0,0}',
     COMBINEFUNC = @extschema@.series_agg_combine,
     FINALFUNC = @extschema@.mann_kendall_agg_final,
@@ -171,6 +174,7 @@ COMMENT ON AGGREGATE @extschema@.mann_kendall_agg(pg_catalog.date, pg_catalog.fl
 CREATE AGGREGATE @extschema@.linear_trend_agg(t pg_catalog.date, value pg_catalog.float8) (
     SFUNC = @extschema@.series_agg_trans,
     STYPE = pg_catalog.float8[],
+    SSPACE = 2048,
     INITCOND = '{1,1,2,0,0}',
     COMBINEFUNC = @extschema@.series_agg_combine,
     FINALFUNC = @extschema@.linear_trend_agg_final,
@@ -220,6 +224,7 @@ COMMENT ON FUNCTION @extschema@.its_agg_final(pg_catalog.float8[]) IS
 CREATE AGGREGATE @extschema@.its_agg(t pg_catalog.float8, value pg_catalog.float8, break_t pg_catalog.float8) (
     SFUNC = @extschema@.its_agg_trans,
     STYPE = pg_catalog.float8[],
+    SSPACE = 2048,
     INITCOND = '{1,3,2,0,0}',
     COMBINEFUNC = @extschema@.series_agg_combine,
     FINALFUNC = @extschema@.its_agg_final,
@@ -232,6 +237,7 @@ COMMENT ON AGGREGATE @extschema@.its_agg(pg_catalog.float8, pg_catalog.float8, p
 CREATE AGGREGATE @extschema@.its_agg(t pg_catalog.date, value pg_catalog.float8, break_t pg_catalog.date) (
     SFUNC = @extschema@.its_agg_trans,
     STYPE = pg_catalog.float8[],
+    SSPACE = 2048,
     INITCOND = '{1,3,2,0,0}',
     COMBINEFUNC = @extschema@.series_agg_combine,
     FINALFUNC = @extschema@.its_agg_final,
@@ -281,6 +287,7 @@ COMMENT ON FUNCTION @extschema@.trend_chisq_agg_final(pg_catalog.float8[]) IS
 CREATE AGGREGATE @extschema@.trend_chisq_agg(t pg_catalog.float8, successes pg_catalog.float8, total pg_catalog.float8) (
     SFUNC = @extschema@.trend_chisq_agg_trans,
     STYPE = pg_catalog.float8[],
+    SSPACE = 2048,
     INITCOND = '{1,4,3,0,0}',
     COMBINEFUNC = @extschema@.series_agg_combine,
     FINALFUNC = @extschema@.trend_chisq_agg_final,
@@ -293,6 +300,7 @@ COMMENT ON AGGREGATE @extschema@.trend_chisq_agg(pg_catalog.float8, pg_catalog.f
 CREATE AGGREGATE @extschema@.trend_chisq_agg(t pg_catalog.float8, successes pg_catalog.float8, total pg_catalog.float8, scores pg_catalog.text) (
     SFUNC = @extschema@.trend_chisq_agg_trans,
     STYPE = pg_catalog.float8[],
+    SSPACE = 2048,
     INITCOND = '{1,4,3,0,0}',
     COMBINEFUNC = @extschema@.series_agg_combine,
     FINALFUNC = @extschema@.trend_chisq_agg_final,
@@ -305,6 +313,7 @@ COMMENT ON AGGREGATE @extschema@.trend_chisq_agg(pg_catalog.float8, pg_catalog.f
 CREATE AGGREGATE @extschema@.trend_chisq_agg(t pg_catalog.date, successes pg_catalog.float8, total pg_catalog.float8) (
     SFUNC = @extschema@.trend_chisq_agg_trans,
     STYPE = pg_catalog.float8[],
+    SSPACE = 2048,
     INITCOND = '{1,4,3,0,0}',
     COMBINEFUNC = @extschema@.series_agg_combine,
     FINALFUNC = @extschema@.trend_chisq_agg_final,
@@ -317,6 +326,7 @@ COMMENT ON AGGREGATE @extschema@.trend_chisq_agg(pg_catalog.date, pg_catalog.flo
 CREATE AGGREGATE @extschema@.trend_chisq_agg(t pg_catalog.date, successes pg_catalog.float8, total pg_catalog.float8, scores pg_catalog.text) (
     SFUNC = @extschema@.trend_chisq_agg_trans,
     STYPE = pg_catalog.float8[],
+    SSPACE = 2048,
     INITCOND = '{1,4,3,0,0}',
     COMBINEFUNC = @extschema@.series_agg_combine,
     FINALFUNC = @extschema@.trend_chisq_agg_final,
@@ -423,6 +433,7 @@ COMMENT ON FUNCTION @extschema@.recent_trend_agg_final(pg_catalog.float8[]) IS
 CREATE AGGREGATE @extschema@.recent_trend_agg(t pg_catalog.float8, successes pg_catalog.float8, total pg_catalog.float8, polarity pg_catalog.text) (
     SFUNC = @extschema@.recent_trend_agg_trans,
     STYPE = pg_catalog.float8[],
+    SSPACE = 2048,
     INITCOND = '{1,5,3,0,0}',
     COMBINEFUNC = @extschema@.series_agg_combine,
     FINALFUNC = @extschema@.recent_trend_agg_final,
@@ -435,6 +446,7 @@ COMMENT ON AGGREGATE @extschema@.recent_trend_agg(pg_catalog.float8, pg_catalog.
 CREATE AGGREGATE @extschema@.recent_trend_agg(t pg_catalog.float8, successes pg_catalog.float8, total pg_catalog.float8, polarity pg_catalog.text, points pg_catalog.int4) (
     SFUNC = @extschema@.recent_trend_agg_trans,
     STYPE = pg_catalog.float8[],
+    SSPACE = 2048,
     INITCOND = '{1,5,3,0,0}',
     COMBINEFUNC = @extschema@.series_agg_combine,
     FINALFUNC = @extschema@.recent_trend_agg_final,
@@ -447,6 +459,7 @@ COMMENT ON AGGREGATE @extschema@.recent_trend_agg(pg_catalog.float8, pg_catalog.
 CREATE AGGREGATE @extschema@.recent_trend_agg(t pg_catalog.float8, successes pg_catalog.float8, total pg_catalog.float8, polarity pg_catalog.text, points pg_catalog.int4, variant pg_catalog.text) (
     SFUNC = @extschema@.recent_trend_agg_trans,
     STYPE = pg_catalog.float8[],
+    SSPACE = 2048,
     INITCOND = '{1,5,3,0,0}',
     COMBINEFUNC = @extschema@.series_agg_combine,
     FINALFUNC = @extschema@.recent_trend_agg_final,
@@ -459,6 +472,7 @@ COMMENT ON AGGREGATE @extschema@.recent_trend_agg(pg_catalog.float8, pg_catalog.
 CREATE AGGREGATE @extschema@.recent_trend_ci_agg(t pg_catalog.float8, value pg_catalog.float8, lower95 pg_catalog.float8, upper95 pg_catalog.float8, polarity pg_catalog.text) (
     SFUNC = @extschema@.recent_trend_ci_agg_trans,
     STYPE = pg_catalog.float8[],
+    SSPACE = 4096,
     INITCOND = '{1,6,4,0,0}',
     COMBINEFUNC = @extschema@.series_agg_combine,
     FINALFUNC = @extschema@.recent_trend_agg_final,
@@ -471,6 +485,7 @@ COMMENT ON AGGREGATE @extschema@.recent_trend_ci_agg(pg_catalog.float8, pg_catal
 CREATE AGGREGATE @extschema@.recent_trend_ci_agg(t pg_catalog.float8, value pg_catalog.float8, lower95 pg_catalog.float8, upper95 pg_catalog.float8, polarity pg_catalog.text, points pg_catalog.int4) (
     SFUNC = @extschema@.recent_trend_ci_agg_trans,
     STYPE = pg_catalog.float8[],
+    SSPACE = 4096,
     INITCOND = '{1,6,4,0,0}',
     COMBINEFUNC = @extschema@.series_agg_combine,
     FINALFUNC = @extschema@.recent_trend_agg_final,
@@ -483,6 +498,7 @@ COMMENT ON AGGREGATE @extschema@.recent_trend_ci_agg(pg_catalog.float8, pg_catal
 CREATE AGGREGATE @extschema@.recent_trend_ci_agg(t pg_catalog.float8, value pg_catalog.float8, lower95 pg_catalog.float8, upper95 pg_catalog.float8, polarity pg_catalog.text, points pg_catalog.int4, variant pg_catalog.text) (
     SFUNC = @extschema@.recent_trend_ci_agg_trans,
     STYPE = pg_catalog.float8[],
+    SSPACE = 4096,
     INITCOND = '{1,6,4,0,0}',
     COMBINEFUNC = @extschema@.series_agg_combine,
     FINALFUNC = @extschema@.recent_trend_agg_final,
@@ -495,6 +511,7 @@ COMMENT ON AGGREGATE @extschema@.recent_trend_ci_agg(pg_catalog.float8, pg_catal
 CREATE AGGREGATE @extschema@.recent_trend_agg(t pg_catalog.date, successes pg_catalog.float8, total pg_catalog.float8, polarity pg_catalog.text) (
     SFUNC = @extschema@.recent_trend_agg_trans,
     STYPE = pg_catalog.float8[],
+    SSPACE = 2048,
     INITCOND = '{1,5,3,0,0}',
     COMBINEFUNC = @extschema@.series_agg_combine,
     FINALFUNC = @extschema@.recent_trend_agg_final,
@@ -507,6 +524,7 @@ COMMENT ON AGGREGATE @extschema@.recent_trend_agg(pg_catalog.date, pg_catalog.fl
 CREATE AGGREGATE @extschema@.recent_trend_agg(t pg_catalog.date, successes pg_catalog.float8, total pg_catalog.float8, polarity pg_catalog.text, points pg_catalog.int4) (
     SFUNC = @extschema@.recent_trend_agg_trans,
     STYPE = pg_catalog.float8[],
+    SSPACE = 2048,
     INITCOND = '{1,5,3,0,0}',
     COMBINEFUNC = @extschema@.series_agg_combine,
     FINALFUNC = @extschema@.recent_trend_agg_final,
@@ -519,6 +537,7 @@ COMMENT ON AGGREGATE @extschema@.recent_trend_agg(pg_catalog.date, pg_catalog.fl
 CREATE AGGREGATE @extschema@.recent_trend_agg(t pg_catalog.date, successes pg_catalog.float8, total pg_catalog.float8, polarity pg_catalog.text, points pg_catalog.int4, variant pg_catalog.text) (
     SFUNC = @extschema@.recent_trend_agg_trans,
     STYPE = pg_catalog.float8[],
+    SSPACE = 2048,
     INITCOND = '{1,5,3,0,0}',
     COMBINEFUNC = @extschema@.series_agg_combine,
     FINALFUNC = @extschema@.recent_trend_agg_final,
@@ -531,6 +550,7 @@ COMMENT ON AGGREGATE @extschema@.recent_trend_agg(pg_catalog.date, pg_catalog.fl
 CREATE AGGREGATE @extschema@.recent_trend_ci_agg(t pg_catalog.date, value pg_catalog.float8, lower95 pg_catalog.float8, upper95 pg_catalog.float8, polarity pg_catalog.text) (
     SFUNC = @extschema@.recent_trend_ci_agg_trans,
     STYPE = pg_catalog.float8[],
+    SSPACE = 4096,
     INITCOND = '{1,6,4,0,0}',
     COMBINEFUNC = @extschema@.series_agg_combine,
     FINALFUNC = @extschema@.recent_trend_agg_final,
@@ -543,6 +563,7 @@ COMMENT ON AGGREGATE @extschema@.recent_trend_ci_agg(pg_catalog.date, pg_catalog
 CREATE AGGREGATE @extschema@.recent_trend_ci_agg(t pg_catalog.date, value pg_catalog.float8, lower95 pg_catalog.float8, upper95 pg_catalog.float8, polarity pg_catalog.text, points pg_catalog.int4) (
     SFUNC = @extschema@.recent_trend_ci_agg_trans,
     STYPE = pg_catalog.float8[],
+    SSPACE = 4096,
     INITCOND = '{1,6,4,0,0}',
     COMBINEFUNC = @extschema@.series_agg_combine,
     FINALFUNC = @extschema@.recent_trend_agg_final,
@@ -555,6 +576,7 @@ COMMENT ON AGGREGATE @extschema@.recent_trend_ci_agg(pg_catalog.date, pg_catalog
 CREATE AGGREGATE @extschema@.recent_trend_ci_agg(t pg_catalog.date, value pg_catalog.float8, lower95 pg_catalog.float8, upper95 pg_catalog.float8, polarity pg_catalog.text, points pg_catalog.int4, variant pg_catalog.text) (
     SFUNC = @extschema@.recent_trend_ci_agg_trans,
     STYPE = pg_catalog.float8[],
+    SSPACE = 4096,
     INITCOND = '{1,6,4,0,0}',
     COMBINEFUNC = @extschema@.series_agg_combine,
     FINALFUNC = @extschema@.recent_trend_agg_final,
