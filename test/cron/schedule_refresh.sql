@@ -44,7 +44,7 @@ CREATE UNIQUE INDEX ON rc_a (k);
 RESET ROLE;
 SET ROLE oba_cron_b;
 SELECT throws_ok($$SELECT oba.schedule_refresh('rc_a')$$, '42501',
-                 'oba.schedule_refresh: permission denied to refresh materialized view rc_a',
+                 'oba.schedule_refresh: permission denied to refresh materialized view public.rc_a',
                  'a role that does not own the view cannot schedule its refresh');
 SELECT throws_ok($$SELECT oba.schedule_refresh('rc')$$, '42501', NULL,
                  'nor one of the superuser''s views');
