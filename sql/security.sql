@@ -12,13 +12,22 @@
 --  2. The calls are made by a role with no privileges beyond what PUBLIC has
 --     (and SELECT on its own data): nothing needs superuser at query time.
 --  3. A database owner who is not a superuser can create oba (a trusted
---     extension) and use it.
+--     extension) and use it, but does not own schema oba and cannot create
+--     objects in it (issue 12); a schema oba made before the install is
+--     used only if empty, and taken over; an update from 0.1 takes the
+--     schema over and names the objects in it that are not oba's; oba_geo
+--     refuses a schema oba that other roles may create in, and warns when
+--     PostGIS's schema is such a schema. sql/planted.sql shows that an
+--     overload added to schema oba or to PostGIS's schema never runs.
 -- The catalogue side (search_path pinned, no SECURITY DEFINER, no LEAKPROOF,
 -- privileges) is checked in test/pgtap/security.sql.
 \pset null '(null)'
 SELECT current_database() AS home \gset
 SET client_min_messages = warning;
 DROP DATABASE IF EXISTS oba_hostile;
+DROP DATABASE IF EXISTS oba_trusted;
+DROP DATABASE IF EXISTS oba_preexisting;
+DROP DATABASE IF EXISTS oba_old;
 DROP ROLE IF EXISTS oba_analyst;
 DROP ROLE IF EXISTS oba_dbowner;
 RESET client_min_messages;
@@ -244,7 +253,7 @@ SELECT target_code, pg_catalog.round(value::numeric, 6) AS children
   FROM oba.apportion('data.lsoa', 'data.ward', 'children', method => 'population', fine => 'data.oa', round_counts => true);
 SELECT source_code, targets, pg_catalog.round(covered_share::numeric, 6) AS covered, gap, overlap
   FROM oba.overlay_diagnostics('data.lsoa', 'data.ward');
-SELECT oba.schedule_refresh('data.report_card');        -- no pg_cron here: 55000, after its checks
+SELECT oba.schedule_refresh('data.report_card');        -- the analyst does not own the view: 42501
 SELECT oba.unschedule_refresh('data.report_card');
 -- the analyst cannot change the report card's data (granted SELECT only)
 INSERT INTO oba.observation (indicator_code, area_code, area_type, period_start, numerator, denominator)
@@ -268,6 +277,13 @@ CREATE DATABASE oba_trusted OWNER oba_dbowner;
 SET ROLE oba_dbowner;
 CREATE EXTENSION oba;
 SELECT e.extname, r.rolname AS owner FROM pg_extension e JOIN pg_roles r ON r.oid = e.extowner WHERE e.extname = 'oba';
+-- the schema belongs to a superuser, not to the installer, who cannot add
+-- an overload there (issue 12: oba.svg_num(numeric) for svg_num(width / 2.0))
+SELECT r.rolsuper AS schema_owner_is_superuser, has_schema_privilege('oba_dbowner', 'oba', 'CREATE') AS dbowner_may_create,
+       has_schema_privilege('oba_dbowner', 'oba', 'USAGE') AS dbowner_may_use
+  FROM pg_namespace n JOIN pg_roles r ON r.oid = n.nspowner WHERE n.nspname = 'oba';
+CREATE FUNCTION oba.svg_num(x numeric) RETURNS text LANGUAGE sql AS 'SELECT NULL';
+ALTER SCHEMA oba OWNER TO oba_dbowner;
 SELECT round((oba.rate(12, 4310)).value::numeric, 6) AS rate;
 INSERT INTO oba.indicator (code, name, question, kind) VALUES ('X', 'X', 'population', 'count');
 INSERT INTO oba.observation (indicator_code, area_code, area_type, period_start, numerator) VALUES ('X', 'A', 'lad', '2024-04-01', 3);
@@ -277,8 +293,72 @@ SET ROLE oba_analyst;
 SELECT indicator_code, area_code, numerator FROM oba.report_card;
 RESET ROLE;
 
+-- the installer may drop and create the extension again: the schema stays,
+-- empty and the superuser's, and is used again
+SET ROLE oba_dbowner;
+DROP EXTENSION oba;
+CREATE EXTENSION oba;
+SELECT count(*) > 100 AS functions FROM pg_proc WHERE pronamespace = 'oba'::regnamespace;
+RESET ROLE;
+
+-- ---- a schema oba made before the install ----
+-- by a role that put something in it: refused, whoever installs
+\c :home
+CREATE DATABASE oba_preexisting OWNER oba_dbowner;
+\c oba_preexisting
+SET ROLE oba_dbowner;
+CREATE SCHEMA oba;
+CREATE FUNCTION oba.svg_num(x numeric, digits int DEFAULT 1) RETURNS text LANGUAGE sql AS 'SELECT NULL';
+CREATE EXTENSION oba;
+RESET ROLE;
+CREATE EXTENSION oba;
+-- empty, by a role that is not a superuser: taken over (a WARNING says so)
+DROP SCHEMA oba CASCADE;
+SET ROLE oba_dbowner;
+CREATE SCHEMA oba;
+RESET ROLE;
+CREATE EXTENSION oba;
+SELECT r.rolsuper AS schema_owner_is_superuser, has_schema_privilege('oba_dbowner', 'oba', 'CREATE') AS dbowner_may_create
+  FROM pg_namespace n JOIN pg_roles r ON r.oid = n.nspowner WHERE n.nspname = 'oba';
+DROP EXTENSION oba;
+-- empty and the superuser's, but with CREATE granted to others: refused
+GRANT CREATE ON SCHEMA oba TO PUBLIC;
+CREATE EXTENSION oba;
+REVOKE CREATE ON SCHEMA oba FROM PUBLIC;
+CREATE EXTENSION oba;
+SELECT extversion FROM pg_extension WHERE extname = 'oba';
+
+-- ---- oba 0.1 installed by a database owner, updated to 0.2 ----
+-- 0.1 left the schema to the installer, who planted an overload; the update
+-- takes the schema over and names what is not part of oba
+\c :home
+CREATE DATABASE oba_old OWNER oba_dbowner;
+\c oba_old
+SET ROLE oba_dbowner;
+CREATE EXTENSION oba VERSION '0.1';
+SELECT r.rolname = 'oba_dbowner' AS schema_owner_is_installer
+  FROM pg_namespace n JOIN pg_roles r ON r.oid = n.nspowner WHERE n.nspname = 'oba';
+CREATE FUNCTION oba.rate(events int, population int) RETURNS oba.estimate LANGUAGE sql AS 'SELECT NULL::oba.estimate';
+ALTER EXTENSION oba UPDATE;
+SELECT r.rolsuper AS schema_owner_is_superuser, has_schema_privilege('oba_dbowner', 'oba', 'CREATE') AS dbowner_may_create
+  FROM pg_namespace n JOIN pg_roles r ON r.oid = n.nspowner WHERE n.nspname = 'oba';
+RESET ROLE;
+-- oba_geo goes only into a schema oba that no other role may create in
+ALTER SCHEMA oba OWNER TO oba_dbowner;
+SET client_min_messages = warning;
+CREATE EXTENSION postgis;
+RESET client_min_messages;
+CREATE EXTENSION oba_geo;
+-- and says when PostGIS is in a schema that others may create in (here
+-- public, which belongs to the database owner)
+ALTER SCHEMA oba OWNER TO CURRENT_USER;
+CREATE EXTENSION oba_geo;
+SELECT extname FROM pg_extension WHERE extname = 'oba_geo';
+
 \c :home
 DROP DATABASE oba_hostile;
 DROP DATABASE oba_trusted;
+DROP DATABASE oba_preexisting;
+DROP DATABASE oba_old;
 DROP ROLE oba_analyst;
 DROP ROLE oba_dbowner;

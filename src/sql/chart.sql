@@ -107,11 +107,12 @@ CREATE FUNCTION @extschema@.curve_svg_marker(point_class pg_catalog.text, cx pg_
 RETURNS pg_catalog.text
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
-AS $$
-  -- shape by meaning (square better, diamond worse, triangles above and
-  -- below, circles on the forecast and before the start), filled when beyond
-  -- the interval: readable in grey and by the colour-blind; a dashed grey
-  -- circle where there is no forecast to compare with
+-- shape by meaning (square better, diamond worse, triangles above and
+-- below, circles on the forecast and before the start), filled when beyond
+-- the interval: readable in grey and by the colour-blind; a dashed grey
+-- circle where there is no forecast to compare with. A SQL-standard body:
+-- its calls are bound when the extension is created.
+BEGIN ATOMIC
   SELECT CASE
            WHEN point_class = 'baseline' THEN
              format('<circle cx="%s" cy="%s" r="3" fill="#555555"/>', x, y)
@@ -121,25 +122,25 @@ AS $$
              format('<circle cx="%s" cy="%s" r="4" fill="#ffffff" stroke="#777777" stroke-width="1.5" stroke-dasharray="2 1.5"/>', x, y)
            WHEN point_class LIKE 'better%' THEN
              format('<rect x="%s" y="%s" width="9" height="9" fill="%s" stroke="#0072B2" stroke-width="2"/>',
-                    @extschema@.svg_num(cx - 4.5), @extschema@.svg_num(cy - 4.5), fill_b)
+                    @extschema@.svg_num((cx - 4.5)::pg_catalog.float8, 1), @extschema@.svg_num((cy - 4.5)::pg_catalog.float8, 1), fill_b)
            WHEN point_class LIKE 'worse%' THEN
              format('<path d="M%s %sL%s %sL%s %sL%s %sZ" fill="%s" stroke="#D55E00" stroke-width="2"/>',
-                    x, @extschema@.svg_num(cy - 6.5), @extschema@.svg_num(cx + 6.5), y,
-                    x, @extschema@.svg_num(cy + 6.5), @extschema@.svg_num(cx - 6.5), y, fill_w)
+                    x, @extschema@.svg_num((cy - 6.5)::pg_catalog.float8, 1), @extschema@.svg_num((cx + 6.5)::pg_catalog.float8, 1), y,
+                    x, @extschema@.svg_num((cy + 6.5)::pg_catalog.float8, 1), @extschema@.svg_num((cx - 6.5)::pg_catalog.float8, 1), y, fill_w)
            WHEN point_class LIKE 'above%' THEN
              format('<path d="M%s %sL%s %sL%s %sZ" fill="%s" stroke="#CC79A7" stroke-width="2"/>',
-                    x, @extschema@.svg_num(cy - 6.5), @extschema@.svg_num(cx + 6), @extschema@.svg_num(cy + 4.5),
-                    @extschema@.svg_num(cx - 6), @extschema@.svg_num(cy + 4.5), fill_n)
+                    x, @extschema@.svg_num((cy - 6.5)::pg_catalog.float8, 1), @extschema@.svg_num((cx + 6)::pg_catalog.float8, 1), @extschema@.svg_num((cy + 4.5)::pg_catalog.float8, 1),
+                    @extschema@.svg_num((cx - 6)::pg_catalog.float8, 1), @extschema@.svg_num((cy + 4.5)::pg_catalog.float8, 1), fill_n)
            WHEN point_class LIKE 'below%' THEN
              format('<path d="M%s %sL%s %sL%s %sZ" fill="%s" stroke="#CC79A7" stroke-width="2"/>',
-                    x, @extschema@.svg_num(cy + 6.5), @extschema@.svg_num(cx + 6), @extschema@.svg_num(cy - 4.5),
-                    @extschema@.svg_num(cx - 6), @extschema@.svg_num(cy - 4.5), fill_n)
+                    x, @extschema@.svg_num((cy + 6.5)::pg_catalog.float8, 1), @extschema@.svg_num((cx + 6)::pg_catalog.float8, 1), @extschema@.svg_num((cy - 4.5)::pg_catalog.float8, 1),
+                    @extschema@.svg_num((cx - 6)::pg_catalog.float8, 1), @extschema@.svg_num((cy - 4.5)::pg_catalog.float8, 1), fill_n)
          END
-    FROM (SELECT @extschema@.svg_num(cx) AS x, @extschema@.svg_num(cy) AS y,
+    FROM (SELECT @extschema@.svg_num(cx, 1) AS x, @extschema@.svg_num(cy, 1) AS y,
                  CASE WHEN point_class LIKE '%beyond%' THEN '#0072B2' ELSE '#ffffff' END AS fill_b,
                  CASE WHEN point_class LIKE '%beyond%' THEN '#D55E00' ELSE '#ffffff' END AS fill_w,
-                 CASE WHEN point_class LIKE '%beyond%' THEN '#CC79A7' ELSE '#ffffff' END AS fill_n) s
-$$;
+                 CASE WHEN point_class LIKE '%beyond%' THEN '#CC79A7' ELSE '#ffffff' END AS fill_n) s;
+END;
 COMMENT ON FUNCTION @extschema@.curve_svg_marker(pg_catalog.text, pg_catalog.float8, pg_catalog.float8) IS
 'Internal (charts): the SVG marker of a point of a turn-the-curve chart at (cx, cy): a grey dot before the start, an open circle on the forecast, a blue square better than the forecast, a vermillion diamond worse, purple triangles above or below (neutral direction); filled when beyond the prediction interval; a dashed grey circle for unclassified (no forecast). NULL for the class forecast (no value) and unknown classes.';
 
@@ -265,62 +266,62 @@ BEGIN
               width, height);
   s := s || '<title id="<#>-t">' || coalesce(@extschema@.xml_escape(title), 'Turn-the-curve chart') || '</title>';
   s := s || '<desc id="<#>-d">' || @extschema@.xml_escape(
-         'Turn-the-curve chart: ' || n || ' periods'
+         ('Turn-the-curve chart: ' || n || ' periods'
          || CASE WHEN n > 0 THEN ' from ' || ptt[1] || ' to ' || ptt[n] ELSE '' END
          || coalesce('; ' || (SELECT count(*) FROM unnest(pc) c WHERE c = 'baseline') || ' before the start', '')
-         || coalesce('; latest value ' || (SELECT @extschema@.svg_num(u.v, least(yd + 1, 6)) || ' (' || u.tt || ', '
+         || coalesce('; latest value ' || (SELECT @extschema@.svg_num(u.v, (least(yd + 1, 6))::pg_catalog.int4) || ' (' || u.tt || ', '
                                                   || lower(@extschema@.curve_svg_class_label(u.c)) || ')'
                                              FROM unnest(pt, ptt, pv, pc) u(t, tt, v, c)
                                             WHERE u.v IS NOT NULL ORDER BY u.t DESC LIMIT 1), '')
-         || '.') || '</desc>';
+         || '.')::pg_catalog.text) || '</desc>';
   s := s || format('<rect width="%s" height="%s" fill="#ffffff"/>', width, height);
   IF title IS NOT NULL THEN
     s := s || format('<text x="%s" y="24" text-anchor="middle" font-size="15" font-weight="bold">%s</text>',
-                     @extschema@.svg_num(width / 2.0), @extschema@.xml_escape(title));
+                     @extschema@.svg_num((width / 2.0)::pg_catalog.float8, 1), @extschema@.xml_escape(title));
   END IF;
 
   -- grid and tick labels
   s := s || '<g stroke="#dddddd" stroke-width="1">';
   s := s || coalesce((SELECT string_agg(format('<line x1="%s" x2="%s" y1="%s" y2="%s"/>', l, r,
-                                               @extschema@.svg_num(b - (u - y0) / (y1 - y0) * (b - tp)),
-                                               @extschema@.svg_num(b - (u - y0) / (y1 - y0) * (b - tp))), '')
+                                               @extschema@.svg_num((b - (u - y0) / (y1 - y0) * (b - tp))::pg_catalog.float8, 1),
+                                               @extschema@.svg_num((b - (u - y0) / (y1 - y0) * (b - tp))::pg_catalog.float8, 1)), '')
                         FROM unnest(yticks) u), '');
   s := s || coalesce((SELECT string_agg(format('<line x1="%1$s" x2="%1$s" y1="%2$s" y2="%3$s"/>',
-                                               @extschema@.svg_num(l + (u - x_min) / (x_max - x_min) * (r - l)), tp, b), '')
+                                               @extschema@.svg_num((l + (u - x_min) / (x_max - x_min) * (r - l))::pg_catalog.float8, 1), tp, b), '')
                         FROM unnest(x_ticks) u WHERE u BETWEEN x_min AND x_max), '');
   s := s || '</g><g fill="#333333" text-anchor="end">';
   s := s || coalesce((SELECT string_agg(format('<text x="%s" y="%s">%s</text>', l - 6,
-                                               @extschema@.svg_num(b - (u - y0) / (y1 - y0) * (b - tp) + 4),
+                                               @extschema@.svg_num((b - (u - y0) / (y1 - y0) * (b - tp) + 4)::pg_catalog.float8, 1),
                                                @extschema@.svg_num(u, yd)), '')
                         FROM unnest(yticks) u), '');
   s := s || '</g><g fill="#333333" text-anchor="middle">';
   s := s || coalesce((SELECT string_agg(format('<text x="%s" y="%s">%s</text>',
-                                               @extschema@.svg_num(l + (u.at - x_min) / (x_max - x_min) * (r - l)),
-                                               @extschema@.svg_num(b + 16), @extschema@.xml_escape(u.txt)), '')
+                                               @extschema@.svg_num((l + (u.at - x_min) / (x_max - x_min) * (r - l))::pg_catalog.float8, 1),
+                                               @extschema@.svg_num((b + 16)::pg_catalog.float8, 1), @extschema@.xml_escape(u.txt)), '')
                         FROM unnest(x_tick_text_at, x_tick_text) u(at, txt)
                        WHERE u.at BETWEEN x_min AND x_max AND u.txt IS NOT NULL), '');
   s := s || '</g>';
 
   -- the prediction interval, the fitted baseline and its continuation
-  SELECT string_agg(@extschema@.svg_num(l + (u.t - x_min) / (x_max - x_min) * (r - l)) || ' '
-                    || @extschema@.svg_num(b - (u.hi - y0) / (y1 - y0) * (b - tp)), 'L' ORDER BY u.t)
+  SELECT string_agg(@extschema@.svg_num((l + (u.t - x_min) / (x_max - x_min) * (r - l))::pg_catalog.float8, 1) || ' '
+                    || @extschema@.svg_num((b - (u.hi - y0) / (y1 - y0) * (b - tp))::pg_catalog.float8, 1), 'L' ORDER BY u.t)
          || 'L' ||
-         string_agg(@extschema@.svg_num(l + (u.t - x_min) / (x_max - x_min) * (r - l)) || ' '
-                    || @extschema@.svg_num(b - (u.lo - y0) / (y1 - y0) * (b - tp)), 'L' ORDER BY u.t DESC)
+         string_agg(@extschema@.svg_num((l + (u.t - x_min) / (x_max - x_min) * (r - l))::pg_catalog.float8, 1) || ' '
+                    || @extschema@.svg_num((b - (u.lo - y0) / (y1 - y0) * (b - tp))::pg_catalog.float8, 1), 'L' ORDER BY u.t DESC)
     INTO pts
     FROM unnest(pt, plo, phi) u(t, lo, hi) WHERE u.lo IS NOT NULL AND u.hi IS NOT NULL;
   IF pts IS NOT NULL THEN
     s := s || '<path d="M' || pts || 'Z" fill="#56B4E9" fill-opacity="0.35" stroke="#56B4E9" stroke-width="1"/>';
   END IF;
-  SELECT string_agg(@extschema@.svg_num(l + (u.t - x_min) / (x_max - x_min) * (r - l)) || ','
-                    || @extschema@.svg_num(b - (u.f - y0) / (y1 - y0) * (b - tp)), ' ' ORDER BY u.t)
+  SELECT string_agg(@extschema@.svg_num((l + (u.t - x_min) / (x_max - x_min) * (r - l))::pg_catalog.float8, 1) || ','
+                    || @extschema@.svg_num((b - (u.f - y0) / (y1 - y0) * (b - tp))::pg_catalog.float8, 1), ' ' ORDER BY u.t)
     INTO pts FROM unnest(pt, pf, pc) u(t, f, c) WHERE u.c = 'baseline' AND u.f IS NOT NULL;
   IF pts IS NOT NULL THEN
     s := s || '<polyline points="' || pts || '" fill="none" stroke="#444444" stroke-width="2"/>';
   END IF;
   -- the forecast continues the baseline from its last fitted point
-  SELECT string_agg(@extschema@.svg_num(l + (u.t - x_min) / (x_max - x_min) * (r - l)) || ','
-                    || @extschema@.svg_num(b - (u.f - y0) / (y1 - y0) * (b - tp)), ' ' ORDER BY u.t)
+  SELECT string_agg(@extschema@.svg_num((l + (u.t - x_min) / (x_max - x_min) * (r - l))::pg_catalog.float8, 1) || ','
+                    || @extschema@.svg_num((b - (u.f - y0) / (y1 - y0) * (b - tp))::pg_catalog.float8, 1), ' ' ORDER BY u.t)
     INTO pts
     FROM unnest(pt, pf, pc) u(t, f, c)
    WHERE u.f IS NOT NULL
@@ -330,8 +331,8 @@ BEGIN
     s := s || '<polyline points="' || pts || '" fill="none" stroke="#444444" stroke-width="2" stroke-dasharray="7 4"/>';
   END IF;
   -- the actual values
-  SELECT string_agg(@extschema@.svg_num(l + (u.t - x_min) / (x_max - x_min) * (r - l)) || ','
-                    || @extschema@.svg_num(b - (u.v - y0) / (y1 - y0) * (b - tp)), ' ' ORDER BY u.t)
+  SELECT string_agg(@extschema@.svg_num((l + (u.t - x_min) / (x_max - x_min) * (r - l))::pg_catalog.float8, 1) || ','
+                    || @extschema@.svg_num((b - (u.v - y0) / (y1 - y0) * (b - tp))::pg_catalog.float8, 1), ' ' ORDER BY u.t)
     INTO pts FROM unnest(pt, pv) u(t, v) WHERE u.v IS NOT NULL;
   IF pts IS NOT NULL AND position(' ' IN pts) > 0 THEN
     s := s || '<polyline points="' || pts || '" fill="none" stroke="#000000" stroke-opacity="0.6" stroke-width="1.2"/>';
@@ -345,10 +346,10 @@ BEGIN
                ELSE pt[first_post] END;
     sx := l + (sx - x_min) / (x_max - x_min) * (r - l);
     s := s || format('<line x1="%1$s" x2="%1$s" y1="%2$s" y2="%3$s" stroke="#000000" stroke-width="1.2" stroke-dasharray="3 3"/>',
-                     @extschema@.svg_num(sx), tp - 4, b);
+                     @extschema@.svg_num(sx, 1), tp - 4, b);
     IF start_label IS NOT NULL THEN
       s := s || format('<text x="%s" y="%s" text-anchor="%s" font-style="italic">%s</text>',
-                       @extschema@.svg_num(CASE WHEN sx > (l + r) / 2 THEN sx - 4 ELSE sx + 4 END), tp - 6,
+                       @extschema@.svg_num((CASE WHEN sx > (l + r) / 2 THEN sx - 4 ELSE sx + 4 END)::pg_catalog.float8, 1), tp - 6,
                        CASE WHEN sx > (l + r) / 2 THEN 'end' ELSE 'start' END,
                        @extschema@.xml_escape(start_label));
     END IF;
@@ -358,32 +359,32 @@ BEGIN
   s := s || '<g>';
   s := s || coalesce((
     SELECT string_agg('<g><title>' || @extschema@.xml_escape(
-                        coalesce(u.tt, '') || ': ' || @extschema@.svg_num(u.v, least(yd + 1, 6))
+                        (coalesce(u.tt, '') || ': ' || @extschema@.svg_num(u.v, (least(yd + 1, 6))::pg_catalog.int4)
                         || CASE WHEN u.c <> 'baseline' AND u.f IS NOT NULL
-                                THEN '; forecast ' || @extschema@.svg_num(u.f, least(yd + 1, 6))
-                                     || coalesce(' (interval ' || @extschema@.svg_num(u.lo, least(yd + 1, 6)) || ' to '
-                                                 || @extschema@.svg_num(u.hi, least(yd + 1, 6)) || ')', '')
+                                THEN '; forecast ' || @extschema@.svg_num(u.f, (least(yd + 1, 6))::pg_catalog.int4)
+                                     || coalesce(' (interval ' || @extschema@.svg_num(u.lo, (least(yd + 1, 6))::pg_catalog.int4) || ' to '
+                                                 || @extschema@.svg_num(u.hi, (least(yd + 1, 6))::pg_catalog.int4) || ')', '')
                                 ELSE '' END
-                        || '; ' || lower(@extschema@.curve_svg_class_label(u.c))) || '</title>'
-                      || @extschema@.curve_svg_marker(u.c, l + (u.t - x_min) / (x_max - x_min) * (r - l),
-                                                      b - (u.v - y0) / (y1 - y0) * (b - tp)) || '</g>', '' ORDER BY u.t)
+                        || '; ' || lower(@extschema@.curve_svg_class_label(u.c)))::pg_catalog.text) || '</title>'
+                      || @extschema@.curve_svg_marker(u.c, (l + (u.t - x_min) / (x_max - x_min) * (r - l))::pg_catalog.float8,
+                                                      (b - (u.v - y0) / (y1 - y0) * (b - tp))::pg_catalog.float8) || '</g>', '' ORDER BY u.t)
       FROM unnest(pt, ptt, pv, pf, plo, phi, pc) u(t, tt, v, f, lo, hi, c)
      WHERE u.v IS NOT NULL AND u.c IS NOT NULL AND u.c <> 'forecast'), '');
   s := s || '</g>';
   IF NOT has_values THEN
     s := s || format('<text x="%s" y="%s" text-anchor="middle" fill="#333333">No data</text>',
-                     @extschema@.svg_num((l + r) / 2), @extschema@.svg_num((tp + b) / 2));
+                     @extschema@.svg_num(((l + r) / 2)::pg_catalog.float8, 1), @extschema@.svg_num(((tp + b) / 2)::pg_catalog.float8, 1));
   END IF;
 
   -- axes and their labels
   s := s || format('<path d="M%s %sV%sH%s" fill="none" stroke="#333333" stroke-width="1"/>', l, tp, b, r);
   IF y_label IS NOT NULL THEN
     s := s || format('<text transform="rotate(-90)" x="%s" y="16" text-anchor="middle">%s</text>',
-                     @extschema@.svg_num(-(tp + b) / 2), @extschema@.xml_escape(y_label));
+                     @extschema@.svg_num((-(tp + b) / 2)::pg_catalog.float8, 1), @extschema@.xml_escape(y_label));
   END IF;
   IF x_label IS NOT NULL THEN
     s := s || format('<text x="%s" y="%s" text-anchor="middle">%s</text>',
-                     @extschema@.svg_num((l + r) / 2), @extschema@.svg_num(b + 34), @extschema@.xml_escape(x_label));
+                     @extschema@.svg_num(((l + r) / 2)::pg_catalog.float8, 1), @extschema@.svg_num((b + 34)::pg_catalog.float8, 1), @extschema@.xml_escape(x_label));
   END IF;
 
   -- the legend
@@ -392,20 +393,20 @@ BEGIN
     cx := item_x[i];
     ly := b + 22 + CASE WHEN x_label IS NULL THEN 0 ELSE 16 END + 19 * item_row[i];
     s := s || CASE legend[i]
-      WHEN 'dot' THEN @extschema@.curve_svg_marker('baseline', cx + 11, ly - 4)
+      WHEN 'dot' THEN @extschema@.curve_svg_marker('baseline', (cx + 11)::pg_catalog.float8, (ly - 4)::pg_catalog.float8)
       WHEN 'baseline_line' THEN format('<line x1="%s" x2="%s" y1="%s" y2="%3$s" stroke="#444444" stroke-width="2"/>',
                                        cx, cx + 22, ly - 4)
       WHEN 'forecast_line' THEN format('<line x1="%s" x2="%s" y1="%s" y2="%3$s" stroke="#444444" stroke-width="2" stroke-dasharray="7 4"/>',
                                        cx, cx + 22, ly - 4)
       WHEN 'band' THEN format('<rect x="%s" y="%s" width="22" height="10" fill="#56B4E9" fill-opacity="0.35" stroke="#56B4E9"/>',
                               cx, ly - 9)
-      ELSE @extschema@.curve_svg_marker(legend[i], cx + 11, ly - 4) END;
+      ELSE @extschema@.curve_svg_marker(legend[i], (cx + 11)::pg_catalog.float8, (ly - 4)::pg_catalog.float8) END;
     s := s || format('<text x="%s" y="%s">%s</text>', cx + 28, ly,
-                     @extschema@.xml_escape(CASE legend[i] WHEN 'dot' THEN 'Before the start'
+                     @extschema@.xml_escape((CASE legend[i] WHEN 'dot' THEN 'Before the start'
                                                            WHEN 'baseline_line' THEN 'Baseline trend'
                                                            WHEN 'forecast_line' THEN 'Forecast (baseline continued)'
                                                            WHEN 'band' THEN coalesce(interval_label, '')
-                                                           ELSE @extschema@.curve_svg_class_label(legend[i]) END));
+                                                           ELSE @extschema@.curve_svg_class_label(legend[i]) END)::pg_catalog.text));
   END LOOP;
   s := s || '</g></svg>';
   -- ids unique to the picture, so that several charts can share a page;
@@ -498,7 +499,7 @@ BEGIN
     x0 := 0;
     x1 := 1;
   END IF;
-  tk := @extschema@.svg_ticks(x0, x1, greatest(2, (width - 84) / 70));
+  tk := @extschema@.svg_ticks(x0, x1, (greatest(2, (width - 84) / 70))::pg_catalog.int4);
   RETURN @extschema@.curve_svg_render(
     t, ARRAY(SELECT @extschema@.svg_num(u, 6) FROM unnest(t) u), value, fitted_or_forecast, pi_lower, pi_upper,
     point_class, title, y_label, x_label, start_label, interval_label, width, height, x0, x1,
@@ -555,10 +556,10 @@ BEGIN
   m := CASE x_ticks WHEN 'financial_year' THEN 4 WHEN 'academic_year' THEN 9 ELSE 1 END;
   SELECT array_agg(y.s ORDER BY y.s), array_agg(y.label ORDER BY y.s)
     INTO ticks, labels
-    FROM (SELECT @extschema@.date_to_years(make_date(g, m, 1)) AS s,
-                 @extschema@.date_to_years(make_date(g + 1, m, 1)) AS e,
-                 CASE x_ticks WHEN 'financial_year' THEN @extschema@.fy(make_date(g, m, 1))
-                              WHEN 'academic_year' THEN @extschema@.academic_year(make_date(g, m, 1))
+    FROM (SELECT @extschema@.date_to_years((make_date(g, m, 1))::pg_catalog.date) AS s,
+                 @extschema@.date_to_years((make_date(g + 1, m, 1))::pg_catalog.date) AS e,
+                 CASE x_ticks WHEN 'financial_year' THEN @extschema@.fy((make_date(g, m, 1))::pg_catalog.date)
+                              WHEN 'academic_year' THEN @extschema@.academic_year((make_date(g, m, 1))::pg_catalog.date)
                               ELSE g::text END AS label
             FROM generate_series(floor(x0)::int - 1, ceil(x1)::int + 1) g) y
    WHERE y.s BETWEEN x0 AND x1;

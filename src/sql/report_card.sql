@@ -162,7 +162,7 @@ WITH suppressed AS (
               JOIN @extschema@.indicator i ON i.code = o.indicator_code
              WHERE i.suppress_threshold IS NOT NULL AND o.numerator IS NOT NULL
              GROUP BY o.indicator_code, o.period_start, o.area_type, o.parent_area_code, i.suppress_threshold) g
-     CROSS JOIN LATERAL @extschema@.suppress_table(g.areas, g.counts, g.suppress_threshold) s
+     CROSS JOIN LATERAL @extschema@.suppress_table(g.areas, g.counts, g.suppress_threshold, false) s
      WHERE NOT s.is_total AND s.flag IS NOT NULL
 ),
 calendar AS (
@@ -213,16 +213,16 @@ card AS (
                    -- 95% limits for the recent trend: a count's Poisson interval
                    -- (exact below 10, Byar's from 10); a mean's own limits only
                    -- if they are 95% ones
-                   CASE WHEN i.kind = 'count' THEN @extschema@.rate(o.numerator, 1, 1, 0.95)
+                   CASE WHEN i.kind = 'count' THEN @extschema@.rate(o.numerator, 1::pg_catalog.float8, 1::pg_catalog.float8, 0.95::pg_catalog.float8)
                         WHEN i.confidence = 0.95 THEN x.est
-                        WHEN i.kind = 'rate' THEN @extschema@.rate(o.numerator, o.denominator, m.multiplier, 0.95)
-                        WHEN i.kind = 'proportion' THEN @extschema@.proportion(o.numerator, o.denominator, m.multiplier, 0.95)
+                        WHEN i.kind = 'rate' THEN @extschema@.rate(o.numerator, o.denominator, m.multiplier, 0.95::pg_catalog.float8)
+                        WHEN i.kind = 'proportion' THEN @extschema@.proportion(o.numerator, o.denominator, m.multiplier, 0.95::pg_catalog.float8)
                    END AS est95,
                    -- the 99.8% estimate of the two-level comparison, for an area with a parent
                    CASE WHEN o.parent_area_code IS NULL OR i.kind NOT IN ('rate', 'proportion') THEN NULL
                         WHEN i.confidence = 0.998 THEN x.est
-                        WHEN i.kind = 'rate' THEN @extschema@.rate(o.numerator, o.denominator, m.multiplier, 0.998)
-                        ELSE @extschema@.proportion(o.numerator, o.denominator, m.multiplier, 0.998)
+                        WHEN i.kind = 'rate' THEN @extschema@.rate(o.numerator, o.denominator, m.multiplier, 0.998::pg_catalog.float8)
+                        ELSE @extschema@.proportion(o.numerator, o.denominator, m.multiplier, 0.998::pg_catalog.float8)
                    END AS est998
               FROM (SELECT CASE i.kind
                              WHEN 'rate' THEN @extschema@.rate(o.numerator, o.denominator, m.multiplier, i.confidence)
@@ -246,7 +246,7 @@ series AS (
                       FILTER (WHERE c.kind = 'proportion') OVER recent,
                     @extschema@.recent_trend_ci_agg(c.period_start, c.value, c.lower95, c.upper95, c.polarity)
                       FILTER (WHERE c.kind <> 'proportion') OVER recent) AS trend,
-           @extschema@.turn_the_curve_agg(c.period_start, c.value, c.strategy_start, c.polarity, 1 - c.confidence)
+           @extschema@.turn_the_curve_agg(c.period_start, c.value, c.strategy_start, c.polarity, (1 - c.confidence)::pg_catalog.float8)
              FILTER (WHERE c.strategy_start IS NOT NULL) OVER so_far AS curve,
            @extschema@.spc_agg(c.period_start, c.value, c.polarity, c.target) OVER so_far AS spc
       FROM card c
@@ -349,18 +349,35 @@ SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
   rel record;
   job pg_catalog.int8;
+  may pg_catalog.bool;
 BEGIN
   IF matview IS NULL OR schedule IS NULL OR concurrent IS NULL THEN
     RAISE EXCEPTION 'oba.schedule_refresh: % must not be NULL',
       CASE WHEN matview IS NULL THEN 'matview' WHEN schedule IS NULL THEN 'schedule' ELSE 'concurrent' END
       USING ERRCODE = 'null_value_not_allowed';
   END IF;
-  SELECT c.relkind, n.nspname, c.relname INTO rel
+  SELECT c.relkind, c.relowner, n.nspname, c.relname INTO rel
     FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
    WHERE c.oid = matview;
   IF rel.relkind IS DISTINCT FROM 'm' THEN
     RAISE EXCEPTION 'oba.schedule_refresh: matview must be a materialized view, got %', matview
       USING ERRCODE = 'invalid_parameter_value';
+  END IF;
+  -- pg_cron runs the job as the caller, who must be allowed to refresh the
+  -- view: its owner (or a member of the owning role), or on PostgreSQL 17
+  -- and later a role with the MAINTAIN privilege on it (a privilege earlier
+  -- versions do not know, hence the dynamic query)
+  may := pg_catalog.pg_has_role(rel.relowner, 'USAGE');
+  IF NOT may AND pg_catalog.current_setting('server_version_num')::pg_catalog.int4 >= 170000 THEN
+    EXECUTE 'SELECT pg_catalog.has_table_privilege($1, ''MAINTAIN'')' INTO may USING matview;
+  END IF;
+  IF NOT may THEN
+    RAISE EXCEPTION 'oba.schedule_refresh: permission denied to refresh materialized view %', matview
+      USING ERRCODE = 'insufficient_privilege',
+            DETAIL = format('pg_cron would run the refresh as %I, which does not own %s%s.', current_user, matview,
+                            CASE WHEN pg_catalog.current_setting('server_version_num')::pg_catalog.int4 >= 170000
+                                 THEN ' and has no MAINTAIN privilege on it' ELSE '' END),
+            HINT = 'Schedule it as the role that owns it.';
   END IF;
   IF concurrent AND NOT EXISTS (
        SELECT 1 FROM pg_catalog.pg_index x
@@ -387,7 +404,7 @@ BEGIN
   RETURN job;
 END $$;
 COMMENT ON FUNCTION @extschema@.schedule_refresh(pg_catalog.regclass, pg_catalog.text, pg_catalog.bool) IS
-'Schedules REFRESH MATERIALIZED VIEW [CONCURRENTLY] (concurrent, default true) of matview with pg_cron (schedule in cron syntax, default 06:00 daily) as a job named ''oba refresh <schema>.<name>'' run as the calling role; scheduling again replaces the job. Returns the pg_cron job id. Without pg_cron in this database: an error (55000) saying so and how to install it. Not a materialized view, or no unique index for a concurrent refresh: 22023.';
+'Schedules REFRESH MATERIALIZED VIEW [CONCURRENTLY] (concurrent, default true) of matview with pg_cron (schedule in cron syntax, default 06:00 daily) as a job named ''oba refresh <schema>.<name>'' run as the calling role; scheduling again replaces the job. Returns the pg_cron job id. Without pg_cron in this database: an error (55000) saying so and how to install it. Not a materialized view, or no unique index for a concurrent refresh: 22023. A caller who may not refresh the view (not its owner or a member of the owning role; on PostgreSQL 17 and later, without the MAINTAIN privilege on it): 42501.';
 
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.unschedule_refresh(matview pg_catalog.regclass)
@@ -413,4 +430,4 @@ BEGIN
   RETURN found;
 END $$;
 COMMENT ON FUNCTION @extschema@.unschedule_refresh(pg_catalog.regclass) IS
-'Removes the pg_cron job that oba.schedule_refresh made for matview; false when there is none. Without pg_cron in this database: an error (55000).';
+'Removes the pg_cron job that oba.schedule_refresh made for matview as the calling role; false when there is none (another role''s job for the same view is left alone). Without pg_cron in this database: an error (55000).';

@@ -1,7 +1,7 @@
 -- oba.schedule_refresh with pg_cron loaded (run by test/run-cluster-tests in
 -- a cluster started with shared_preload_libraries = pg_cron).
 BEGIN;
-SELECT plan(12);
+SELECT plan(18);
 
 INSERT INTO oba.indicator (code, name, question, kind) VALUES ('P', 'p', 'population', 'proportion');
 INSERT INTO oba.observation (indicator_code, area_code, area_type, period_start, numerator, denominator)
@@ -29,6 +29,38 @@ SELECT throws_ok($$SELECT oba.schedule_refresh('rc_nokey')$$, '22023', NULL,
                  'a concurrent refresh needs a unique index');
 SELECT is(oba.unschedule_refresh('rc') AND oba.unschedule_refresh('rc_nokey'), true, 'unschedule_refresh removes the jobs');
 SELECT is(oba.unschedule_refresh('rc'), false, 'and says so when there is no job');
+
+-- a role may schedule the refresh of a view it may refresh (it owns it, or
+-- is a member of the role that does), and of no other; it cannot remove
+-- another role's job
+CREATE ROLE oba_cron_a NOLOGIN;
+CREATE ROLE oba_cron_b NOLOGIN;
+CREATE ROLE oba_cron_member NOLOGIN IN ROLE oba_cron_a;
+GRANT USAGE ON SCHEMA cron TO oba_cron_a, oba_cron_b, oba_cron_member;
+GRANT CREATE ON SCHEMA public TO oba_cron_a;
+SET ROLE oba_cron_a;
+CREATE MATERIALIZED VIEW rc_a AS SELECT 1 AS k;
+CREATE UNIQUE INDEX ON rc_a (k);
+RESET ROLE;
+SET ROLE oba_cron_b;
+SELECT throws_ok($$SELECT oba.schedule_refresh('rc_a')$$, '42501',
+                 'oba.schedule_refresh: permission denied to refresh materialized view public.rc_a',
+                 'a role that does not own the view cannot schedule its refresh');
+SELECT throws_ok($$SELECT oba.schedule_refresh('rc')$$, '42501', NULL,
+                 'nor one of the superuser''s views');
+RESET ROLE;
+SET ROLE oba_cron_member;
+SELECT ok(oba.schedule_refresh('rc_a', '0 5 * * *') > 0, 'a member of the owning role can');
+RESET ROLE;
+SET ROLE oba_cron_a;
+SELECT ok(oba.schedule_refresh('rc_a') > 0, 'and so can the owner, as a job of its own');
+RESET ROLE;
+SET ROLE oba_cron_b;
+SELECT is(oba.unschedule_refresh('rc_a'), false, 'another role finds no job of its own to remove');
+RESET ROLE;
+SELECT is((SELECT string_agg(username || ' ' || schedule, ', ' ORDER BY username) FROM cron.job WHERE jobname = 'oba refresh public.rc_a'),
+          'oba_cron_a 0 6 * * *, oba_cron_member 0 5 * * *',
+          'the jobs of the owner and of the member are left as they were');
 
 SELECT * FROM finish();
 ROLLBACK;

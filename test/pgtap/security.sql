@@ -9,6 +9,8 @@
 --  - every SQL and PL/pgSQL function either pins search_path to
 --    pg_catalog, pg_temp or has a SQL-standard body (parsed, and its names
 --    resolved, when the extension is created); C functions resolve no names;
+--  - schema oba belongs to a superuser and no other role may create objects
+--    in it (oba's code calls its functions by name: sql/planted.sql);
 --  - privileges: every role may use the schema and call every function; the
 --    report card's tables and view belong to the installer (nothing for
 --    PUBLIC); the standard population is readable by all;
@@ -20,7 +22,7 @@ BEGIN;
 CREATE SCHEMA postgis;
 CREATE EXTENSION postgis SCHEMA postgis;
 CREATE EXTENSION oba_geo;
-SELECT plan(11);
+SELECT plan(13);
 
 CREATE TEMP VIEW ext_funcs AS
   SELECT p.oid, p.oid::regprocedure::text AS sig, e.extname, p.proleakproof, p.prosecdef,
@@ -46,6 +48,11 @@ SELECT is(array(SELECT sig FROM ext_funcs
           '{}'::text[], 'PUBLIC may call every function');
 SELECT ok(has_schema_privilege('public', 'oba', 'USAGE'), 'PUBLIC may use schema oba');
 SELECT ok(NOT has_schema_privilege('public', 'oba', 'CREATE'), 'PUBLIC may not create objects in schema oba');
+SELECT ok((SELECT r.rolsuper FROM pg_namespace n JOIN pg_roles r ON r.oid = n.nspowner WHERE n.nspname = 'oba'),
+          'schema oba belongs to a superuser');
+SELECT is(array(SELECT r.rolname::text FROM pg_roles r
+                 WHERE NOT r.rolsuper AND has_schema_privilege(r.oid, 'oba', 'CREATE') ORDER BY 1),
+          '{}'::text[], 'no role but superusers may create objects in schema oba');
 SELECT is(array(SELECT format('%s %s', c.oid::regclass, a.privilege_type)
                   FROM pg_class c CROSS JOIN LATERAL aclexplode(c.relacl) a
                  WHERE c.relnamespace = 'oba'::regnamespace AND a.grantee = 0

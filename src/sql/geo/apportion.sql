@@ -124,7 +124,7 @@ BEGIN
            min(%1$s.ST_SRID(%3$I)) AS srid_min, max(%1$s.ST_SRID(%3$I)) AS srid_max,
            count(*) FILTER (WHERE %1$s.ST_Dimension(%3$I) <> 2 AND NOT %1$s.ST_IsEmpty(%3$I)) AS non_polygonal,
            array_agg(%2$I::text ORDER BY %2$I::text COLLATE "C")
-             FILTER (WHERE NOT (%1$s.ST_IsValidDetail(%3$I)).valid) AS invalid
+             FILTER (WHERE NOT (%1$s.ST_IsValidDetail(%3$I, 0)).valid) AS invalid
       FROM %4$s$q$, p, key, geom, tbl) INTO r;
   n := r.n;
 
@@ -183,7 +183,7 @@ BEGIN
   END IF;
   invalid := coalesce(r.invalid, '{}');
   IF cardinality(invalid) > 0 AND NOT make_valid THEN
-    EXECUTE format('SELECT (%1$s.ST_IsValidDetail(%2$I)).reason FROM %3$s WHERE %4$I::text = $1', p, geom, tbl, key)
+    EXECUTE format('SELECT (%1$s.ST_IsValidDetail(%2$I, 0)).reason FROM %3$s WHERE %4$I::text = $1', p, geom, tbl, key)
       INTO col USING invalid[1];
     RAISE EXCEPTION '%: % % in % has an invalid geometry (%)%', fname, role, quote_literal(invalid[1]), rel, col,
       CASE WHEN cardinality(invalid) > 1 THEN format(', and %s more', cardinality(invalid) - 1) ELSE '' END
@@ -258,8 +258,8 @@ DECLARE
   tgt text;
   target_outer bool;
 BEGIN
-  sl := @extschema@.geo_layer(fname, source_role, source, source_key, source_geom, make_valid);
-  tl := @extschema@.geo_layer(fname, 'target', target, target_key, target_geom, make_valid);
+  sl := @extschema@.geo_layer(fname, source_role, source, source_key, source_geom, make_valid, '{}'::pg_catalog.text[]);
+  tl := @extschema@.geo_layer(fname, 'target', target, target_key, target_geom, make_valid, '{}'::pg_catalog.text[]);
   PERFORM @extschema@.geo_same_srid(fname, source_role, source, sl.srid, 'target', target, tl.srid);
   n := sl.n;
   -- empty geometries stay in, to come back unplaced
@@ -283,7 +283,7 @@ BEGIN
     WITH pairs AS MATERIALIZED (
       SELECT s.k, t.k AS tk,
              coalesce(@extschema@.geo_overlap_area(%3$s, %4$s),
-                      %1$s.ST_Area(%1$s.ST_Intersection(s.g, t.g))) AS a_st,
+                      %1$s.ST_Area(%1$s.ST_Intersection(s.g, t.g, -1::pg_catalog.float8))) AS a_st,
              %1$s.ST_Area(s.g) AS a_s
         FROM %5$s s JOIN %6$s t ON s.g0 OPERATOR(%1$s.&&) t.g0
        WHERE $1 IS NULL OR s.k = ANY ($1))
@@ -359,8 +359,8 @@ BEGIN
       coalesce(quote_literal(placement), 'NULL')
       USING ERRCODE = 'invalid_parameter_value';
   END IF;
-  sl := @extschema@.geo_layer(fname, 'source', source, source_key, source_geom, make_valid);
-  tl := @extschema@.geo_layer(fname, 'target', target, target_key, target_geom, make_valid);
+  sl := @extschema@.geo_layer(fname, 'source', source, source_key, source_geom, make_valid, '{}'::pg_catalog.text[]);
+  tl := @extschema@.geo_layer(fname, 'target', target, target_key, target_geom, make_valid, '{}'::pg_catalog.text[]);
   fl := @extschema@.geo_layer(fname, 'fine', fine, fine_key, fine_geom, make_valid,
                               ARRAY[fine_population] || CASE WHEN fine_source IS NULL THEN '{}'::text[]
                                                              ELSE ARRAY[fine_source] END);
@@ -424,7 +424,7 @@ BEGIN
     -- a unit's population spread by the share of its area in each target;
     -- the part outside every target is lost, as with denominator 'total'
     pa := @extschema@.geo_area_arrays(fname, 'fine', fine, target, fine_key, target_key, fine_geom,
-                                      target_geom, make_valid);
+                                      target_geom, make_valid, NULL::pg_catalog.text[]);
     EXECUTE format($q$
       WITH pa AS MATERIALIZED %1$s
       SELECT (SELECT array_agg(parent) FROM (SELECT parent, sum(pop) FROM pa GROUP BY 1) ps),
@@ -479,7 +479,7 @@ BEGIN
         USING ERRCODE = 'invalid_parameter_value';
     END IF;
     a := @extschema@.geo_area_arrays(fname, 'source', source, target, source_key, target_key,
-                                     source_geom, target_geom, make_valid);
+                                     source_geom, target_geom, make_valid, NULL::pg_catalog.text[]);
     PERFORM @extschema@.geo_warn_unplaced(fname, 'sources', a.unplaced, a.n,
                                           'meet no target and get no weights');
     RETURN QUERY
@@ -542,8 +542,8 @@ BEGIN
         USING ERRCODE = 'invalid_parameter_value';
     END IF;
     IF rule = 'point_on_surface' THEN
-      sl := @extschema@.geo_layer(fname, 'source', source, source_key, source_geom, make_valid);
-      tl := @extschema@.geo_layer(fname, 'target', target, target_key, target_geom, make_valid);
+      sl := @extschema@.geo_layer(fname, 'source', source, source_key, source_geom, make_valid, '{}'::pg_catalog.text[]);
+      tl := @extschema@.geo_layer(fname, 'target', target, target_key, target_geom, make_valid, '{}'::pg_catalog.text[]);
       PERFORM @extschema@.geo_same_srid(fname, 'source', source, sl.srid, 'target', target, tl.srid);
       n := sl.n;
       -- the target holding the source's point on surface; the smallest code
@@ -581,7 +581,7 @@ BEGIN
     ELSE
       -- the target holding the largest share of the source's area
       a := @extschema@.geo_area_arrays(fname, 'source', source, target, source_key, target_key,
-                                       source_geom, target_geom, make_valid);
+                                       source_geom, target_geom, make_valid, NULL::pg_catalog.text[]);
       n := a.n;
       SELECT array_agg(b.s) || a.unplaced, array_agg(b.t) || array_fill(NULL::text, ARRAY[cardinality(a.unplaced)]),
              array_agg(b.share) || array_fill(NULL::float8, ARRAY[cardinality(a.unplaced)])
@@ -620,14 +620,15 @@ CREATE FUNCTION @extschema@.areal_weights(
 RETURNS TABLE (source_code pg_catalog.text, target_code pg_catalog.text, weight pg_catalog.float8)
 LANGUAGE sql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
-AS $$
+BEGIN ATOMIC
   SELECT w.source_code, w.target_code, w.weight
-    FROM @extschema@.geo_weights('oba.areal_weights', 'area', NULL, denominator, source, target, NULL,
-                                 NULL, NULL, NULL, source_key, target_key, NULL, source_geom, target_geom,
-                                 NULL, make_valid) w
+    FROM @extschema@.geo_weights('oba.areal_weights'::pg_catalog.text, 'area'::pg_catalog.text, NULL::pg_catalog.text,
+                                 denominator, source, target, NULL::pg_catalog.regclass,
+                                 NULL::pg_catalog.text, NULL::pg_catalog.text, NULL::pg_catalog.text, source_key, target_key,
+                                 NULL::pg_catalog.text, source_geom, target_geom, NULL::pg_catalog.text, make_valid) w
    WHERE w.target_code IS NOT NULL
-   ORDER BY w.source_code COLLATE "C", w.target_code COLLATE "C"
-$$;
+   ORDER BY w.source_code COLLATE "C", w.target_code COLLATE "C";
+END;
 COMMENT ON FUNCTION @extschema@.areal_weights(pg_catalog.regclass, pg_catalog.regclass, pg_catalog.text, pg_catalog.text, pg_catalog.text, pg_catalog.text, pg_catalog.text, pg_catalog.bool) IS
 'Areal weights: for every source and target whose intersection has a positive area, the share of the source in the target. denominator ''total'' (default, R sf st_interpolate_aw) divides by the source''s area, so the part outside every target is lost; ''covered'' (R areal, PySAL tobler) divides by the part covered by targets, so totals are kept. Pairs that only touch are not returned; keys compare as text; ordered by source and target code. A source that meets no target gets no rows and is listed in a WARNING. Errors (naming table, column or key): a missing column (42703), NULL key or geometry (22004), duplicate key (23505), different, unknown, 0 or geographic SRIDs, invalid geometries unless make_valid => true repairs them with ST_MakeValid (22023).';
 
@@ -643,14 +644,15 @@ CREATE FUNCTION @extschema@.population_weights(
 RETURNS TABLE (source_code pg_catalog.text, target_code pg_catalog.text, weight pg_catalog.float8)
 LANGUAGE sql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
-AS $$
+BEGIN ATOMIC
   SELECT w.source_code, w.target_code, w.weight
-    FROM @extschema@.geo_weights('oba.population_weights', 'population', placement, NULL, source, target, fine,
+    FROM @extschema@.geo_weights('oba.population_weights'::pg_catalog.text, 'population'::pg_catalog.text, placement,
+                                 NULL::pg_catalog.text, source, target, fine,
                                  fine_population, fine_source, fallback, source_key, target_key, fine_key,
                                  source_geom, target_geom, fine_geom, make_valid) w
    WHERE w.target_code IS NOT NULL
-   ORDER BY w.source_code COLLATE "C", w.target_code COLLATE "C"
-$$;
+   ORDER BY w.source_code COLLATE "C", w.target_code COLLATE "C";
+END;
 COMMENT ON FUNCTION @extschema@.population_weights(pg_catalog.regclass, pg_catalog.regclass, pg_catalog.regclass, pg_catalog.text, pg_catalog.text, pg_catalog.text, pg_catalog.text, pg_catalog.text, pg_catalog.text, pg_catalog.text, pg_catalog.text, pg_catalog.text, pg_catalog.text, pg_catalog.bool) IS
 'Population weights through a finer layer (output areas with residents): the share of each source''s fine-layer population placed in each target. Fine units belong to the source named in column fine_source, or (NULL) to the source holding their point on surface. placement ''point_on_surface'' (default) puts all of a unit''s population in the target holding its point on surface (the smallest code on a boundary; a point in no target is unplaced and reported); ''area'' spreads it by area share. A source with no population placed gets area weights (fallback ''area'', reported in a NOTICE) or none (''none'', reported in a WARNING). Errors as oba.areal_weights, and a NULL, negative or non-finite population (22004, 22023).';
 
@@ -667,13 +669,14 @@ CREATE FUNCTION @extschema@.best_fit(
 RETURNS TABLE (source_code pg_catalog.text, target_code pg_catalog.text, share pg_catalog.float8)
 LANGUAGE sql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
-AS $$
+BEGIN ATOMIC
   SELECT w.source_code, w.target_code, w.share
-    FROM @extschema@.geo_weights('oba.best_fit', 'best_fit', method, NULL, source, target, fine,
-                                 fine_population, fine_source, NULL, source_key, target_key, fine_key,
+    FROM @extschema@.geo_weights('oba.best_fit'::pg_catalog.text, 'best_fit'::pg_catalog.text, method,
+                                 NULL::pg_catalog.text, source, target, fine,
+                                 fine_population, fine_source, NULL::pg_catalog.text, source_key, target_key, fine_key,
                                  source_geom, target_geom, fine_geom, make_valid) w
-   ORDER BY w.source_code COLLATE "C"
-$$;
+   ORDER BY w.source_code COLLATE "C";
+END;
 COMMENT ON FUNCTION @extschema@.best_fit(pg_catalog.regclass, pg_catalog.regclass, pg_catalog.text, pg_catalog.regclass, pg_catalog.text, pg_catalog.text, pg_catalog.text, pg_catalog.text, pg_catalog.text, pg_catalog.text, pg_catalog.text, pg_catalog.text, pg_catalog.bool) IS
 'Best fit: one target per source, every source returned. method ''point_on_surface'' (default): the target holding the source''s ST_PointOnSurface; ''population'' (the ONS rule): the target receiving most of the population of the source''s fine units, each placed by its point on surface (needs fine => ...); ''area'': the target holding the largest share of the source''s area. A point on a shared boundary, or a tie, goes to the smallest target code (C collation). A source with no target comes back with target_code NULL and is listed in a WARNING. share is the population or area share of the chosen target (NULL for point_on_surface).';
 
@@ -774,7 +777,7 @@ BEGIN
       SELECT t,
              CASE WHEN $18 = 'intensive'
                   THEN @extschema@.apportion_mean_agg(v, mass) FILTER (WHERE v IS NOT NULL OR NOT $20)
-                  ELSE @extschema@.apportion_agg(CASE WHEN v IS NOT NULL THEN part END, 1)
+                  ELSE @extschema@.apportion_agg(CASE WHEN v IS NOT NULL THEN part END, 1::pg_catalog.float8)
                          FILTER (WHERE v IS NOT NULL OR NOT $20) END AS value,
              count(*)::int AS sources, count(*) FILTER (WHERE v IS NULL)::int AS null_sources
         FROM parts GROUP BY t)
@@ -821,7 +824,7 @@ BEGIN
       coalesce(tolerance::text, 'NULL') USING ERRCODE = 'invalid_parameter_value';
   END IF;
   a := @extschema@.geo_area_arrays(fname, 'source', source, target, source_key, target_key,
-                                   source_geom, target_geom, make_valid);
+                                   source_geom, target_geom, make_valid, NULL::pg_catalog.text[]);
   -- targets that meet no source: they receive nothing
   EXECUTE format($q$SELECT coalesce(array_agg(t.%1$I::text ORDER BY t.%1$I::text COLLATE "C")
                                    FILTER (WHERE NOT EXISTS (SELECT 1 FROM unnest($1) u(k) WHERE u.k = t.%1$I::text)), '{}'),

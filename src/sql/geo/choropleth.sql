@@ -236,39 +236,45 @@ BEGIN
                 width, h);
   out := out || '<title id="<#>-t">' || coalesce(@extschema@.xml_escape(title), 'Map') || '</title>';
   out := out || '<desc id="<#>-d">' || @extschema@.xml_escape(
-           'Map of ' || n || ' area' || CASE WHEN n = 1 THEN '' ELSE 's' END
+           ('Map of ' || n || ' area' || CASE WHEN n = 1 THEN '' ELSE 's' END
            || coalesce('. ' || legend_title, '') || coalesce(': ' || (
                 SELECT string_agg(lower(u.l) || ' ' || u.c, ', ' ORDER BY u.k)
                   FROM unnest(cat_legend, cat_n) WITH ORDINALITY u(l, c, k)), '')
            || CASE WHEN n_hl > 0 THEN '; ' || n_hl || ' ' || lower(coalesce(highlight_label, 'highlighted')) ELSE '' END
-           || '.') || '</desc>';
+           || '.')::pg_catalog.text) || '</desc>';
   out := out || '<defs>' || coalesce((
-           SELECT string_agg(@extschema@.choropleth_pattern('<#>-' || u.k, u.fill, u.texture), '' ORDER BY u.k)
+           SELECT string_agg(@extschema@.choropleth_pattern(('<#>-' || u.k)::pg_catalog.text, u.fill, u.texture), '' ORDER BY u.k)
              FROM unnest(cat_fill, cat_texture) WITH ORDINALITY u(fill, texture, k) WHERE u.texture <> 'none'), '')
          || '</defs>';
   out := out || format('<rect width="%s" height="%s" fill="#ffffff"/>', width, h);
   IF title IS NOT NULL THEN
     out := out || format('<text x="%s" y="24" text-anchor="middle" font-size="15" font-weight="bold">%s</text>',
-                         @extschema@.svg_num(width / 2.0), @extschema@.xml_escape(title));
+                         @extschema@.svg_num((width / 2.0)::pg_catalog.float8, 1), @extschema@.xml_escape(title));
   END IF;
 
   IF sc IS NULL THEN
     out := out || format('<text x="%s" y="%s" text-anchor="middle" fill="#333333">No areas</text>',
-                         @extschema@.svg_num(width / 2.0), @extschema@.svg_num(tp + mh / 2));
+                         @extschema@.svg_num((width / 2.0)::pg_catalog.float8, 1), @extschema@.svg_num((tp + mh / 2)::pg_catalog.float8, 1));
   ELSE
     -- each area simplified to half a pixel (or simplify), moved into the
     -- picture (y down) and written by ST_AsSVG to 0.1 pixel; a tooltip
-    -- names it and its category
+    -- names it and its category. ST_Affine's 13-argument form is PostGIS's
+    -- C function; its 2D form is SQL that calls it with integer literals,
+    -- which an overload added to PostGIS's schema could intercept.
     tol := coalesce(simplify, 0.5 / sc);
     EXECUTE format($q$
       SELECT string_agg('<path d="' || d.svg || '" fill="' || $7[array_position($6, d.v)]
                         || '" fill-rule="evenodd" stroke="#4d4d4d" stroke-width="0.6" stroke-linejoin="round"><title>'
-                        || @extschema@.xml_escape(coalesce(d.l || ': ', '') || $8[array_position($6, d.v)])
+                        || @extschema@.xml_escape((coalesce(d.l || ': ', '') || $8[array_position($6, d.v)])::pg_catalog.text)
                         || '</title></path>', '' ORDER BY d.i),
              string_agg('<path d="' || d.svg || '" fill="none" stroke="#000000" stroke-width="2.4" stroke-linejoin="round"/>',
                         '' ORDER BY d.i) FILTER (WHERE d.hl)
         FROM (SELECT u.i, u.v, u.l, coalesce(u.hl, false) AS hl,
-                     %1$s.ST_AsSVG(%1$s.ST_Affine(%1$s.ST_SimplifyPreserveTopology(u.g, $2), $3, 0, 0, $3, $4, $5), 1, 1) AS svg
+                     %1$s.ST_AsSVG(%1$s.ST_Affine(%1$s.ST_SimplifyPreserveTopology(u.g, $2),
+                                               $3, 0::pg_catalog.float8, 0::pg_catalog.float8,
+                                               0::pg_catalog.float8, $3, 0::pg_catalog.float8,
+                                               0::pg_catalog.float8, 0::pg_catalog.float8, 1::pg_catalog.float8,
+                                               $4, $5, 0::pg_catalog.float8), 1, 1) AS svg
                 FROM unnest($1, $9, $10, $11) WITH ORDINALITY u(g, v, l, hl, i)) d$q$, p)
       INTO paths, outline
       USING geom, tol, sc, ox - e.x0 * sc, -tp - e.y1 * sc, cat_name, paint, cat_legend, value,
@@ -280,9 +286,9 @@ BEGIN
       mag := power(10::float8, floor(log(bar)));
       bar := mag * CASE WHEN bar / mag >= 5 THEN 5 WHEN bar / mag >= 2 THEN 2 ELSE 1 END;
       out := out || format('<path d="M%1$s %2$sv5h%3$sv-5" fill="none" stroke="#333333" stroke-width="1.5"/><text x="%4$s" y="%5$s">%6$s</text>',
-                           pad, @extschema@.svg_num(bottom + 10), @extschema@.svg_num(bar * sc),
-                           @extschema@.svg_num(pad + bar * sc + 6), @extschema@.svg_num(bottom + 19),
-                           CASE WHEN bar >= 1000 THEN @extschema@.svg_num(bar / 1000, 3) || ' km'
+                           pad, @extschema@.svg_num((bottom + 10)::pg_catalog.float8, 1), @extschema@.svg_num((bar * sc)::pg_catalog.float8, 1),
+                           @extschema@.svg_num((pad + bar * sc + 6)::pg_catalog.float8, 1), @extschema@.svg_num((bottom + 19)::pg_catalog.float8, 1),
+                           CASE WHEN bar >= 1000 THEN @extschema@.svg_num((bar / 1000)::pg_catalog.float8, 3) || ' km'
                                 ELSE @extschema@.svg_num(bar, 3) || ' m' END);
     END IF;
   END IF;
@@ -290,17 +296,17 @@ BEGIN
   -- the legend
   ly := bottom + 30;
   IF legend_title IS NOT NULL THEN
-    out := out || format('<text x="%s" y="%s" font-weight="bold">%s</text>', pad, @extschema@.svg_num(ly + 9),
+    out := out || format('<text x="%s" y="%s" font-weight="bold">%s</text>', pad, @extschema@.svg_num((ly + 9)::pg_catalog.float8, 1),
                          @extschema@.xml_escape(legend_title));
     ly := ly + 19;
   END IF;
   FOR i IN 1 .. coalesce(cardinality(item_text), 0) LOOP
     out := out || format('<rect x="%s" y="%s" width="18" height="12" fill="%s" stroke="%s" stroke-width="%s"/><text x="%s" y="%s">%s</text>',
-                         @extschema@.svg_num(item_x[i]), @extschema@.svg_num(ly + 19 * (item_row[i] - 1)),
+                         @extschema@.svg_num(item_x[i], 1), @extschema@.svg_num((ly + 19 * (item_row[i] - 1))::pg_catalog.float8, 1),
                          CASE WHEN i <= coalesce(cardinality(cat_name), 0) THEN paint[i] ELSE 'none' END,
                          CASE WHEN i <= coalesce(cardinality(cat_name), 0) THEN '#4d4d4d' ELSE '#000000' END,
                          CASE WHEN i <= coalesce(cardinality(cat_name), 0) THEN '0.6' ELSE '2.4' END,
-                         @extschema@.svg_num(item_x[i] + 24), @extschema@.svg_num(ly + 19 * (item_row[i] - 1) + 10),
+                         @extschema@.svg_num((item_x[i] + 24)::pg_catalog.float8, 1), @extschema@.svg_num((ly + 19 * (item_row[i] - 1) + 10)::pg_catalog.float8, 1),
                          @extschema@.xml_escape(item_text[i]));
   END LOOP;
   out := out || '</svg>';

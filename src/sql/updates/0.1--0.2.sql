@@ -2,6 +2,64 @@
 -- Changes to 0.1 objects in 0.2.
 -- ---------------------------------------------------------------------------
 
+-- Schema oba belongs to a superuser and nobody else may create objects in it
+-- (see the install script, src/sql/header.sql). 0.1, installed by a database
+-- owner who is not a superuser, left the schema to that role, which could
+-- have added functions there that oba's own calls, or a caller's, would
+-- pick: the update takes the schema over and lists, in a WARNING, what in
+-- it is not part of oba.
+DO $check$
+DECLARE
+  s pg_catalog.oid := pg_catalog.to_regnamespace('@extschema@');
+  ext pg_catalog.oid := (SELECT e.oid FROM pg_catalog.pg_extension e WHERE e.extname = 'oba');
+  objects pg_catalog.text[];
+BEGIN
+  -- what depends on the schema, is no member of oba and is not part of
+  -- another object (an array type, a table's row type, an index)
+  objects := ARRAY(SELECT pg_catalog.pg_describe_object(d.classid, d.objid, d.objsubid)
+                     FROM pg_catalog.pg_depend d
+                    WHERE d.refclassid = 'pg_catalog.pg_namespace'::pg_catalog.regclass AND d.refobjid = s
+                      AND NOT (d.classid = 'pg_catalog.pg_extension'::pg_catalog.regclass AND d.objid = ext)
+                      AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend x
+                                       WHERE x.classid = d.classid AND x.objid = d.objid
+                                         AND (x.deptype IN ('i', 'a')
+                                              OR (x.deptype = 'e' AND x.refclassid = 'pg_catalog.pg_extension'::pg_catalog.regclass
+                                                  AND x.refobjid = ext)))
+                    ORDER BY 1);
+  IF pg_catalog.cardinality(objects) > 0 THEN
+    RAISE WARNING 'oba: schema % holds % object(s) that are not part of oba: %', s::pg_catalog.regnamespace,
+      pg_catalog.cardinality(objects),
+      pg_catalog.array_to_string(objects[1:10], ', ') || CASE WHEN pg_catalog.cardinality(objects) > 10 THEN ', ...' ELSE '' END
+      USING DETAIL = 'A function there that matches a call better than oba''s own would run in its place, with the privileges of whoever calls it.',
+            HINT = 'Check who made them; drop them or move them to another schema.';
+  END IF;
+END $check$;
+ALTER SCHEMA @extschema@ OWNER TO CURRENT_USER;
+DO $check$
+DECLARE
+  s pg_catalog.oid := pg_catalog.to_regnamespace('@extschema@');
+  roles pg_catalog.text[];
+BEGIN
+  -- PUBLIC, and the roles that are neither superusers nor predefined
+  roles := ARRAY(SELECT x.who FROM (
+                   SELECT 0 AS k, 'PUBLIC' AS who
+                     FROM pg_catalog.pg_namespace n CROSS JOIN LATERAL pg_catalog.aclexplode(n.nspacl) a
+                    WHERE n.oid = s AND a.grantee = 0 AND a.privilege_type = 'CREATE'
+                   UNION ALL
+                   SELECT 1, pg_catalog.quote_ident(r.rolname) FROM pg_catalog.pg_roles r
+                    WHERE NOT r.rolsuper AND r.rolname !~ '^pg_' AND pg_catalog.has_schema_privilege(r.oid, s, 'CREATE')) x
+                  ORDER BY x.k, x.who);
+  IF pg_catalog.cardinality(roles) > 0 THEN
+    RAISE EXCEPTION 'oba: roles that are not superusers may create objects in schema %', s::pg_catalog.regnamespace
+      USING ERRCODE = 'object_not_in_prerequisite_state',
+            DETAIL = pg_catalog.format('%s role(s) may: %s.', pg_catalog.cardinality(roles),
+                                       pg_catalog.array_to_string(roles[1:5], ', ')
+                                       || CASE WHEN pg_catalog.cardinality(roles) > 5 THEN ', ...' ELSE '' END),
+            HINT = pg_catalog.format('REVOKE CREATE ON SCHEMA %s FROM PUBLIC (and from those roles), then update the extension again.',
+                                     s::pg_catalog.regnamespace);
+  END IF;
+END $check$;
+
 -- The transition functions of rate_agg and proportion_agg cost the planner 2
 -- units (cpu_operator_cost), not 1: measured, one costs about what two
 -- built-in sum() transitions do (bench/scale), and at 1 the planner kept a
