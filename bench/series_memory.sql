@@ -63,6 +63,7 @@ BEGIN
 END $$;
 
 BEGIN;
+\o /dev/null
 SELECT pg_temp.measure(w, a, e)
   FROM (VALUES ('4MB'), ('64MB')) AS wm(w),
        (VALUES ('regr_slope (baseline)', 'regr_slope(value, t)'),
@@ -71,6 +72,7 @@ SELECT pg_temp.measure(w, a, e)
                ('spc_agg', 'oba.spc_agg(t, value)'),
                ('trend_chisq_agg', 'oba.trend_chisq_agg(t, successes::float8, total::float8)'),
                ('recent_trend_ci_agg', 'oba.recent_trend_ci_agg(t, value, value - 1, value + 1, ''higher_is_better''::text)')) AS agg(a, e);
+\o
 COMMIT;
 
 \echo hash aggregation forced: peak memory of the hash table against its limit (work_mem x hash_mem_multiplier)
@@ -83,7 +85,7 @@ SELECT m.work_mem, m.aggregate, m.node, m.batches,
   JOIN series_memory b ON b.work_mem = m.work_mem AND b.aggregate = 'regr_slope (baseline)'
  ORDER BY pg_size_bytes(m.work_mem), m.aggregate <> 'regr_slope (baseline)', m.aggregate;
 
-\echo the planner's choice at the defaults (enable_sort on), at work_mem 4MB and 1GB
+\echo plan chosen at the defaults (enable_sort on), at work_mem 4MB and 1GB
 CREATE FUNCTION pg_temp.plan_top(wm text, q text) RETURNS text LANGUAGE plpgsql AS $$
 DECLARE
   plan json;
