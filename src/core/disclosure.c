@@ -69,9 +69,11 @@ oba_round_to(int64_t count, int64_t base, int64_t *out, oba_error *err)
 /*
  * The rules above, applied one cell at a time exactly as a plain search
  * would: after each new suppression start again from the first rule and the
- * first line. A plain search rescans the table for every cell it adds (and
- * walks the graph once per suppressed cell for bridges), which is cubic in
- * the side of a sparse table; this one keeps what it needs up to date:
+ * first line. A plain search rescans the table for every cell it adds, and
+ * walks the graph once per suppressed cell for bridges: cubic or worse in
+ * the side of a table, and sparse tables (labels that pair up rarely, so
+ * most cells are zeros that join a line's small sum one at a time) add
+ * hundreds of thousands of cells. This one keeps what it needs up to date:
  *
  *  - per line, how many of its cells are suppressed (the total included), and
  *    how many of its other cells and their sum;
@@ -80,20 +82,25 @@ oba_round_to(int64_t count, int64_t base, int64_t *out, oba_error *err)
  *    published total: a line enters each at most once and leaves for good,
  *    so the first line of a rule is the top of its heap once stale entries
  *    are dropped;
- *  - per line, its cells other than the total in their order of preference
- *    without the crossing line (non-zero first, then value, then position),
- *    under a tree of bit masks saying which of the three crossing-line
- *    classes (one, two or more, no suppressed cell) the published cells below
- *    each node are in, so that the best complementary cell is found in
- *    O(log line). A line whose count changes class moves its published cells
- *    in the crossing lines' trees: at most twice per line.
- *  - bridges by one depth-first search (Tarjan's low-link) per round of the
- *    bridge rule, not one search per suppressed cell; each round lowers the
- *    number of 2-edge-connected parts of the graph, so there are at most as
- *    many rounds as lines.
+ *  - in a two-way table, per line, its cells other than the total in their
+ *    order of preference leaving the crossing line aside (non-zero first,
+ *    then value, then position), under a tree of bit masks saying which of
+ *    the three crossing-line classes (one, two or more, no suppressed cell)
+ *    the published cells below each node are in, so that the best
+ *    complementary cell is found in O(log line). A line whose count changes
+ *    class moves its published cells in the crossing lines' trees: at most
+ *    twice per line. (A one-way table adds at most two cells: a scan.)
+ *  - bridges by one depth-first search (Tarjan's low-link) for a run of the
+ *    bridge rule, not one per suppressed cell: a cell joining the two sides
+ *    of a bridge only removes bridges, those on the search tree's path
+ *    between its ends. The joining cell is found by walking the lines of
+ *    the smaller side in their order of preference, each only as far as it
+ *    can still beat the best so far.
  *
- * Memory is O(cells): about 25 bytes a cell beyond the values. Every loop
- * counts its steps in t->steps and checks for interrupts every 4096 of them.
+ * Time is O(cells log cells) but for the bridge rule, whose rounds (at most
+ * one per line) each walk one side of a bridge. Memory is O(cells): about
+ * 25 bytes a cell beyond the values. Every loop counts its steps in t->steps
+ * and checks for interrupts every 4096 of them.
  */
 
 typedef struct key_pos
@@ -305,7 +312,10 @@ order_line(table *t, int lk, int *ord, int *pos, key_pos *key, key_pos *tmp, int
 		}
 	}
 	for (p = 0; p < m; p++)
+	{
+		STEP(t);
 		ord[p] = key[p].pos;
+	}
 	z = m;
 	for (p = 0; p < n; p++)
 	{
@@ -314,7 +324,10 @@ order_line(table *t, int lk, int *ord, int *pos, key_pos *key, key_pos *tmp, int
 			ord[z++] = p;
 	}
 	for (p = 0; p < n; p++)
+	{
+		STEP(t);
 		pos[ord[p]] = p;
+	}
 }
 
 /* The leaf of a published cell in line lk's tree: its crossing line's class. */
@@ -338,7 +351,10 @@ build_tree(table *t, int lk, unsigned char *tree, int leaves, int n)
 		tree[leaves + p] = leaf_bits(t, lk, ordered_cell(t, lk, p));
 	}
 	for (p = leaves - 1; p >= 1; p--)
+	{
+		STEP(t);
 		tree[p] = tree[2 * p] | tree[2 * p + 1];
+	}
 }
 
 /* Set the leaf of position p in a tree of the given leaves to bits. */
@@ -561,7 +577,10 @@ find_bridges(table *t)
 	int			nodes = t->nr + t->nc, u, timer = 0, nb = 0;
 
 	for (u = 0; u < nodes; u++)
+	{
+		STEP(t);
 		t->tin[u] = -1;
+	}
 	for (u = 0; u < nodes; u++)
 	{
 		int			top = 0;
@@ -790,9 +809,15 @@ fix_bridges(table *t)
 		t->nb = find_bridges(t);
 		sort_bridges(t, t->nb);
 		for (k = 0; k < t->nr + t->nc; k++)
+		{
+			STEP(t);
 			t->isb[k] = 0;
+		}
 		for (k = 0; k < t->nb; k++)
+		{
+			STEP(t);
 			t->isb[t->bridges[k]] = 1;
+		}
 		t->next_bridge = 0;
 		t->dfs_valid = 1;
 	}
@@ -866,6 +891,7 @@ run(table *t, int suppress_zero)
 		}
 	for (lk = 0; lk < nlines(t); lk++)
 	{
+		STEP(t);
 		if (t->cnt[lk] == 1)
 			heap_push(&t->single, lk);
 		if (small_sum(t, lk))
@@ -995,9 +1021,12 @@ check_cells(const int64_t *cells, int n, int64_t threshold, oba_error *err)
 	if (oba_check_threshold(threshold, err) != 0)
 		return -1;
 	for (i = 0; i < n; i++)
+	{
+		OBA_CHECK_INTERRUPTS_EVERY((size_t) i);
 		if (cells[i] < 0)
 			return oba_fail(err, OBA_EINVAL, "count must not be negative, got %lld",
 							(long long) cells[i]);
+	}
 	return 0;
 }
 
@@ -1030,8 +1059,11 @@ oba_suppress_one_way(const int64_t *cells, int n, int64_t threshold, int suppres
 	if (check_cells(cells, n, threshold, err) != 0)
 		return -1;
 	for (i = 0; i < n; i++)
+	{
+		OBA_CHECK_INTERRUPTS_EVERY((size_t) i);
 		if (add_checked(&total, cells[i], err) != 0)
 			return -1;
+	}
 	v = scratch(alloc, sizeof(int64_t) * ((size_t) n + 1));
 	if (v == NULL)
 		return oba_fail(err, OBA_ENOMEM, "out of memory");
@@ -1070,6 +1102,7 @@ oba_suppress_two_way(const int64_t *cells, int nrows, int ncols, int64_t thresho
 		{
 			int64_t		x = cells[i * ncols + j];
 
+			OBA_CHECK_INTERRUPTS_EVERY((size_t) i * ncols + j);
 			v[i * nc + j] = x;
 			if (add_checked(&v[i * nc + ncols], x, err) != 0 ||
 				add_checked(&v[nrows * nc + j], x, err) != 0 ||

@@ -337,9 +337,8 @@ obapg_suppress_table_two_way(PG_FUNCTION_ARGS)
 	if ((double) nrows * ncols > OBA_SUPPRESS_MAX_CELLS)
 		ereport(ERROR,
 				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				 errmsg("%s: a table of %d rows and %d columns is too large", FNAME_TABLE, nrows, ncols),
-				 errdetail("It has %.0f cells; the limit is %d.", (double) nrows * ncols,
-						   OBA_SUPPRESS_MAX_CELLS),
+				 errmsg("%s: a table of %d rows and %d columns has %.0f cells, more than the limit of %d",
+						FNAME_TABLE, nrows, ncols, (double) nrows * ncols, OBA_SUPPRESS_MAX_CELLS),
 				 errhint("Protect smaller tables one at a time: group the rows in a subquery and call oba.suppress_table with LATERAL for each group.")));
 	grid = palloc0(sizeof(int64) * nrows * ncols);
 	filled = palloc0(sizeof(bool) * nrows * ncols);
