@@ -75,9 +75,12 @@ pg_release(void *ctx, void *p)
 
 static const oba_allocator pg_allocator = {pg_alloc, pg_release, NULL};
 
-/* Labels of a text[] argument, which must hold no NULL. */
+/*
+ * Labels of a text[] argument, which must hold no NULL, as C strings; their
+ * text datums (pointing into the array) in *datums, for the output.
+ */
 static char **
-get_labels(ArrayType *a, const char *arg, int *n)
+get_labels(ArrayType *a, const char *arg, int *n, Datum **datums)
 {
 	Datum	   *elems;
 	bool	   *nulls;
@@ -99,6 +102,8 @@ get_labels(ArrayType *a, const char *arg, int *n)
 					 errmsg("%s: %s must not contain NULL", FNAME_TABLE, arg)));
 		out[i] = TextDatumGetCString(elems[i]);
 	}
+	pfree(nulls);
+	*datums = elems;
 	return out;
 }
 
@@ -126,6 +131,8 @@ get_counts(ArrayType *a, int *n)
 					 errhint("A count that is not known cannot be protected; give 0 for an empty cell.")));
 		out[i] = DatumGetInt64(elems[i]);
 	}
+	pfree(elems);
+	pfree(nulls);
 	return out;
 }
 
@@ -228,6 +235,9 @@ number_labels(char **labels, int n, int *ids, int **first)
 		}
 	for (i = 0; i < n; i++)
 		ids[i] = rank[group_of[i]];
+	pfree(lp);
+	pfree(group_of);
+	pfree(rank);
 	*first = firsts;
 	return g;
 }
@@ -253,7 +263,8 @@ obapg_suppress_table_one_way(PG_FUNCTION_ARGS)
 {
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 	int			nl, nc, i, *ids, *first, ndistinct, *flags;
-	char	  **labels = get_labels(PG_GETARG_ARRAYTYPE_P(0), "labels", &nl);
+	Datum	   *label_text;
+	char	  **labels = get_labels(PG_GETARG_ARRAYTYPE_P(0), "labels", &nl, &label_text);
 	int64	   *counts = get_counts(PG_GETARG_ARRAYTYPE_P(1), &nc);
 	int64		total = 0;
 	Datum		flag_text[3];
@@ -293,7 +304,7 @@ obapg_suppress_table_one_way(PG_FUNCTION_ARGS)
 
 		CHECK_FOR_INTERRUPTS();
 		nulls[0] = i == nl;
-		values[0] = i < nl ? CStringGetTextDatum(labels[i]) : (Datum) 0;
+		values[0] = i < nl ? label_text[i] : (Datum) 0;
 		values[1] = BoolGetDatum(i == nl);
 		nulls[2] = flags[i] != OBA_PUBLISHED;
 		values[2] = Int64GetDatum(v);
@@ -314,8 +325,9 @@ obapg_suppress_table_two_way(PG_FUNCTION_ARGS)
 {
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 	int			nrl, ncl, nc, i, j, nrows, ncols, *rid, *cid, *rfirst, *cfirst, *flags;
-	char	  **rlabels = get_labels(PG_GETARG_ARRAYTYPE_P(0), "row_labels", &nrl);
-	char	  **clabels = get_labels(PG_GETARG_ARRAYTYPE_P(1), "col_labels", &ncl);
+	Datum	   *rdatums, *cdatums;
+	char	  **rlabels = get_labels(PG_GETARG_ARRAYTYPE_P(0), "row_labels", &nrl, &rdatums);
+	char	  **clabels = get_labels(PG_GETARG_ARRAYTYPE_P(1), "col_labels", &ncl, &cdatums);
 	int64	   *counts = get_counts(PG_GETARG_ARRAYTYPE_P(2), &nc);
 	int64	   *grid, *rowsum, *colsum;
 	bool	   *filled;
@@ -376,9 +388,9 @@ obapg_suppress_table_two_way(PG_FUNCTION_ARGS)
 	rtext = palloc(sizeof(Datum) * nrows);
 	ctext = palloc(sizeof(Datum) * ncols);
 	for (i = 0; i < nrows; i++)
-		rtext[i] = CStringGetTextDatum(rlabels[rfirst[i]]);
+		rtext[i] = rdatums[rfirst[i]];
 	for (j = 0; j < ncols; j++)
-		ctext[j] = CStringGetTextDatum(clabels[cfirst[j]]);
+		ctext[j] = cdatums[cfirst[j]];
 	flag_text[OBA_PUBLISHED] = (Datum) 0;
 	flag_text[OBA_SUPPRESSED_PRIMARY] = CStringGetTextDatum(flag_name(OBA_SUPPRESSED_PRIMARY));
 	flag_text[OBA_SUPPRESSED_SECONDARY] = CStringGetTextDatum(flag_name(OBA_SUPPRESSED_SECONDARY));
