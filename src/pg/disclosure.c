@@ -21,6 +21,13 @@ PG_FUNCTION_INFO_V1(obapg_suppress_table_two_way);
 
 #define FNAME_TABLE "oba.suppress_table"
 
+/*
+ * Cells (rows x columns) of the largest two-way table: its run time and
+ * memory (about 45 bytes a cell, and a row of output each) stay modest on a
+ * shared server. README and the function's COMMENT give it.
+ */
+#define OBA_SUPPRESS_MAX_CELLS 1000000
+
 /* oba.suppress(count, threshold, suppress_zero) -> bigint: STRICT */
 Datum
 obapg_suppress(PG_FUNCTION_ARGS)
@@ -68,9 +75,12 @@ pg_release(void *ctx, void *p)
 
 static const oba_allocator pg_allocator = {pg_alloc, pg_release, NULL};
 
-/* Labels of a text[] argument, which must hold no NULL. */
+/*
+ * Labels of a text[] argument, which must hold no NULL, as C strings; their
+ * text datums (pointing into the array) in *datums, for the output.
+ */
 static char **
-get_labels(ArrayType *a, const char *arg, int *n)
+get_labels(ArrayType *a, const char *arg, int *n, Datum **datums)
 {
 	Datum	   *elems;
 	bool	   *nulls;
@@ -85,12 +95,15 @@ get_labels(ArrayType *a, const char *arg, int *n)
 	out = palloc(sizeof(char *) * (*n + 1));
 	for (i = 0; i < *n; i++)
 	{
+		CHECK_FOR_INTERRUPTS();
 		if (nulls[i])
 			ereport(ERROR,
 					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
 					 errmsg("%s: %s must not contain NULL", FNAME_TABLE, arg)));
 		out[i] = TextDatumGetCString(elems[i]);
 	}
+	pfree(nulls);
+	*datums = elems;
 	return out;
 }
 
@@ -110,6 +123,7 @@ get_counts(ArrayType *a, int *n)
 	out = palloc(sizeof(int64) * (*n + 1));
 	for (i = 0; i < *n; i++)
 	{
+		CHECK_FOR_INTERRUPTS();
 		if (nulls[i])
 			ereport(ERROR,
 					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
@@ -117,6 +131,8 @@ get_counts(ArrayType *a, int *n)
 					 errhint("A count that is not known cannot be protected; give 0 for an empty cell.")));
 		out[i] = DatumGetInt64(elems[i]);
 	}
+	pfree(elems);
+	pfree(nulls);
 	return out;
 }
 
@@ -127,20 +143,58 @@ typedef struct label_pos
 } label_pos;
 
 static int
-cmp_label(const void *a, const void *b)
+label_before(const label_pos *x, const label_pos *y)
 {
-	const label_pos *x = a, *y = b;
 	int			c = strcmp(x->s, y->s);
 
-	return c != 0 ? c : (x->pos > y->pos) - (x->pos < y->pos);
+	return c != 0 ? c < 0 : x->pos < y->pos;
 }
 
-static int
-cmp_int(const void *a, const void *b)
+/*
+ * Sort labels by text, then position: a merge sort rather than qsort, so
+ * that a cancel interrupts it (the arrays can hold millions of labels).
+ */
+static void
+sort_labels(label_pos *a, int n)
 {
-	int			x = *(const int *) a, y = *(const int *) b;
+	label_pos  *tmp = palloc(sizeof(label_pos) * (n + 1)),
+			   *src = a,
+			   *dst = tmp;
+	int			width;
+	uint32		steps = 0;
 
-	return (x > y) - (x < y);
+	for (width = 1; width < n; width *= 2)
+	{
+		int			lo;
+
+		for (lo = 0; lo < n; lo += 2 * width)
+		{
+			int			mid = Min(lo + width, n),
+						hi = Min(lo + 2 * width, n),
+						i = lo,
+						j = mid,
+						k = lo;
+
+			while (k < hi)
+			{
+				if ((++steps & 4095) == 0)
+					CHECK_FOR_INTERRUPTS();
+				if (j >= hi || (i < mid && !label_before(&src[j], &src[i])))
+					dst[k++] = src[i++];
+				else
+					dst[k++] = src[j++];
+			}
+		}
+		{
+			label_pos  *swap = src;
+
+			src = dst;
+			dst = swap;
+		}
+	}
+	if (src != a)
+		memcpy(a, src, sizeof(label_pos) * n);
+	pfree(tmp);
 }
 
 /*
@@ -161,19 +215,29 @@ number_labels(char **labels, int n, int *ids, int **first)
 		lp[i].s = labels[i];
 		lp[i].pos = i;
 	}
-	qsort(lp, n, sizeof(label_pos), cmp_label);
+	sort_labels(lp, n);
 	for (i = 0; i < n; i++)
 	{
 		if (i == 0 || strcmp(lp[i].s, lp[i - 1].s) != 0)
 			firsts[g++] = lp[i].pos;
 		group_of[lp[i].pos] = firsts[g - 1];
 	}
-	qsort(firsts, g, sizeof(int), cmp_int);
-	/* rank[first position] = id */
+	/* the first positions in order: mark them, then read them off */
+	memset(rank, 0, sizeof(int) * (n + 1));
 	for (i = 0; i < g; i++)
-		rank[firsts[i]] = i;
+		rank[firsts[i]] = 1;
+	g = 0;
+	for (i = 0; i < n; i++)
+		if (rank[i])
+		{
+			firsts[g] = i;
+			rank[i] = g++;		/* rank[first position] = id */
+		}
 	for (i = 0; i < n; i++)
 		ids[i] = rank[group_of[i]];
+	pfree(lp);
+	pfree(group_of);
+	pfree(rank);
 	*first = firsts;
 	return g;
 }
@@ -199,9 +263,11 @@ obapg_suppress_table_one_way(PG_FUNCTION_ARGS)
 {
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 	int			nl, nc, i, *ids, *first, ndistinct, *flags;
-	char	  **labels = get_labels(PG_GETARG_ARRAYTYPE_P(0), "labels", &nl);
+	Datum	   *label_text;
+	char	  **labels = get_labels(PG_GETARG_ARRAYTYPE_P(0), "labels", &nl, &label_text);
 	int64	   *counts = get_counts(PG_GETARG_ARRAYTYPE_P(1), &nc);
 	int64		total = 0;
+	Datum		flag_text[3];
 	oba_error	err;
 
 	if (nl != nc)
@@ -227,19 +293,23 @@ obapg_suppress_table_one_way(PG_FUNCTION_ARGS)
 		oba_raise(FNAME_TABLE, &err);
 	for (i = 0; i < nl; i++)
 		total += counts[i];		/* in range: the core checked the sum */
+	flag_text[OBA_PUBLISHED] = (Datum) 0;
+	flag_text[OBA_SUPPRESSED_PRIMARY] = CStringGetTextDatum(flag_name(OBA_SUPPRESSED_PRIMARY));
+	flag_text[OBA_SUPPRESSED_SECONDARY] = CStringGetTextDatum(flag_name(OBA_SUPPRESSED_SECONDARY));
 	for (i = 0; i <= nl; i++)
 	{
 		Datum		values[4];
 		bool		nulls[4] = {false, false, false, false};
 		int64		v = i < nl ? counts[i] : total;
 
+		CHECK_FOR_INTERRUPTS();
 		nulls[0] = i == nl;
-		values[0] = i < nl ? CStringGetTextDatum(labels[i]) : (Datum) 0;
+		values[0] = i < nl ? label_text[i] : (Datum) 0;
 		values[1] = BoolGetDatum(i == nl);
 		nulls[2] = flags[i] != OBA_PUBLISHED;
 		values[2] = Int64GetDatum(v);
 		nulls[3] = flags[i] == OBA_PUBLISHED;
-		values[3] = nulls[3] ? (Datum) 0 : CStringGetTextDatum(flag_name(flags[i]));
+		values[3] = flag_text[flags[i]];
 		put_row(rsinfo, values, nulls);
 	}
 	return (Datum) 0;
@@ -255,11 +325,13 @@ obapg_suppress_table_two_way(PG_FUNCTION_ARGS)
 {
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 	int			nrl, ncl, nc, i, j, nrows, ncols, *rid, *cid, *rfirst, *cfirst, *flags;
-	char	  **rlabels = get_labels(PG_GETARG_ARRAYTYPE_P(0), "row_labels", &nrl);
-	char	  **clabels = get_labels(PG_GETARG_ARRAYTYPE_P(1), "col_labels", &ncl);
+	Datum	   *rdatums, *cdatums;
+	char	  **rlabels = get_labels(PG_GETARG_ARRAYTYPE_P(0), "row_labels", &nrl, &rdatums);
+	char	  **clabels = get_labels(PG_GETARG_ARRAYTYPE_P(1), "col_labels", &ncl, &cdatums);
 	int64	   *counts = get_counts(PG_GETARG_ARRAYTYPE_P(2), &nc);
-	int64	   *grid, *ext;
+	int64	   *grid, *rowsum, *colsum;
 	bool	   *filled;
+	Datum	   *rtext, *ctext, flag_text[3];
 	oba_error	err;
 
 	if (nrl != nc || ncl != nc)
@@ -274,16 +346,19 @@ obapg_suppress_table_two_way(PG_FUNCTION_ARGS)
 	cid = palloc(sizeof(int) * nc);
 	nrows = number_labels(rlabels, nc, rid, &rfirst);
 	ncols = number_labels(clabels, nc, cid, &cfirst);
-	if ((double) nrows * ncols > 10000000.0)
+	if ((double) nrows * ncols > OBA_SUPPRESS_MAX_CELLS)
 		ereport(ERROR,
 				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				 errmsg("%s: a table of %d rows and %d columns is too large", FNAME_TABLE, nrows, ncols)));
+				 errmsg("%s: a table of %d rows and %d columns has %.0f cells, more than the limit of %d",
+						FNAME_TABLE, nrows, ncols, (double) nrows * ncols, OBA_SUPPRESS_MAX_CELLS),
+				 errhint("Protect smaller tables one at a time: group the rows in a subquery and call oba.suppress_table with LATERAL for each group.")));
 	grid = palloc0(sizeof(int64) * nrows * ncols);
 	filled = palloc0(sizeof(bool) * nrows * ncols);
 	for (i = 0; i < nc; i++)
 	{
 		int			k = rid[i] * ncols + cid[i];
 
+		CHECK_FOR_INTERRUPTS();
 		if (filled[k])
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
@@ -292,23 +367,33 @@ obapg_suppress_table_two_way(PG_FUNCTION_ARGS)
 		filled[k] = true;
 		grid[k] = counts[i];
 	}
-	CHECK_FOR_INTERRUPTS();
+	pfree(filled);
 	flags = palloc(sizeof(int) * (nrows + 1) * (ncols + 1));
 	if (oba_suppress_two_way((const int64_t *) grid, nrows, ncols, PG_GETARG_INT32(3),
 							 PG_GETARG_BOOL(4), flags, &pg_allocator, &err) != 0)
 		oba_raise(FNAME_TABLE, &err);
-	/* the published values with their totals (sums checked by the core) */
-	ext = palloc0(sizeof(int64) * (nrows + 1) * (ncols + 1));
+	/* the totals (sums checked by the core), and each label's text once */
+	rowsum = palloc0(sizeof(int64) * (nrows + 1));
+	colsum = palloc0(sizeof(int64) * (ncols + 1));
 	for (i = 0; i < nrows; i++)
+	{
+		CHECK_FOR_INTERRUPTS();
 		for (j = 0; j < ncols; j++)
 		{
-			int64		x = grid[i * ncols + j];
-
-			ext[i * (ncols + 1) + j] = x;
-			ext[i * (ncols + 1) + ncols] += x;
-			ext[nrows * (ncols + 1) + j] += x;
-			ext[nrows * (ncols + 1) + ncols] += x;
+			rowsum[i] += grid[i * ncols + j];
+			colsum[j] += grid[i * ncols + j];
 		}
+		rowsum[nrows] += rowsum[i];
+	}
+	rtext = palloc(sizeof(Datum) * nrows);
+	ctext = palloc(sizeof(Datum) * ncols);
+	for (i = 0; i < nrows; i++)
+		rtext[i] = rdatums[rfirst[i]];
+	for (j = 0; j < ncols; j++)
+		ctext[j] = cdatums[cfirst[j]];
+	flag_text[OBA_PUBLISHED] = (Datum) 0;
+	flag_text[OBA_SUPPRESSED_PRIMARY] = CStringGetTextDatum(flag_name(OBA_SUPPRESSED_PRIMARY));
+	flag_text[OBA_SUPPRESSED_SECONDARY] = CStringGetTextDatum(flag_name(OBA_SUPPRESSED_SECONDARY));
 	for (i = 0; i <= nrows; i++)
 		for (j = 0; j <= ncols; j++)
 		{
@@ -316,12 +401,15 @@ obapg_suppress_table_two_way(PG_FUNCTION_ARGS)
 			Datum		values[4];
 			bool		nulls[4] = {i == nrows, j == ncols, false, false};
 
-			values[0] = i < nrows ? CStringGetTextDatum(rlabels[rfirst[i]]) : (Datum) 0;
-			values[1] = j < ncols ? CStringGetTextDatum(clabels[cfirst[j]]) : (Datum) 0;
+			CHECK_FOR_INTERRUPTS();
+			values[0] = i < nrows ? rtext[i] : (Datum) 0;
+			values[1] = j < ncols ? ctext[j] : (Datum) 0;
 			nulls[2] = flags[k] != OBA_PUBLISHED;
-			values[2] = Int64GetDatum(ext[k]);
+			values[2] = Int64GetDatum(i < nrows && j < ncols ? grid[i * ncols + j]
+									  : i < nrows ? rowsum[i]
+									  : j < ncols ? colsum[j] : rowsum[nrows]);
 			nulls[3] = flags[k] == OBA_PUBLISHED;
-			values[3] = nulls[3] ? (Datum) 0 : CStringGetTextDatum(flag_name(flags[k]));
+			values[3] = flag_text[flags[k]];
 			put_row(rsinfo, values, nulls);
 		}
 	return (Datum) 0;

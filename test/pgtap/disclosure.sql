@@ -1,7 +1,7 @@
 -- The public API of the disclosure family: signatures, defaults, result
--- columns, IMMUTABLE and PARALLEL SAFE, errors.
+-- columns, IMMUTABLE and PARALLEL SAFE, errors, the size limit.
 BEGIN;
-SELECT plan(13);
+SELECT plan(14);
 
 SELECT has_function('oba', 'suppress', ARRAY['bigint', 'integer', 'boolean']);
 SELECT has_function('oba', 'round_to', ARRAY['bigint', 'integer']);
@@ -27,6 +27,11 @@ SELECT throws_ok($$SELECT oba.suppress(1, 0)$$, '22023', NULL, 'threshold below 
 SELECT throws_ok($$SELECT oba.round_to(1, 0)$$, '22023', NULL, 'base below 1: 22023');
 SELECT is((SELECT count(*)::int FROM oba.suppress_table('{a,b}'::text[], array[2, 40]::int[]::bigint[])
             WHERE published IS NULL), 2, 'a lone small cell takes a second cell with it');
+
+SELECT throws_ok($$SELECT count(*) FROM oba.suppress_table(array(SELECT 'r' || i FROM generate_series(1, 1001) i),
+                                                       array(SELECT 'c' || i FROM generate_series(1, 1001) i),
+                                                       array(SELECT 7::bigint FROM generate_series(1, 1001) i))$$,
+                 '54000', NULL, 'a two-way table of more than 1,000,000 cells: 54000');
 
 SELECT * FROM finish();
 ROLLBACK;

@@ -5,11 +5,16 @@
  * elimination over the equations "every row and column adds up to its
  * total") tries to work out each suppressed cell from the published cells
  * and totals, and must fail; with primary suppression alone it succeeds.
+ * The engine makes exactly the choices of the plain search kept here for
+ * reference, on random tables of every shape that exercises a rule, and
+ * calls the interrupt hook all through a long search.
  *
  * Copyright (C) 2026 the oba authors. GPL-2.0-or-later.
  */
 #include "disclosure.h"
 #include "unit.h"
+
+#include <setjmp.h>
 
 static void *
 m_alloc(void *ctx, size_t size)
@@ -163,6 +168,528 @@ small_sums(const int64_t *v, const int *flag, int nr, int nc, int two_way, int64
 	return bad;
 }
 
+/*
+ * ---- the plain search, for reference ----
+ *
+ * The rules of src/core/disclosure.c applied the obvious way: after every
+ * new suppression, rescan the lines from the first, and look for bridges by
+ * walking the graph once per suppressed cell. Cubic or worse in the side of
+ * a table, but short enough to trust; the engine must make exactly its
+ * choices. v and flag are nr x nc with the totals (as the engine's table).
+ */
+typedef struct ref_table
+{
+	int			nr,
+				nc,
+				two_way;
+	const int64_t *v;
+	int		   *flag;
+	int64_t		threshold;
+	int		   *seen,
+			   *queue;
+} ref_table;
+
+static int
+ref_nlines(const ref_table *t)
+{
+	return t->two_way ? t->nr + t->nc : 1;
+}
+
+/* line lk: count cells from start by stride, the last its total */
+static void
+ref_line(const ref_table *t, int lk, int *start, int *stride, int *count)
+{
+	if (lk < t->nr)
+	{
+		*start = lk * t->nc;
+		*stride = 1;
+		*count = t->nc;
+	}
+	else
+	{
+		*start = lk - t->nr;
+		*stride = t->nc;
+		*count = t->nr;
+	}
+}
+
+static int
+ref_suppressed_in(const ref_table *t, int lk)
+{
+	int			s, d, c, k, n = 0;
+
+	ref_line(t, lk, &s, &d, &c);
+	for (k = 0; k < c; k++)
+		n += t->flag[s + k * d] != OBA_PUBLISHED;
+	return n;
+}
+
+static int
+ref_level(const ref_table *t, int idx)
+{
+	return (idx % t->nc == t->nc - 1) + (t->two_way && idx / t->nc == t->nr - 1);
+}
+
+/* level, crossing line (one suppressed, more, none), non-zero, value, position */
+static int
+ref_better(const ref_table *t, int a, int b, int cross_a, int cross_b)
+{
+	int			la = ref_level(t, a), lb = ref_level(t, b);
+
+	if (la != lb)
+		return la < lb;
+	if (cross_a != cross_b)
+		return cross_a < cross_b;
+	if ((t->v[a] == 0) != (t->v[b] == 0))
+		return t->v[a] != 0;
+	if (t->v[a] != t->v[b])
+		return t->v[a] < t->v[b];
+	return a < b;
+}
+
+static int
+ref_add_complement(ref_table *t, int lk)
+{
+	int			s, d, c, k, best = -1, best_cross = 0;
+
+	ref_line(t, lk, &s, &d, &c);
+	for (k = 0; k < c; k++)
+	{
+		int			idx = s + k * d, cross = 0;
+
+		if (t->flag[idx] != OBA_PUBLISHED)
+			continue;
+		if (t->two_way)
+		{
+			int			m = ref_suppressed_in(t, lk < t->nr ? t->nr + idx % t->nc : idx / t->nc);
+
+			cross = m == 1 ? 0 : m >= 2 ? 1 : 2;
+		}
+		if (best < 0 || ref_better(t, idx, best, cross, best_cross))
+		{
+			best = idx;
+			best_cross = cross;
+		}
+	}
+	if (best < 0)
+		return 0;
+	t->flag[best] = OBA_SUPPRESSED_SECONDARY;
+	return 1;
+}
+
+static void
+ref_reach(ref_table *t, int node, int skip, int mark)
+{
+	int			head = 0, tail = 0;
+
+	t->seen[node] = mark;
+	t->queue[tail++] = node;
+	while (head < tail)
+	{
+		int			u = t->queue[head++], k, n = u < t->nr ? t->nc : t->nr;
+
+		for (k = 0; k < n; k++)
+		{
+			int			idx = u < t->nr ? u * t->nc + k : k * t->nc + (u - t->nr);
+			int			w = u < t->nr ? t->nr + k : k;
+
+			if (idx == skip || t->flag[idx] == OBA_PUBLISHED || t->seen[w] != 0)
+				continue;
+			t->seen[w] = mark;
+			t->queue[tail++] = w;
+		}
+	}
+}
+
+static int
+ref_step(ref_table *t)
+{
+	int			lk, e, k;
+
+	for (lk = 0; lk < ref_nlines(t); lk++)	/* a line with one suppressed cell */
+		if (ref_suppressed_in(t, lk) == 1 && ref_add_complement(t, lk))
+			return 1;
+	for (lk = 0; lk < ref_nlines(t); lk++)	/* a small sum under a published total */
+	{
+		int			s, d, c, n = 0;
+		int64_t		sum = 0;
+
+		ref_line(t, lk, &s, &d, &c);
+		if (t->flag[s + (c - 1) * d] != OBA_PUBLISHED)
+			continue;
+		for (k = 0; k < c - 1; k++)
+			if (t->flag[s + k * d] != OBA_PUBLISHED)
+			{
+				n++;
+				sum += t->v[s + k * d];
+			}
+		if (n > 0 && sum < t->threshold && ref_add_complement(t, lk))
+			return 1;
+	}
+	if (!t->two_way)
+		return 0;
+	for (e = 0; e < t->nr * t->nc; e++)	/* a bridge */
+	{
+		int			best = -1, idx;
+
+		if (t->flag[e] == OBA_PUBLISHED)
+			continue;
+		memset(t->seen, 0, sizeof(int) * (t->nr + t->nc));
+		ref_reach(t, e / t->nc, e, 1);
+		if (t->seen[t->nr + e % t->nc] != 0)
+			continue;
+		ref_reach(t, t->nr + e % t->nc, e, 2);
+		for (idx = 0; idx < t->nr * t->nc; idx++)
+		{
+			int			sr = t->seen[idx / t->nc], sc = t->seen[t->nr + idx % t->nc];
+
+			if (t->flag[idx] == OBA_PUBLISHED && sr != 0 && sc != 0 && sr != sc &&
+				(best < 0 || ref_better(t, idx, best, 0, 0)))
+				best = idx;
+		}
+		if (best >= 0)
+		{
+			t->flag[best] = OBA_SUPPRESSED_SECONDARY;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+static void
+ref_suppress(const int64_t *ext, int nr, int nc, int two_way, int64_t threshold,
+			 int suppress_zero, int *flag)
+{
+	ref_table	t;
+	int			i;
+
+	t.nr = nr;
+	t.nc = nc;
+	t.two_way = two_way;
+	t.v = ext;
+	t.flag = flag;
+	t.threshold = threshold;
+	t.seen = malloc(sizeof(int) * (nr + nc));
+	t.queue = malloc(sizeof(int) * (nr + nc));
+	for (i = 0; i < nr * nc; i++)
+		flag[i] = oba_is_small(ext[i], threshold, suppress_zero) ? OBA_SUPPRESSED_PRIMARY : OBA_PUBLISHED;
+	while (ref_step(&t))
+		;
+	free(t.seen);
+	free(t.queue);
+}
+
+/* cells (nrows x ncols, or one way: 1 x ncols) with their totals, as nr x nc */
+static int64_t *
+with_totals(const int64_t *cells, int nrows, int ncols, int two_way)
+{
+	int			nr = two_way ? nrows + 1 : 1, nc = ncols + 1, i, j;
+	int64_t    *ext = calloc((size_t) nr * nc, sizeof(int64_t));
+
+	for (i = 0; i < nrows; i++)
+		for (j = 0; j < ncols; j++)
+		{
+			int64_t		x = cells[i * ncols + j];
+
+			ext[i * nc + j] = x;
+			ext[i * nc + ncols] += x;
+			if (two_way)
+			{
+				ext[nrows * nc + j] += x;
+				ext[nrows * nc + ncols] += x;
+			}
+		}
+	return ext;
+}
+
+/*
+ * Shapes of table that exercise each rule: random counts of several
+ * kinds, sparse tables (a line's zeros join its small sum one by one), and
+ * chains of blocks of small cells joined by single cells (bridge after
+ * bridge).
+ */
+static void
+fill_table(int64_t *c, int nrows, int ncols, int style, unsigned density)
+{
+	int			i;
+
+	for (i = 0; i < nrows * ncols; i++)
+	{
+		int			r = i / ncols, k = i % ncols, b = r / 2;
+
+		if (style < 6 && next_rand() % 100 >= density)
+		{
+			c[i] = 0;
+			continue;
+		}
+		switch (style)
+		{
+			case 0:
+				c[i] = next_rand() % 3;
+				break;
+			case 1:
+				c[i] = 1 + next_rand() % 6;
+				break;
+			case 2:
+				c[i] = random_count();
+				break;
+			case 3:
+				c[i] = next_rand() % 2 ? 1 + next_rand() % 8 : 100 + next_rand() % 5;
+				break;
+			case 4:
+				c[i] = 5;
+				break;
+			case 5:
+				c[i] = next_rand() % 20;
+				break;
+			case 6:				/* two cells a row, one a column */
+				c[i] = k / 2 == r ? random_count() : 0;
+				break;
+			default:			/* a chain of 2 x 2 blocks of ones */
+				c[i] = k / 2 == b ? 1 : (r % 2 == 1 && k == 2 * b + 2) ? 1
+					: style == 7 ? (next_rand() % 3 == 0 ? 20 + next_rand() % 50 : 0)
+					: (r % 2 == 0 && k == 2 * b + 2) ? 10 : 0;
+				break;
+		}
+	}
+}
+
+static void
+same_as_plain_search(void)
+{
+	int			trial, tables = 0, differ = 0, secondary = 0;
+
+	for (trial = 0; trial < 6000; trial++)
+	{
+		int			style = next_rand() % 9;
+		int			two_way = style >= 6 || next_rand() % 4 != 0;
+		int			big = trial % 100 == 0;
+		int			side = big ? 40 : 12;
+		int			nrows = two_way ? 1 + next_rand() % side : 1;
+		int			ncols = 1 + next_rand() % (two_way ? side : 3 * side);
+		int64_t		threshold = style >= 7 ? 2 + next_rand() % 2 : 1 + next_rand() % 12;
+		int			suppress_zero = style < 6 && next_rand() % 3 == 0;
+		int			nr, nc, i;
+		int64_t    *cells, *ext;
+		int		   *flags, *want;
+		oba_error	err;
+
+		if (style >= 6 && nrows < 4)
+			nrows = 4 + (int) (next_rand() % 8);
+		if (style == 6)
+			ncols = 2 * nrows;	/* two cells a row */
+		else if (style > 6 && ncols < 4)
+			ncols = 4 + (int) (next_rand() % 8);
+		nr = two_way ? nrows + 1 : 1;
+		nc = ncols + 1;
+		cells = malloc(sizeof(int64_t) * nrows * ncols);
+		flags = malloc(sizeof(int) * nr * nc);
+		want = malloc(sizeof(int) * nr * nc);
+		fill_table(cells, nrows, ncols, style, 1 + next_rand() % 100);
+		ext = with_totals(cells, nrows, ncols, two_way);
+		if (two_way)
+			CHECK(oba_suppress_two_way(cells, nrows, ncols, threshold, suppress_zero, flags, &alloc, &err) == 0);
+		else
+			CHECK(oba_suppress_one_way(cells, ncols, threshold, suppress_zero, flags, &alloc, &err) == 0);
+		ref_suppress(ext, nr, nc, two_way, threshold, suppress_zero, want);
+		tables++;
+		if (memcmp(flags, want, sizeof(int) * nr * nc) != 0)
+		{
+			differ++;
+			if (differ <= 3)
+				fprintf(stderr, "plain search differs: trial %d, style %d, %d x %d, threshold %lld\n",
+						trial, style, nrows, ncols, (long long) threshold);
+		}
+		for (i = 0; i < nr * nc; i++)
+			secondary += flags[i] == OBA_SUPPRESSED_SECONDARY;
+		free(cells);
+		free(ext);
+		free(flags);
+		free(want);
+	}
+	CHECK(differ == 0);
+	printf("disclosure: %d tables suppressed as the plain search does (%d differ), %d secondary cells\n",
+		   tables, differ, secondary);
+}
+
+/* ---- interrupts: the hook is called all through a long search ---- */
+
+static long hook_calls;
+static long hook_limit;			/* > 0: "cancel" at that call */
+static jmp_buf cancel_jump;
+
+static void
+counting_hook(void)
+{
+	hook_calls++;
+	if (hook_limit > 0 && hook_calls == hook_limit)
+		longjmp(cancel_jump, 1);
+}
+
+/* An allocator that keeps what it handed out, as a memory context does. */
+#define MAX_LIVE 64
+static void *live[MAX_LIVE];
+static int	nlive;
+
+static void *
+ctx_alloc(void *ctx, size_t size)
+{
+	void	   *p;
+
+	(void) ctx;
+	if (nlive == MAX_LIVE)
+		return NULL;
+	p = malloc(size);
+	if (p != NULL)
+		live[nlive++] = p;
+	return p;
+}
+
+static void
+ctx_release(void *ctx, void *p)
+{
+	int			k;
+
+	(void) ctx;
+	for (k = 0; k < nlive; k++)
+		if (live[k] == p)
+		{
+			live[k] = live[--nlive];
+			break;
+		}
+	free(p);
+}
+
+static void
+ctx_reset(void)
+{
+	while (nlive > 0)
+		free(live[--nlive]);
+}
+
+static const oba_allocator ctx_allocator = {ctx_alloc, ctx_release, NULL};
+
+/*
+ * Run a two-way table, "cancelled" at check number limit (0: never): 1 if
+ * it ran to the end. flags holds what was decided when it stopped.
+ */
+static int
+run_hooked(const int64_t *cells, int nrows, int ncols, int64_t threshold, int *flags, long limit)
+{
+	oba_error	err;
+	volatile int finished = 0;
+	int			i;
+
+	for (i = 0; i < (nrows + 1) * (ncols + 1); i++)
+		flags[i] = -1;
+	hook_calls = 0;
+	hook_limit = limit;
+	if (setjmp(cancel_jump) == 0)
+	{
+		CHECK(oba_suppress_two_way(cells, nrows, ncols, threshold, 0, flags, &ctx_allocator, &err) == 0);
+		finished = 1;
+	}
+	ctx_reset();				/* what PostgreSQL does to the context after an ERROR */
+	hook_limit = 0;
+	return finished;
+}
+
+static int
+count_secondary(const int *flags, int n)
+{
+	int			i, s = 0;
+
+	for (i = 0; i < n; i++)
+		s += flags[i] == OBA_SUPPRESSED_SECONDARY;
+	return s;
+}
+
+static void
+interrupts(void)
+{
+	/*
+	 * Three searches that were slow: two cells a row (zeros join small sums
+	 * one at a time), a chain of blocks (bridge after bridge), and a table
+	 * of large counts (only the ordering of its lines).
+	 */
+	struct
+	{
+		int			nrows,
+					ncols,
+					style;
+		int64_t		threshold;
+	}			cases[] = {{150, 300, 6, 5}, {200, 200, 8, 2}, {200, 200, 4, 5}};
+	int			k;
+
+	oba_interrupt_hook = counting_hook;
+	for (k = 0; k < 3; k++)
+	{
+		int			nrows = cases[k].nrows, ncols = cases[k].ncols, i, j;
+		int			cells_ext = (nrows + 1) * (ncols + 1);
+		int64_t    *cells = malloc(sizeof(int64_t) * nrows * ncols);
+		int		   *flags = malloc(sizeof(int) * cells_ext);
+		int		   *partial = malloc(sizeof(int) * cells_ext);
+		long		total;
+		int			secondary, cancelled_ok = 1, stages = 0, last = -1, monotone = 1;
+
+		fill_table(cells, nrows, ncols, cases[k].style, 100);
+		if (cases[k].style == 4)
+			for (i = 0; i < nrows * ncols; i++)
+				cells[i] = 50 + i % 7;
+		CHECK(run_hooked(cells, nrows, ncols, cases[k].threshold, flags, 0));
+		total = hook_calls;
+		secondary = count_secondary(flags, cells_ext);
+		/* every cell is visited at least once, and checked every 4096 steps */
+		CHECK(total >= cells_ext / 4096);
+
+		/*
+		 * "Cancelled" at 48 checks spread over the run: it stops there,
+		 * leaves nothing allocated, and the secondary cells decided so far
+		 * grow from check to check, so the checks run all through the
+		 * search and not only before or after it.
+		 */
+		for (j = 1; j <= 48; j++)
+		{
+			long		at = 1 + (total - 1) * (j - 1) / 47;
+			int			s;
+
+			cancelled_ok &= !run_hooked(cells, nrows, ncols, cases[k].threshold, partial, at);
+			cancelled_ok &= nlive == 0;
+			s = count_secondary(partial, cells_ext);
+			monotone &= s >= last;
+			stages += s != last;
+			last = s;
+		}
+		CHECK(cancelled_ok);
+		CHECK(monotone);
+		if (secondary > 0)
+			CHECK(stages >= 4);
+		/* and after all that, the same answer */
+		CHECK(run_hooked(cells, nrows, ncols, cases[k].threshold, partial, 0));
+		CHECK(memcmp(flags, partial, sizeof(int) * cells_ext) == 0);
+		printf("disclosure: %d x %d (style %d): %d secondary cells, %ld interrupt checks, "
+			   "%d stages of the search seen by 48 cancels\n",
+			   nrows, ncols, cases[k].style, secondary, total, stages);
+		free(cells);
+		free(flags);
+		free(partial);
+	}
+	oba_interrupt_hook = NULL;
+}
+
+/* Sizes the core refuses before allocating anything. */
+static void
+size_limits(void)
+{
+	int64_t		cell = 1;
+	int			flags[4];
+	oba_error	err;
+
+	CHECK(oba_suppress_two_way(&cell, 100000, 100000, 5, 0, flags, &alloc, &err) == -1 &&
+		  err.code == OBA_ERANGE && strstr(err.message, "100000 rows and 100000 columns"));
+	CHECK(oba_suppress_one_way(&cell, -1, 5, 0, flags, &alloc, &err) == -1 && err.code == OBA_ERANGE);
+}
+
 static void
 examples(void)
 {
@@ -306,5 +833,8 @@ main(void)
 	examples();
 	bridge();
 	random_tables();
+	same_as_plain_search();
+	interrupts();
+	size_limits();
 	return unit_done("test_disclosure");
 }
