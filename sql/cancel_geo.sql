@@ -1,10 +1,10 @@
 -- oba_geo on a shared server: geometries built to be expensive. Combs (long
 -- parallel teeth) made oba.geo_overlap_area quadratic in time and memory
--- (1.6 GB and minutes at 20,000 vertices) and deaf to cancellation; now the
--- areal weights of combs finish and agree with PostGIS, and a query stops
--- within a second of its statement_timeout. A map of an area measured in
--- 1e-300 units passed PostGIS a simplification tolerance of 1e-303, and one
--- with a NaN coordinate hung GEOS where no cancel reaches it.
+-- (1.6 GB and tens of minutes at 20,000 vertices) and deaf to cancellation;
+-- now the areal weights of combs finish and agree with PostGIS, and a query
+-- stops within a second of its statement_timeout. A map 1e-300 across
+-- passed PostGIS a simplification tolerance of 8e-304, and one with a NaN
+-- coordinate hung GEOS where no cancel reaches it.
 SET client_min_messages = warning;
 CREATE SCHEMA postgis;
 CREATE EXTENSION postgis SCHEMA postgis;

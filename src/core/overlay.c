@@ -1043,8 +1043,11 @@ in_common_box(const overlap_ctx *c, double x, double y)
  * along: each crossing of an edge with b's boundary flips it. Every
  * crossing adds the terms of the two pieces of the intersection's boundary
  * that start there, along a towards b's interior and along b towards a's;
- * every vertex inside b adds its own. With add_terms 0 (a and b swapped)
- * only the vertices' terms are added: the crossings are a's already.
+ * every vertex inside b adds its own. With a_is_first 0 (the second walk,
+ * the geometries swapped) only the vertices' terms are added, the crossings'
+ * being in already, and each pair is tested the same way round as in the
+ * first walk, so that both see the same crossings; where the first walk
+ * found none, each ring of the second is inside or outside as a whole.
  */
 static void
 walk(const oba_polygonal *a, const oba_polygonal *b, int a_is_first, overlap_ctx *c)
