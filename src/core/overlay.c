@@ -137,6 +137,7 @@ rd_polygon(wkb_reader *r, int ndims, oba_polygonal *p, size_t *nv, size_t *nr)
 	{
 		size_t		first = *nv;
 
+		OBA_CHECK_INTERRUPTS_EVERY(i);
 		if (rd_u32(r, &npts) != 0)
 			return WKB_MALFORMED;
 		if ((size_t) (r->end - r->p) / stride < npts)
@@ -155,6 +156,7 @@ rd_polygon(wkb_reader *r, int ndims, oba_polygonal *p, size_t *nv, size_t *nr)
 				double		x,
 							y;
 
+				OBA_CHECK_INTERRUPTS_EVERY(first + k);
 				if (rd_f64(r, &x) != 0 || rd_f64(r, &y) != 0)
 					return WKB_MALFORMED;
 				r->p += stride - 16;
@@ -210,6 +212,7 @@ rd_polygonal(const unsigned char *wkb, size_t len, oba_polygonal *p, size_t *nv,
 			uint32_t	sub;
 			int			subdims;
 
+			OBA_CHECK_INTERRUPTS_EVERY(i);
 			if ((rc = rd_header(&r, &sub, &subdims)) != WKB_OK)
 				return rc;
 			if (sub != 3)
@@ -241,24 +244,16 @@ ring_signed_area(const double *x, const double *y, size_t n)
 	size_t		i;
 
 	for (i = 2; i < n; i++)
+	{
+		OBA_CHECK_INTERRUPTS_EVERY(i);
 		sum += (x[i - 1] - x0) * (y[i - 2] - y[i]);
+	}
 	return sum / 2.0;
 }
 
-/* ---- strips: the edges that meet each horizontal band ------------------ */
+/* ---- the edge index: a packed R-tree ------------------------------------ */
 
-static size_t
-strip_of(const oba_polygonal *p, double y)
-{
-	double		s;
-
-	if (!(y > p->ymin))
-		return 0;
-	s = (y - p->ymin) / p->strip_height;
-	if (!(s < (double) p->nstrips))
-		return p->nstrips - 1;
-	return (size_t) s;
-}
+#define RT_FAN 16
 
 /* Edge i runs from vertex i to i + 1 unless i closes its ring. */
 static int
@@ -267,63 +262,214 @@ is_edge(const oba_polygonal *p, size_t i)
 	return i + 1 < p->ring[p->vring[i] + 1];
 }
 
-static int
-build_strips(oba_polygonal *p, const oba_allocator *alloc, oba_error *err)
+/*
+ * The index of cell (x, y) along a Hilbert curve through a 2^16 x 2^16 grid:
+ * quadrant by quadrant from the largest, each turned so that the curve
+ * enters it at its corner. Neighbours along the curve are near in the plane,
+ * so edges sorted by it fill nodes with small boxes.
+ */
+static uint32_t
+hilbert16(uint32_t x, uint32_t y)
 {
-	size_t		nedges = p->npoints - p->nrings,
-				i,
-				s,
-				total = 0;
-	size_t	   *fill;
+	uint32_t	d = 0,
+				s;
 
-	p->nstrips = nedges / 2;
-	if (p->nstrips < 1)
-		p->nstrips = 1;
-	if (p->nstrips > 65536)
-		p->nstrips = 65536;
-	p->strip_height = (p->ymax - p->ymin) / (double) p->nstrips;
-	if (!(p->strip_height > 0.0) || !isfinite(p->strip_height))
+	for (s = 1u << 15; s > 0; s >>= 1)
 	{
-		p->nstrips = 1;
-		p->strip_height = 1.0;
+		uint32_t	rx = (x & s) != 0,
+					ry = (y & s) != 0;
+
+		d += s * s * ((3u * rx) ^ ry);
+		if (ry == 0)
+		{
+			uint32_t	t;
+
+			if (rx == 1)
+			{
+				x = 0xffffu - x;
+				y = 0xffffu - y;
+			}
+			t = x;
+			x = y;
+			y = t;
+		}
 	}
-	p->strip = alloc->alloc(alloc->ctx, (2 * p->nstrips + 1) * sizeof(size_t));
-	if (p->strip == NULL)
-		return oba_fail(err, OBA_ENOMEM, "out of memory for %zu strips", p->nstrips);
-	fill = p->strip + p->nstrips + 1;
-	memset(p->strip, 0, (2 * p->nstrips + 1) * sizeof(size_t));
+	return d;
+}
+
+/* v's cell on a grid of 2^16 over [lo, lo + width]. */
+static uint32_t
+grid16(double v, double lo, double width)
+{
+	double		t = width > 0.0 ? (v - lo) / width : 0.0;
+
+	if (!(t > 0.0))
+		return 0;
+	if (!(t < 1.0))
+		return 0xffffu;
+	return (uint32_t) (t * 65535.0);
+}
+
+static void
+edge_box(const oba_polygonal *p, size_t i, double *bx)
+{
+	bx[0] = fmin(p->x[i], p->x[i + 1]);
+	bx[1] = fmin(p->y[i], p->y[i + 1]);
+	bx[2] = fmax(p->x[i], p->x[i + 1]);
+	bx[3] = fmax(p->y[i], p->y[i + 1]);
+}
+
+/*
+ * The edges in Hilbert order of their boxes' centres (a radix sort, eight
+ * bits a pass), then the node boxes level by level. Time O(n); memory: the
+ * index 8 bytes an edge and 32 bytes a node (one per 16 edges, one per 256,
+ * ...), and 16 bytes an edge while it is built.
+ */
+static int
+build_index(oba_polygonal *p, const oba_allocator *alloc, oba_error *err)
+{
+	size_t		n = p->npoints - p->nrings,
+				count,
+				total,
+				i,
+				k;
+	int			l;
+	char	   *mem;
+
+	/* the levels: ceil(n / 16) leaves, then every 16 nodes under one, to the root */
+	count = (n + RT_FAN - 1) / RT_FAN;
+	total = 0;
+	p->nlevels = 0;
+	for (;;)
+	{
+		p->level[p->nlevels++] = total;
+		total += count;
+		if (count <= 1 || p->nlevels == OBA_RTREE_MAX_LEVELS)
+			break;
+		count = (count + RT_FAN - 1) / RT_FAN;
+	}
+	p->level[p->nlevels] = total;
+	p->nedges = n;
+
+	mem = alloc->alloc(alloc->ctx, total * 4 * sizeof(double) + n * sizeof(size_t));
+	if (mem == NULL)
+		return oba_fail(err, OBA_ENOMEM, "out of memory for the index of %zu edges", n);
+	p->box = (double *) mem;
+	p->edge = (size_t *) (mem + total * 4 * sizeof(double));
+	k = 0;
 	for (i = 0; i < p->npoints; i++)
 	{
-		if (!is_edge(p, i))
-			continue;
-		total += strip_of(p, fmax(p->y[i], p->y[i + 1])) - strip_of(p, fmin(p->y[i], p->y[i + 1])) + 1;
+		OBA_CHECK_INTERRUPTS_EVERY(i);
+		if (is_edge(p, i))
+			p->edge[k++] = i;
 	}
-	p->strip_edge = alloc->alloc(alloc->ctx, (total > 0 ? total : 1) * sizeof(size_t));
-	if (p->strip_edge == NULL)
+
+	if (n > RT_FAN)
 	{
-		alloc->release(alloc->ctx, p->strip);
-		p->strip = NULL;
-		return oba_fail(err, OBA_ENOMEM, "out of memory for %zu strip entries", total);
+		double		w = p->xmax - p->xmin,
+					h = p->ymax - p->ymin;
+		uint32_t   *key,
+				   *key2;
+		size_t	   *edge2;
+		char	   *tmp = alloc->alloc(alloc->ctx, n * (2 * sizeof(uint32_t) + sizeof(size_t)));
+		int			shift;
+
+		if (tmp == NULL)
+		{
+			alloc->release(alloc->ctx, mem);
+			p->box = NULL;
+			p->edge = NULL;
+			return oba_fail(err, OBA_ENOMEM, "out of memory for the index of %zu edges", n);
+		}
+		edge2 = (size_t *) tmp;
+		key = (uint32_t *) (tmp + n * sizeof(size_t));
+		key2 = key + n;
+		if (!isfinite(w))
+			w = 0.0;
+		if (!isfinite(h))
+			h = 0.0;
+		for (k = 0; k < n; k++)
+		{
+			double		bx[4];
+
+			OBA_CHECK_INTERRUPTS_EVERY(k);
+			edge_box(p, p->edge[k], bx);
+			key[k] = hilbert16(grid16(0.5 * bx[0] + 0.5 * bx[2], p->xmin, w),
+							   grid16(0.5 * bx[1] + 0.5 * bx[3], p->ymin, h));
+		}
+		for (shift = 0; shift < 32; shift += 8)
+		{
+			size_t		start[257];
+			uint32_t   *kt;
+			size_t	   *et;
+
+			memset(start, 0, sizeof(start));
+			for (k = 0; k < n; k++)
+			{
+				OBA_CHECK_INTERRUPTS_EVERY(k);
+				start[((key[k] >> shift) & 0xffu) + 1]++;
+			}
+			for (k = 1; k <= 256; k++)
+				start[k] += start[k - 1];
+			for (k = 0; k < n; k++)
+			{
+				size_t		d = start[(key[k] >> shift) & 0xffu]++;
+
+				OBA_CHECK_INTERRUPTS_EVERY(k);
+				key2[d] = key[k];
+				edge2[d] = p->edge[k];
+			}
+			kt = key;
+			key = key2;
+			key2 = kt;
+			et = p->edge;
+			p->edge = edge2;
+			edge2 = et;
+		}
+		/* four passes: the sorted edges are back in the index's own array */
+		alloc->release(alloc->ctx, tmp);
 	}
-	/* counts, offsets, then entries */
-	for (i = 0; i < p->npoints; i++)
+
+	/* leaves: the boxes of their edges; then each level from the one below */
+	for (k = 0; k < p->level[1]; k++)
 	{
-		if (!is_edge(p, i))
-			continue;
-		for (s = strip_of(p, fmin(p->y[i], p->y[i + 1])); s <= strip_of(p, fmax(p->y[i], p->y[i + 1])); s++)
-			p->strip[s + 1]++;
+		double	   *bx = p->box + 4 * k;
+		size_t		e;
+
+		OBA_CHECK_INTERRUPTS_EVERY(k);
+		edge_box(p, p->edge[k * RT_FAN], bx);
+		for (e = k * RT_FAN + 1; e < n && e < (k + 1) * RT_FAN; e++)
+		{
+			double		eb[4];
+
+			edge_box(p, p->edge[e], eb);
+			bx[0] = fmin(bx[0], eb[0]);
+			bx[1] = fmin(bx[1], eb[1]);
+			bx[2] = fmax(bx[2], eb[2]);
+			bx[3] = fmax(bx[3], eb[3]);
+		}
 	}
-	for (s = 0; s < p->nstrips; s++)
+	for (l = 1; l < p->nlevels; l++)
 	{
-		p->strip[s + 1] += p->strip[s];
-		fill[s] = p->strip[s];
-	}
-	for (i = 0; i < p->npoints; i++)
-	{
-		if (!is_edge(p, i))
-			continue;
-		for (s = strip_of(p, fmin(p->y[i], p->y[i + 1])); s <= strip_of(p, fmax(p->y[i], p->y[i + 1])); s++)
-			p->strip_edge[fill[s]++] = i;
+		size_t		below = p->level[l] - p->level[l - 1];
+
+		for (k = 0; k < p->level[l + 1] - p->level[l]; k++)
+		{
+			double	   *bx = p->box + 4 * (p->level[l] + k);
+			size_t		c;
+
+			OBA_CHECK_INTERRUPTS_EVERY(k);
+			memcpy(bx, p->box + 4 * (p->level[l - 1] + k * RT_FAN), 4 * sizeof(double));
+			for (c = k * RT_FAN + 1; c < below && c < (k + 1) * RT_FAN; c++)
+			{
+				const double *cb = p->box + 4 * (p->level[l - 1] + c);
+
+				bx[0] = fmin(bx[0], cb[0]);
+				bx[1] = fmin(bx[1], cb[1]);
+				bx[2] = fmax(bx[2], cb[2]);
+				bx[3] = fmax(bx[3], cb[3]);
+			}
+		}
 	}
 	return 0;
 }
@@ -331,10 +477,8 @@ build_strips(oba_polygonal *p, const oba_allocator *alloc, oba_error *err)
 void
 oba_polygonal_free(oba_polygonal *p, const oba_allocator *alloc)
 {
-	if (p->strip_edge != NULL)
-		alloc->release(alloc->ctx, p->strip_edge);
-	if (p->strip != NULL)
-		alloc->release(alloc->ctx, p->strip);
+	if (p->box != NULL)
+		alloc->release(alloc->ctx, p->box);
 	if (p->block != NULL)
 		alloc->release(alloc->ctx, p->block);
 	memset(p, 0, sizeof(*p));
@@ -389,6 +533,7 @@ oba_polygonal_from_wkb(const unsigned char *wkb, size_t len, oba_polygonal *out,
 	out->ymin = out->ymax = out->y[0];
 	for (i = 1; i < nv; i++)
 	{
+		OBA_CHECK_INTERRUPTS_EVERY(i);
 		out->xmin = fmin(out->xmin, out->x[i]);
 		out->xmax = fmax(out->xmax, out->x[i]);
 		out->ymin = fmin(out->ymin, out->y[i]);
@@ -406,6 +551,7 @@ oba_polygonal_from_wkb(const unsigned char *wkb, size_t len, oba_polygonal *out,
 					n = out->ring[r + 1] - first;
 		double		ra = ring_signed_area(out->x + first, out->y + first, n);
 
+		OBA_CHECK_INTERRUPTS_EVERY(r);
 		if (ra == 0.0 || !isfinite(ra))
 		{
 			oba_polygonal_free(out, alloc);
@@ -427,7 +573,7 @@ oba_polygonal_from_wkb(const unsigned char *wkb, size_t len, oba_polygonal *out,
 	area += poly_area;
 	out->area = area;
 
-	if (build_strips(out, alloc, err) != 0)
+	if (build_index(out, alloc, err) != 0)
 	{
 		oba_polygonal_free(out, alloc);
 		return -1;
@@ -614,69 +760,237 @@ side_of_b(double b0x, double b0y, double b1x, double b1y, double cx, double cy, 
 	return perturbed_edge_side(b0x, b0y, b1x, b1y);
 }
 
+/* ---- work ------------------------------------------------------------- */
+
+typedef struct overlap_ctx
+{
+	double		ox,
+				oy;				/* local origin: centre of the common box */
+	double		cx0,
+				cy0,
+				cx1,
+				cy1;			/* the common box */
+	double		sum;			/* twice the area */
+	double		magnitude;		/* sum of |terms|, for the rounding error */
+	size_t		crossings;		/* of a's edges with b's */
+	size_t		a_in,
+				b_in;			/* vertices inside the other geometry */
+	int			tie;			/* a degenerate position was perturbed away */
+	size_t		work;			/* steps: boxes and pairs of edges tested */
+	size_t		budget;			/* steps allowed besides those per crossing */
+	size_t		found;			/* crossings found, in either pass */
+	int			over;			/* the budget ran out: no answer */
+} overlap_ctx;
+
 /*
- * Whether (vx, vy) lies inside p: the crossing number of a ray to +x against
- * p's edges in its strip. p_perturbed: p is b, perturbed, and the point a
- * vertex of a; otherwise p is a and the point a perturbed vertex of b. The
- * perturbation puts no point on the boundary; *tie is set when the point lies
- * on p's boundary before perturbation.
+ * One step of work: checks for interrupts, and every 4096 steps the budget.
+ * Returns 1 when it has run out.
+ */
+static inline int
+step(overlap_ctx *c)
+{
+	c->work++;
+	OBA_CHECK_INTERRUPTS_EVERY(c->work);
+	if ((c->work & 4095u) == 0 && c->work > c->budget &&
+		(c->work - c->budget) / OBA_OVERLAP_BUDGET_PER_CROSSING > c->found)
+		c->over = 1;
+	return c->over;
+}
+
+/* ---- queries of the index ---------------------------------------------- */
+
+/* The edges of p whose boxes meet a query box, one at a time. */
+typedef struct rt_query
+{
+	const oba_polygonal *p;
+	double		x0,
+				y0,
+				x1,
+				y1;
+	size_t		pos,
+				end;			/* edge[pos .. end - 1]: the current leaf's edges to test */
+	int			top;
+	size_t		node[RT_FAN * OBA_RTREE_MAX_LEVELS + 1];
+	int			lev[RT_FAN * OBA_RTREE_MAX_LEVELS + 1];
+} rt_query;
+
+static void
+rt_start(rt_query *q, const oba_polygonal *p, double x0, double y0, double x1, double y1)
+{
+	const double *root = p->box + 4 * p->level[p->nlevels - 1];
+
+	q->p = p;
+	q->x0 = x0;
+	q->y0 = y0;
+	q->x1 = x1;
+	q->y1 = y1;
+	q->pos = q->end = 0;
+	q->top = 0;
+	if (root[0] > x1 || root[2] < x0 || root[1] > y1 || root[3] < y0)
+		return;
+	q->node[0] = 0;
+	q->lev[0] = p->nlevels - 1;
+	q->top = 1;
+}
+
+/*
+ * The next edge whose box meets the query box (closed boxes: touching
+ * counts), or SIZE_MAX when there is none or the budget has run out
+ * (c->over).
+ */
+static size_t
+rt_next(rt_query *q, overlap_ctx *c)
+{
+	const oba_polygonal *p = q->p;
+
+	for (;;)
+	{
+		size_t		node,
+					k,
+					last;
+		int			l;
+
+		while (q->pos < q->end)
+		{
+			size_t		e = p->edge[q->pos++];
+
+			if (step(c))
+				return SIZE_MAX;
+			if (fmin(p->x[e], p->x[e + 1]) > q->x1 || fmax(p->x[e], p->x[e + 1]) < q->x0 ||
+				fmin(p->y[e], p->y[e + 1]) > q->y1 || fmax(p->y[e], p->y[e + 1]) < q->y0)
+				continue;
+			return e;
+		}
+		if (q->top == 0)
+			return SIZE_MAX;
+		q->top--;
+		node = q->node[q->top];
+		l = q->lev[q->top];
+		if (l == 0)
+		{
+			q->pos = node * RT_FAN;
+			q->end = q->pos + RT_FAN < p->nedges ? q->pos + RT_FAN : p->nedges;
+			continue;
+		}
+		last = p->level[l] - p->level[l - 1];
+		if (last > (node + 1) * RT_FAN)
+			last = (node + 1) * RT_FAN;
+		for (k = node * RT_FAN; k < last; k++)
+		{
+			const double *bx = p->box + 4 * (p->level[l - 1] + k);
+
+			if (step(c))
+				return SIZE_MAX;
+			if (bx[0] > q->x1 || bx[2] < q->x0 || bx[1] > q->y1 || bx[3] < q->y0)
+				continue;
+			q->node[q->top] = k;
+			q->lev[q->top] = l - 1;
+			q->top++;
+		}
+	}
+}
+
+/*
+ * Whether the segment a0 -> a1 (an edge of a, or a ray from a point of a)
+ * crosses b0 -> b1 (an edge of b, perturbed, or a ray from a point of b,
+ * perturbed with it). On a crossing, *o2 is the side of a0 -> a1 that b1
+ * lies on, *o4 the side of b0 -> b1 that a1 lies on, and *d3, *d4 the
+ * determinants of a0 and a1 against b0 -> b1.
+ */
+static inline int
+crosses(double ax0, double ay0, double ax1, double ay1, double bx0, double by0, double bx1, double by1,
+		int *o2, int *o4, double *d3, double *d4, int *tie)
+{
+	double		d1,
+				d2;
+	int			o1,
+				o3;
+
+	o1 = side_of_a(ax0, ay0, ax1, ay1, bx0, by0, &d1, tie);
+	*o2 = side_of_a(ax0, ay0, ax1, ay1, bx1, by1, &d2, tie);
+	if (o1 == *o2)
+		return 0;
+	o3 = side_of_b(bx0, by0, bx1, by1, ax0, ay0, d3, tie);
+	*o4 = side_of_b(bx0, by0, bx1, by1, ax1, ay1, d4, tie);
+	return o3 != *o4;
+}
+
+/*
+ * Whether (vx, vy) lies inside other: the parity of the crossings of a ray
+ * from it to a point outside other's box, along +x, -x, +y or -y. The
+ * point is of a (and other is b, perturbed) when of_a, else of b (perturbed,
+ * and other is a): a ray is a segment of its point's geometry, so the same
+ * predicates decide as for edges, and nothing lies on other's boundary. The
+ * ray is the one with the fewest boxes in its way: each is tried with a
+ * limit of steps, four times larger each round. Touching along a ray is no
+ * degeneracy of the geometries, so it does not set c->tie.
  */
 static int
-locate(const oba_polygonal *p, double vx, double vy, int p_perturbed, int *tie)
+locate(const oba_polygonal *other, double vx, double vy, int of_a, overlap_ctx *c)
 {
-	size_t		s,
-				k,
-				crossings = 0;
+	size_t		limit = 256;
 
-	if (vx < p->xmin || vx > p->xmax || vy < p->ymin || vy > p->ymax)
-		return 0;
-	s = strip_of(p, vy);
-	for (k = p->strip[s]; k < p->strip[s + 1]; k++)
+	for (;;)
 	{
-		size_t		j = p->strip_edge[k];
-		double		x0 = p->x[j],
-					y0 = p->y[j],
-					x1 = p->x[j + 1],
-					y1 = p->y[j + 1],
-					exmin = fmin(x0, x1),
-					det;
-		int			up0,
-					up1,
-					o = 0;
+		int			dir;
 
-		if (vy < fmin(y0, y1) || vy > fmax(y0, y1) || vx > fmax(x0, x1))
-			continue;
-		/* within the edge's box: on the edge exactly when collinear */
-		if (vx >= exmin && (o = orient(x0, y0, x1, y1, vx, vy, &det)) == 0)
+		for (dir = 0; dir < 4; dir++)
 		{
-			*tie = 1;
-			o = p_perturbed ? perturbed_edge_side(x0, y0, x1, y1) : perturbed_point_side(x0, y0, x1, y1);
+			double		ux = vx,
+						uy = vy;
+			size_t		start = c->work,
+						e;
+			rt_query	q;
+			int			parity = 0,
+						stopped = 0,
+						dummy = 0;
+
+			/* a point outside other's box, on the far side */
+			switch (dir)
+			{
+				case 0:
+					ux = other->xmax + (fabs(other->xmax) + 1.0);
+					break;
+				case 1:
+					ux = other->xmin - (fabs(other->xmin) + 1.0);
+					break;
+				case 2:
+					uy = other->ymax + (fabs(other->ymax) + 1.0);
+					break;
+				default:
+					uy = other->ymin - (fabs(other->ymin) + 1.0);
+					break;
+			}
+			rt_start(&q, other, fmin(vx, ux), fmin(vy, uy), fmax(vx, ux), fmax(vy, uy));
+			while ((e = rt_next(&q, c)) != SIZE_MAX)
+			{
+				double		ex0 = other->x[e],
+							ey0 = other->y[e],
+							ex1 = other->x[e + 1],
+							ey1 = other->y[e + 1],
+							d3,
+							d4;
+				int			o2,
+							o4;
+
+				if (c->work - start > limit)
+				{
+					stopped = 1;
+					break;
+				}
+				if (ex0 == ex1 && ey0 == ey1)
+					continue;
+				if (of_a ? crosses(vx, vy, ux, uy, ex0, ey0, ex1, ey1, &o2, &o4, &d3, &d4, &dummy)
+					: crosses(ex0, ey0, ex1, ey1, vx, vy, ux, uy, &o2, &o4, &d3, &d4, &dummy))
+					parity ^= 1;
+			}
+			if (c->over)
+				return 0;
+			if (!stopped)
+				return parity;
 		}
-		/* the half-open rule on y, closed where the perturbation moves the point off */
-		if (p_perturbed)
-		{
-			up0 = y0 >= vy;
-			up1 = y1 >= vy;
-		}
-		else
-		{
-			up0 = y0 > vy;
-			up1 = y1 > vy;
-		}
-		if (up0 == up1)
-			continue;
-		if (p_perturbed ? vx <= exmin : vx < exmin)
-		{
-			crossings++;
-			continue;
-		}
-		if (!p_perturbed && vx >= fmax(x0, x1))
-			continue;
-		/* the edge passes the point's height: to the right when the point is on its left going up */
-		if (y1 > y0 ? o > 0 : o < 0)
-			crossings++;
+		limit *= 4;
 	}
-	return (int) (crossings & 1);
 }
 
 /* ---- the area ------------------------------------------------------------ */
@@ -695,20 +1009,6 @@ term(double vx, double vy, double dx, double dy)
 		return 0.0;
 	return (vx * dx + vy * dy) * (dx * vy - dy * vx) / len2;
 }
-
-typedef struct overlap_ctx
-{
-	double		ox,
-				oy;				/* local origin: centre of the common box */
-	double		cx0,
-				cy0,
-				cx1,
-				cy1;			/* the common box */
-	double		sum;			/* twice the area */
-	double		magnitude;		/* sum of |terms|, for the rounding error */
-	size_t		crossings;
-	int			tie;			/* a degenerate position was perturbed away */
-} overlap_ctx;
 
 static inline void
 add_term(overlap_ctx *c, double t)
@@ -731,89 +1031,106 @@ vertex_terms(const oba_polygonal *p, size_t i, overlap_ctx *c)
 	add_term(c, -p->side[r] * term(vx, vy, p->x[i] - p->x[prev], p->y[i] - p->y[prev]));
 }
 
+static int
+in_common_box(const overlap_ctx *c, double x, double y)
+{
+	return x >= c->cx0 && x <= c->cx1 && y >= c->cy0 && y <= c->cy1;
+}
+
 /*
- * Every crossing of an edge of a with an edge of (perturbed) b adds the terms
- * of the two pieces of the intersection's boundary that start there: along a
- * towards b's interior and along b towards a's.
+ * a's rings in turn. Whether a vertex lies inside b is found for the first
+ * vertex of each ring (outside the common box it is outside), then carried
+ * along: each crossing of an edge with b's boundary flips it. Every
+ * crossing adds the terms of the two pieces of the intersection's boundary
+ * that start there, along a towards b's interior and along b towards a's;
+ * every vertex inside b adds its own. With a_is_first 0 (the second walk,
+ * the geometries swapped) only the vertices' terms are added, the crossings'
+ * being in already, and each pair is tested the same way round as in the
+ * first walk, so that both see the same crossings; where the first walk
+ * found none, each ring of the second is inside or outside as a whole.
  */
 static void
-add_crossings(const oba_polygonal *a, const oba_polygonal *b, overlap_ctx *c)
+walk(const oba_polygonal *a, const oba_polygonal *b, int a_is_first, overlap_ctx *c)
 {
-	size_t		i;
+	size_t		r;
 
-	for (i = 0; i < a->npoints; i++)
+	for (r = 0; r < a->nrings; r++)
 	{
-		double		ax0,
-					ay0,
-					ax1,
-					ay1,
-					exmin,
-					exmax,
-					eymin,
-					eymax;
-		size_t		s,
-					s0,
-					s1;
-		int			sa;
+		size_t		first = a->ring[r],
+					end = a->ring[r + 1] - 1,
+					i;
+		int			inside = 0,
+					sa = a->side[r];
 
-		if (!is_edge(a, i))
-			continue;
-		ax0 = a->x[i];
-		ay0 = a->y[i];
-		ax1 = a->x[i + 1];
-		ay1 = a->y[i + 1];
-		exmin = fmin(ax0, ax1);
-		exmax = fmax(ax0, ax1);
-		eymin = fmin(ay0, ay1);
-		eymax = fmax(ay0, ay1);
-		if (exmax < c->cx0 || exmin > c->cx1 || eymax < c->cy0 || eymin > c->cy1)
-			continue;
-		if (ax0 == ax1 && ay0 == ay1)
-			continue;
-		sa = a->side[a->vring[i]];
-		s0 = strip_of(b, fmax(eymin, b->ymin));
-		s1 = strip_of(b, fmin(eymax, b->ymax));
-		for (s = s0; s <= s1; s++)
+		if (in_common_box(c, a->x[first], a->y[first]))
+			inside = locate(b, a->x[first], a->y[first], a_is_first, c);
+		if (!a_is_first && c->crossings == 0)
 		{
-			size_t		k;
-
-			for (k = b->strip[s]; k < b->strip[s + 1]; k++)
+			/* no boundaries cross: the ring is inside or outside as a whole */
+			for (i = first; i < end && inside; i++)
 			{
-				size_t		j = b->strip_edge[k];
+				OBA_CHECK_INTERRUPTS_EVERY(i);
+				c->b_in++;
+				vertex_terms(a, i, c);
+			}
+			continue;
+		}
+		for (i = first; i < end; i++)
+		{
+			double		ax0 = a->x[i],
+						ay0 = a->y[i],
+						ax1 = a->x[i + 1],
+						ay1 = a->y[i + 1];
+			size_t		j;
+			rt_query	q;
+
+			if (c->over)
+				return;
+			if (inside)
+			{
+				if (a_is_first)
+					c->a_in++;
+				else
+					c->b_in++;
+				vertex_terms(a, i, c);
+			}
+			if (fmax(ax0, ax1) < c->cx0 || fmin(ax0, ax1) > c->cx1 ||
+				fmax(ay0, ay1) < c->cy0 || fmin(ay0, ay1) > c->cy1)
+				continue;
+			if (ax0 == ax1 && ay0 == ay1)
+				continue;
+			rt_start(&q, b, fmin(ax0, ax1), fmin(ay0, ay1), fmax(ax0, ax1), fmax(ay0, ay1));
+			while ((j = rt_next(&q, c)) != SIZE_MAX)
+			{
 				double		bx0 = b->x[j],
 							by0 = b->y[j],
 							bx1 = b->x[j + 1],
 							by1 = b->y[j + 1],
-							d1,
-							d2,
 							d3,
 							d4,
 							t,
 							xx,
 							xy;
-				int			o1,
-							o2,
-							o3,
+				int			o2,
 							o4,
 							sb;
 
-				if (fmin(by0, by1) > eymax || fmax(by0, by1) < eymin)
-					continue;
-				/* a pair of edges in several strips: only in the lowest shared */
-				if (strip_of(b, fmax(eymin, fmin(by0, by1))) != s)
-					continue;
-				if (fmin(bx0, bx1) > exmax || fmax(bx0, bx1) < exmin)
-					continue;
 				if (bx0 == bx1 && by0 == by1)
 					continue;
-				o1 = side_of_a(ax0, ay0, ax1, ay1, bx0, by0, &d1, &c->tie);
-				o2 = side_of_a(ax0, ay0, ax1, ay1, bx1, by1, &d2, &c->tie);
-				if (o1 == o2)
+				if (!a_is_first)
+				{
+					/* the same pair, tested the same way round as in a's walk */
+					if (crosses(bx0, by0, bx1, by1, ax0, ay0, ax1, ay1, &o2, &o4, &d3, &d4, &c->tie))
+					{
+						inside = !inside;
+						c->found++;
+					}
 					continue;
-				o3 = side_of_b(bx0, by0, bx1, by1, ax0, ay0, &d3, &c->tie);
-				o4 = side_of_b(bx0, by0, bx1, by1, ax1, ay1, &d4, &c->tie);
-				if (o3 == o4)
+				}
+				if (!crosses(ax0, ay0, ax1, ay1, bx0, by0, bx1, by1, &o2, &o4, &d3, &d4, &c->tie))
 					continue;
+				inside = !inside;
+				c->found++;
 				/* they cross at a0 + t (a1 - a0); in the limit for a perturbed pair */
 				t = d3 / (d3 - d4);
 				if (!(t >= 0.0))
@@ -834,79 +1151,51 @@ add_crossings(const oba_polygonal *a, const oba_polygonal *b, overlap_ctx *c)
 }
 
 double
-oba_overlap_area(const oba_polygonal *a, const oba_polygonal *b)
+oba_overlap_area_work(const oba_polygonal *a, const oba_polygonal *b, size_t budget, size_t *work)
 {
 	overlap_ctx c;
-	size_t		i,
-				s,
-				s0,
-				s1,
-				a_in = 0,
-				a_all = a->npoints - a->nrings,
-				b_in = 0,
-				b_all = b->npoints - b->nrings;
+	size_t		a_all = a->npoints - a->nrings,
+				b_all = b->npoints - b->nrings,
+				n = a_all + b_all,
+				bits = 1;
 	double		area;
 
+	if (work != NULL)
+		*work = 0;
 	if (a->xmax < b->xmin || b->xmax < a->xmin || a->ymax < b->ymin || b->ymax < a->ymin)
 		return 0.0;
+	memset(&c, 0, sizeof(c));
 	c.cx0 = fmax(a->xmin, b->xmin);
 	c.cx1 = fmin(a->xmax, b->xmax);
 	c.cy0 = fmax(a->ymin, b->ymin);
 	c.cy1 = fmin(a->ymax, b->ymax);
 	c.ox = 0.5 * (c.cx0 + c.cx1);
 	c.oy = 0.5 * (c.cy0 + c.cy1);
-	c.sum = 0.0;
-	c.magnitude = 0.0;
-	c.crossings = 0;
-	c.tie = 0;
-
-	add_crossings(a, b, &c);
-
-	/* a's vertices inside b (only those in the common box can be) */
-	for (i = 0; i < a->npoints; i++)
+	if (budget == 0)
 	{
-		if (!is_edge(a, i))
-			continue;
-		if (a->x[i] < c.cx0 || a->x[i] > c.cx1 || a->y[i] < c.cy0 || a->y[i] > c.cy1)
-			continue;
-		if (locate(b, a->x[i], a->y[i], 1, &c.tie))
-		{
-			a_in++;
-			vertex_terms(a, i, &c);
-		}
+		while ((n >> bits) > 0)
+			bits++;
+		/* n is at most 2^60 or so: no overflow */
+		budget = OBA_OVERLAP_BUDGET_BASE + (size_t) OBA_OVERLAP_BUDGET_PER_EDGE * n * (size_t) bits;
 	}
+	c.budget = budget;
 
-	/* b's vertices inside a: through b's strips over the common box */
-	s0 = strip_of(b, c.cy0);
-	s1 = strip_of(b, c.cy1);
-	for (s = s0; s <= s1; s++)
-	{
-		size_t		k;
-
-		for (k = b->strip[s]; k < b->strip[s + 1]; k++)
-		{
-			size_t		j = b->strip_edge[k];
-
-			if (b->x[j] < c.cx0 || b->x[j] > c.cx1 || b->y[j] < c.cy0 || b->y[j] > c.cy1)
-				continue;
-			if (strip_of(b, b->y[j]) != s)
-				continue;
-			if (locate(a, b->x[j], b->y[j], 0, &c.tie))
-			{
-				b_in++;
-				vertex_terms(b, j, &c);
-			}
-		}
-	}
+	walk(a, b, 1, &c);
+	if (!c.over)
+		walk(b, a, 0, &c);
+	if (work != NULL)
+		*work = c.work;
+	if (c.over)
+		return NAN;
 
 	if (c.crossings == 0)
 	{
 		/* no boundaries cross: each ring is wholly inside or outside the other */
-		if (a_in == 0 && b_in == 0)
+		if (c.a_in == 0 && c.b_in == 0)
 			return 0.0;
-		if (a_in == a_all && b_in == 0)
+		if (c.a_in == a_all && c.b_in == 0)
 			return a->area;
-		if (b_in == b_all && a_in == 0)
+		if (c.b_in == b_all && c.a_in == 0)
 			return b->area;
 	}
 	area = c.sum / 2.0;
@@ -928,4 +1217,10 @@ oba_overlap_area(const oba_polygonal *a, const oba_polygonal *b)
 		return NAN;
 	}
 	return area;
+}
+
+double
+oba_overlap_area(const oba_polygonal *a, const oba_polygonal *b)
+{
+	return oba_overlap_area_work(a, b, 0, NULL);
 }

@@ -1,12 +1,17 @@
 /*
  * overlay.c (glue): oba.geo_overlap_area(a bytea, b bytea), the area of the
  * intersection of two polygonal geometries given as WKB, for the areal
- * weights of oba_geo. NULL where the core cannot decide exactly (or the
- * geometry is not a Polygon or MultiPolygon): the caller then asks PostGIS.
+ * weights of oba_geo. NULL where the core cannot decide exactly, where its
+ * work would pass its budget, or where the geometry is not a Polygon or
+ * MultiPolygon: the caller then asks PostGIS. The core checks for
+ * interrupts (CHECK_FOR_INTERRUPTS, through the hook _PG_init installs), so
+ * a cancel or statement_timeout stops it; what it allocated is in the
+ * slots' memory contexts.
  *
  * In a join, one side stays the same for many calls (the outer row of a
  * nested loop), so the last geometry prepared on each side is kept between
- * calls, as PostGIS keeps its prepared geometries.
+ * calls, as PostGIS keeps its prepared geometries: about 34 bytes a vertex
+ * and a copy of its WKB, per side.
  *
  * Copyright (C) 2026 the oba authors. GPL-2.0-or-later.
  */

@@ -798,6 +798,516 @@ grid_polygons(void)
 	free(bb);
 }
 
+/*
+ * ---- combs: work, memory and interrupts ----
+ *
+ * Comb-shaped polygons (long parallel teeth) put most edges of both in every
+ * horizontal band, and an edge index of bands made them quadratic in time
+ * and memory, with no way to interrupt. Here: pairs of combs meshed,
+ * shifted, crossed and turned, and a comb against a multipolygon of many
+ * small squares, each against an independent area (rectilinear rings: the
+ * even-odd intervals of each between consecutive heights); the work counted
+ * against n log n, the memory of a prepared geometry through a counting
+ * allocator, and the interrupt hook called at least once every 4096 steps.
+ */
+
+typedef struct shape
+{
+	double	   *xy;				/* vertices, rings not closed */
+	int		   *start;			/* ring r: vertices start[r] .. start[r + 1] - 1 */
+	int			nrings;
+	int			n;
+} shape;
+
+static void
+shape_init(shape *s, int max_vertices, int max_rings)
+{
+	s->xy = malloc(sizeof(double) * 2 * (size_t) max_vertices);
+	s->start = malloc(sizeof(int) * (size_t) (max_rings + 1));
+	s->nrings = 0;
+	s->n = 0;
+	s->start[0] = 0;
+}
+
+static void
+shape_free(shape *s)
+{
+	free(s->xy);
+	free(s->start);
+}
+
+static void
+shape_vertex(shape *s, double x, double y)
+{
+	s->xy[2 * s->n] = x;
+	s->xy[2 * s->n + 1] = y;
+	s->n++;
+}
+
+static void
+shape_end_ring(shape *s)
+{
+	s->start[++s->nrings] = s->n;
+}
+
+/*
+ * A comb of t teeth (4t vertices, counter-clockwise): a base bar 0 <= y <= 1
+ * under 2t - 1, and tooth k over 2k <= x <= 2k + 1, 1 <= y <= h.
+ */
+static void
+comb_ring(shape *s, int t, double h)
+{
+	int			k;
+
+	shape_vertex(s, 0, 0);
+	shape_vertex(s, 2 * t - 1, 0);
+	for (k = t - 1; k >= 0; k--)
+	{
+		shape_vertex(s, 2 * k + 1, h);
+		shape_vertex(s, 2 * k, h);
+		if (k > 0)
+		{
+			shape_vertex(s, 2 * k, 1);
+			shape_vertex(s, 2 * k - 1, 1);
+		}
+	}
+	shape_end_ring(s);
+}
+
+/* (x, y) -> (sx x + dx, sy y + dy), or with x and y swapped first */
+static void
+shape_map(shape *s, int swap, double sx, double dx, double sy, double dy)
+{
+	int			i;
+
+	for (i = 0; i < s->n; i++)
+	{
+		double		x = s->xy[2 * i],
+					y = s->xy[2 * i + 1];
+
+		if (swap)
+		{
+			double		t = x;
+
+			x = y;
+			y = t;
+		}
+		s->xy[2 * i] = sx * x + dx;
+		s->xy[2 * i + 1] = sy * y + dy;
+	}
+}
+
+/* Turned by 45 degrees about the origin (rounded: no longer rectilinear). */
+static void
+shape_turn45(shape *s)
+{
+	int			i;
+	double		c = sqrt(0.5);
+
+	for (i = 0; i < s->n; i++)
+	{
+		double		x = s->xy[2 * i],
+					y = s->xy[2 * i + 1];
+
+		s->xy[2 * i] = c * x - c * y;
+		s->xy[2 * i + 1] = c * x + c * y;
+	}
+}
+
+static void
+growing_put(unsigned char **buf, size_t *len, size_t *cap, const void *v, size_t n)
+{
+	if (*len + n > *cap)
+	{
+		*cap = 2 * (*len + n);
+		*buf = realloc(*buf, *cap);
+	}
+	memcpy(*buf + *len, v, n);
+	*len += n;
+}
+
+/* NDR WKB of s + (ox, oy): a Polygon of one ring, or a MultiPolygon of one-ring parts. */
+static unsigned char *
+shape_wkb(const shape *s, double ox, double oy, size_t *len)
+{
+	unsigned char *buf = NULL,
+				one = 1;
+	size_t		cap = 0;
+	uint32_t	u;
+	int			r,
+				i;
+
+	*len = 0;
+	if (s->nrings > 1)
+	{
+		growing_put(&buf, len, &cap, &one, 1);
+		u = 6;
+		growing_put(&buf, len, &cap, &u, 4);
+		u = (uint32_t) s->nrings;
+		growing_put(&buf, len, &cap, &u, 4);
+	}
+	for (r = 0; r < s->nrings; r++)
+	{
+		int			n = s->start[r + 1] - s->start[r];
+
+		growing_put(&buf, len, &cap, &one, 1);
+		u = 3;
+		growing_put(&buf, len, &cap, &u, 4);
+		u = 1;
+		growing_put(&buf, len, &cap, &u, 4);
+		u = (uint32_t) n + 1;
+		growing_put(&buf, len, &cap, &u, 4);
+		for (i = 0; i <= n; i++)
+		{
+			int			k = s->start[r] + i % n;
+			double		x = s->xy[2 * k] + ox,
+						y = s->xy[2 * k + 1] + oy;
+
+			growing_put(&buf, len, &cap, &x, 8);
+			growing_put(&buf, len, &cap, &y, 8);
+		}
+	}
+	return buf;
+}
+
+static int
+cmp_double(const void *p, const void *q)
+{
+	double		a = *(const double *) p,
+				b = *(const double *) q;
+
+	return a < b ? -1 : (a > b ? 1 : 0);
+}
+
+/* The x where s's vertical edges cross height y, sorted: s's inside is between pairs. */
+static int
+crossings_at(const shape *s, double y, double *xs)
+{
+	int			r,
+				i,
+				m = 0;
+
+	for (r = 0; r < s->nrings; r++)
+		for (i = s->start[r]; i < s->start[r + 1]; i++)
+		{
+			int			j = i + 1 < s->start[r + 1] ? i + 1 : s->start[r];
+			double		y0 = s->xy[2 * i + 1],
+						y1 = s->xy[2 * j + 1];
+
+			if (s->xy[2 * i] == s->xy[2 * j] && fmin(y0, y1) < y && y < fmax(y0, y1))
+				xs[m++] = s->xy[2 * i];
+		}
+	qsort(xs, (size_t) m, sizeof(double), cmp_double);
+	return m;
+}
+
+/* The area of a ∩ b for rectilinear shapes, band by band between their heights. */
+static double
+rect_overlap(const shape *a, const shape *b)
+{
+	double	   *ys = malloc(sizeof(double) * (size_t) (a->n + b->n)),
+			   *xa = malloc(sizeof(double) * (size_t) a->n),
+			   *xb = malloc(sizeof(double) * (size_t) b->n),
+				area = 0;
+	int			ny = 0,
+				i,
+				k;
+
+	for (i = 0; i < a->n; i++)
+		ys[ny++] = a->xy[2 * i + 1];
+	for (i = 0; i < b->n; i++)
+		ys[ny++] = b->xy[2 * i + 1];
+	qsort(ys, (size_t) ny, sizeof(double), cmp_double);
+	for (k = 0; k + 1 < ny; k++)
+	{
+		double		ym = 0.5 * (ys[k] + ys[k + 1]),
+					len = 0;
+		int			na,
+					nb,
+					p = 0,
+					q = 0;
+
+		if (ys[k + 1] == ys[k])
+			continue;
+		na = crossings_at(a, ym, xa);
+		nb = crossings_at(b, ym, xb);
+		/* the overlap of two sorted lists of intervals */
+		while (p + 1 < na && q + 1 < nb)
+		{
+			double		lo = fmax(xa[p], xb[q]),
+						hi = fmin(xa[p + 1], xb[q + 1]);
+
+			if (hi > lo)
+				len += hi - lo;
+			if (xa[p + 1] < xb[q + 1])
+				p += 2;
+			else
+				q += 2;
+		}
+		area += len * (ys[k + 1] - ys[k]);
+	}
+	free(ys);
+	free(xa);
+	free(xb);
+	return area;
+}
+
+/* A counting allocator: the bytes held, and the most held at once. */
+static size_t held,
+			held_peak;
+
+static void *
+count_alloc(void *ctx, size_t size)
+{
+	size_t	   *p = malloc(size + 2 * sizeof(size_t));
+
+	(void) ctx;
+	if (p == NULL)
+		return NULL;
+	p[0] = size;
+	held += size;
+	if (held > held_peak)
+		held_peak = held;
+	return p + 2;
+}
+
+static void
+count_release(void *ctx, void *ptr)
+{
+	size_t	   *p = (size_t *) ptr - 2;
+
+	(void) ctx;
+	held -= p[0];
+	free(p);
+}
+
+static const oba_allocator counting = {count_alloc, count_release, NULL};
+
+static size_t interrupt_calls;
+
+static void
+count_interrupts(void)
+{
+	interrupt_calls++;
+}
+
+static size_t
+log2_ceil(size_t n)
+{
+	size_t		bits = 1;
+
+	while ((n >> bits) > 0)
+		bits++;
+	return bits;
+}
+
+/*
+ * a and b both ways round against want (relative tolerance rel); the work
+ * within per_nlogn n log n + per_t2 t^2 steps (n edges; t^2 for crossings),
+ * the memory of both prepared within 64 bytes a vertex, the interrupt hook
+ * called once every 4096 steps. Returns the work of a against b.
+ */
+static size_t
+comb_case(const char *name, const shape *sa, const shape *sb, double ox, double oy, double want, double rel,
+		  double per_nlogn, double per_t2, double t)
+{
+	size_t		la,
+				lb,
+				work[2] = {0, 0},
+				n = (size_t) (sa->n + sb->n),
+				bound = (size_t) (per_nlogn * (double) n * (double) log2_ceil(n) + per_t2 * t * t);
+	unsigned char *wa = shape_wkb(sa, ox, oy, &la),
+			   *wb = shape_wkb(sb, ox, oy, &lb);
+	oba_polygonal a,
+				b;
+	oba_error	err;
+	double		got[2];
+	int			k;
+
+	held = held_peak = 0;
+	interrupt_calls = 0;
+	oba_interrupt_hook = count_interrupts;
+	CHECK(oba_polygonal_from_wkb(wa, la, &a, &counting, &err) == 0);
+	CHECK(oba_polygonal_from_wkb(wb, lb, &b, &counting, &err) == 0);
+	/* reading n points checks every 4096 of them */
+	CHECK(interrupt_calls >= n / 4096);
+	CHECK(held_peak <= 64 * n + 4096);
+	for (k = 0; k < 2; k++)
+	{
+		interrupt_calls = 0;
+		got[k] = k == 0 ? oba_overlap_area_work(&a, &b, 0, &work[0]) : oba_overlap_area_work(&b, &a, 0, &work[1]);
+		CHECK_CLOSE(got[k], want, rel, 0, name);
+		CHECK(interrupt_calls >= work[k] / 4096);
+		if (work[k] > bound)
+			fprintf(stderr, "%s: work %zu above %zu\n", name, work[k], bound);
+		CHECK(work[k] <= bound);
+	}
+	oba_interrupt_hook = NULL;
+	printf("combs: %-24s %6zu vertices, work %9zu (%.1f n log n), %7zu bytes prepared, area %.12g\n",
+		   name, n, work[0], (double) work[0] / ((double) n * (double) log2_ceil(n)), held_peak, got[0]);
+	oba_polygonal_free(&a, &counting);
+	oba_polygonal_free(&b, &counting);
+	CHECK(held == 0);
+	free(wa);
+	free(wb);
+	return work[0];
+}
+
+static void
+combs(void)
+{
+	static const int teeth[] = {63, 250, 1250};
+	int			s;
+
+	for (s = 0; s < 3; s++)
+	{
+		int			t = teeth[s],
+					i,
+					k;
+		shape		a,
+					b,
+					squares;
+		char		name[64];
+		double		want;
+
+		/* b: a copied half a tooth across and half up; then meshed, teeth down between a's */
+		shape_init(&a, 4 * t, 1);
+		shape_init(&b, 4 * t, 1);
+		comb_ring(&a, t, 1000);
+		comb_ring(&b, t, 1000);
+		shape_map(&b, 0, 1, 0.5, 1, 500);
+		want = rect_overlap(&a, &b);
+		snprintf(name, sizeof(name), "shifted, %d teeth", t);
+		comb_case(name, &a, &b, 400000, 100000, want, 1e-13, 16, 0, t);
+		b.n = b.nrings = 0;
+		comb_ring(&b, t, 1000);
+		shape_map(&b, 0, -1, 2 * t - 0.5, -1, 1500);
+		want = rect_overlap(&a, &b);
+		snprintf(name, sizeof(name), "meshed, %d teeth", t);
+		comb_case(name, &a, &b, 400000, 100000, want, 1e-13, 16, 0, t);
+
+		/* turned 45 degrees: boxes of long edges meet; within the budget at these sizes */
+		if (t <= 250)
+		{
+			shape		ta,
+						tb;
+
+			shape_init(&ta, 4 * t, 1);
+			shape_init(&tb, 4 * t, 1);
+			memcpy(ta.xy, a.xy, sizeof(double) * 2 * (size_t) a.n);
+			ta.n = a.n;
+			shape_end_ring(&ta);
+			comb_ring(&tb, t, 1000);
+			shape_map(&tb, 0, 1, 0.5, 1, 500);
+			want = rect_overlap(&ta, &tb);
+			shape_turn45(&ta);
+			shape_turn45(&tb);
+			snprintf(name, sizeof(name), "turned, %d teeth", t);
+			/* about (2t)^2 / 2 pairs of long edges whose boxes meet, each way round */
+			comb_case(name, &ta, &tb, 0, 0, want, 1e-9, 16, 32, t);
+			shape_free(&ta);
+			shape_free(&tb);
+		}
+		shape_free(&b);
+
+		/* crossed: square combs, b's teeth across a's, about 4 t^2 crossings */
+		if (t <= 250)
+		{
+			shape		ca,
+						cb;
+
+			shape_init(&ca, 4 * t, 1);
+			shape_init(&cb, 4 * t, 1);
+			comb_ring(&ca, t, 2 * t);
+			comb_ring(&cb, t, 2 * t);
+			shape_map(&cb, 1, 1, 0.25, 1, 0.5);
+			want = rect_overlap(&ca, &cb);
+			snprintf(name, sizeof(name), "crossed, %d teeth", t);
+			comb_case(name, &ca, &cb, 400000, 100000, want, 1e-13, 16, 12, t);
+			shape_free(&ca);
+			shape_free(&cb);
+		}
+
+		/*
+		 * 2t small squares in a's teeth, gaps and across their sides: a
+		 * horizontal ray from each would cross every tooth.
+		 */
+		shape_init(&squares, 8 * t, 2 * t);
+		for (i = 0; i < 2 * t; i++)
+		{
+			double		x = i + 0.25 + (i % 3 == 0 ? 0.5 : 0.0),
+						y = 10 + 400 * (i % 2);
+
+			k = i % 4 == 1;		/* every fourth clockwise */
+			shape_vertex(&squares, x, y);
+			shape_vertex(&squares, k ? x : x + 0.5, k ? y + 0.5 : y);
+			shape_vertex(&squares, x + 0.5, y + 0.5);
+			shape_vertex(&squares, k ? x + 0.5 : x, k ? y : y + 0.5);
+			shape_end_ring(&squares);
+		}
+		want = rect_overlap(&a, &squares);
+		snprintf(name, sizeof(name), "%d squares, %d teeth", 2 * t, t);
+		comb_case(name, &a, &squares, 400000, 100000, want, 1e-13, 16, 0, t);
+		/* the same squares inside teeth and gaps only: no crossings at all */
+		for (i = 0; i < 2 * t; i++)
+			for (k = squares.start[i]; k < squares.start[i + 1]; k++)
+				squares.xy[2 * k] -= (i % 3 == 0 ? 0.5 : 0.0) + 0.125;
+		want = rect_overlap(&a, &squares);
+		snprintf(name, sizeof(name), "%d squares inside, %d teeth", 2 * t, t);
+		comb_case(name, &a, &squares, 400000, 100000, want, 1e-13, 16, 0, t);
+		shape_free(&squares);
+		shape_free(&a);
+	}
+}
+
+/*
+ * Past its budget the area is NaN (the caller's full overlay takes over)
+ * and the work stops within 4096 steps of it; without one, the area.
+ */
+static void
+budget(void)
+{
+	int			t = 400;
+	shape		a,
+				b;
+	unsigned char *wa,
+			   *wb;
+	size_t		la,
+				lb,
+				work;
+	oba_polygonal pa,
+				pb;
+	oba_error	err;
+	double		want,
+				got;
+
+	shape_init(&a, 4 * t, 1);
+	shape_init(&b, 4 * t, 1);
+	comb_ring(&a, t, 1000);
+	comb_ring(&b, t, 1000);
+	shape_map(&b, 0, 1, 0.5, 1, 500);
+	want = rect_overlap(&a, &b);
+	shape_turn45(&a);
+	shape_turn45(&b);
+	wa = shape_wkb(&a, 0, 0, &la);
+	wb = shape_wkb(&b, 0, 0, &lb);
+	CHECK(oba_polygonal_from_wkb(wa, la, &pa, &mallocator, &err) == 0);
+	CHECK(oba_polygonal_from_wkb(wb, lb, &pb, &mallocator, &err) == 0);
+	got = oba_overlap_area_work(&pa, &pb, 500000, &work);
+	CHECK(isnan(got));
+	/* the crossings found before it stopped extend the budget a little */
+	CHECK(work >= 500000 && work <= 500000 + 16 * 4 * (size_t) (a.n + b.n) + 2 * 4096);
+	got = oba_overlap_area_work(&pa, &pb, SIZE_MAX, &work);
+	CHECK_CLOSE(got, want, 1e-9, 0, "turned combs, no budget");
+	printf("budget: turned combs of %d teeth, %zu steps without a budget, NaN after 500000\n", t, work);
+	oba_polygonal_free(&pa, &mallocator);
+	oba_polygonal_free(&pb, &mallocator);
+	free(wa);
+	free(wb);
+	shape_free(&a);
+	shape_free(&b);
+}
+
 int
 main(void)
 {
@@ -806,5 +1316,7 @@ main(void)
 	wkb_variants();
 	random_polygons();
 	grid_polygons();
+	combs();
+	budget();
 	return unit_done("test_overlay");
 }

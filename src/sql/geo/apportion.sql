@@ -27,7 +27,7 @@ RETURNS pg_catalog.float8
 AS 'MODULE_PATHNAME', 'obapg_geo_overlap_area'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.geo_overlap_area(pg_catalog.bytea, pg_catalog.bytea) IS
-'Internal (oba_geo): the area of the intersection of two valid polygonal geometries given as WKB (ST_AsBinary), computed in C from the crossings of their edges and the vertices of each inside the other, without building the intersection (exact predicates; shared edges and vertices on the other boundary resolved by simulation of simplicity). A geometry inside the other gives its own area exactly as ST_Area computes it. NULL where boundaries touch and the area is within rounding of 0, and for curves and types other than Polygon and MultiPolygon: the caller then computes ST_Area(ST_Intersection(a, b)). Malformed WKB is an error (22023).';
+'Internal (oba_geo): the area of the intersection of two valid polygonal geometries given as WKB (ST_AsBinary), computed in C from the crossings of their edges and the vertices of each inside the other, without building the intersection (exact predicates; shared edges and vertices on the other boundary resolved by simulation of simplicity). A geometry inside the other gives its own area exactly as ST_Area computes it. NULL where boundaries touch and the area is within rounding of 0, where the work would pass its budget (pairs of long edges at an angle whose boxes meet without crossing: METHODS.md 17.9), and for curves and types other than Polygon and MultiPolygon: the caller then computes ST_Area(ST_Intersection(a, b)). Memory O(n); interruptible. Malformed WKB is an error (22023).';
 
 -- Availability: 0.1
 CREATE FUNCTION @extschema@.geo_relname(tbl pg_catalog.regclass)
@@ -275,7 +275,8 @@ BEGIN
   -- and geo_overlap_area keeps it prepared while the inner rows pass. It
   -- computes the area in C without building the intersection (a source
   -- inside a target: its own area, exactly ST_Area); where boundaries touch
-  -- and the area is within rounding of 0 (NULL), PostGIS overlays the pair.
+  -- and the area is within rounding of 0, or past its work budget (NULL),
+  -- PostGIS overlays the pair.
   -- Pairs of area 0 only touch; a source left without a pair is unplaced.
   target_outer := @extschema@.geo_indexed(source, source_geom) OR NOT @extschema@.geo_indexed(target, target_geom);
   tgt := @extschema@.geo_layer_sql(p, target, target_key, target_geom, tl.invalid);

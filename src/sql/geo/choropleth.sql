@@ -166,6 +166,10 @@ BEGIN
     SELECT count(*) FILTER (WHERE g IS NULL) AS nulls,
            count(DISTINCT %1$s.ST_SRID(g)) AS srids,
            count(*) FILTER (WHERE %1$s.ST_Dimension(g) <> 2 AND NOT %1$s.ST_IsEmpty(g)) AS non_polygonal,
+           -- a NaN or infinite coordinate makes the perimeter NaN or infinite
+           -- (scaled down first, so that no finite coordinate overflows it)
+           count(*) FILTER (WHERE NOT %1$s.ST_Perimeter(%1$s.ST_Scale(g, 1e-160::float8, 1e-160::float8))
+                                      < 'Infinity'::float8) AS non_finite,
            %1$s.ST_XMin(%1$s.ST_Extent(g)::%1$s.box3d) AS x0, %1$s.ST_YMin(%1$s.ST_Extent(g)::%1$s.box3d) AS y0,
            %1$s.ST_XMax(%1$s.ST_Extent(g)::%1$s.box3d) AS x1, %1$s.ST_YMax(%1$s.ST_Extent(g)::%1$s.box3d) AS y1,
            (SELECT r.proj4text ~ '\+units=m( |$)' FROM %1$s.spatial_ref_sys r
@@ -182,6 +186,19 @@ BEGIN
   IF e.non_polygonal > 0 THEN
     RAISE EXCEPTION '%: geom must be polygons or multipolygons, got % other geometr%', fname, e.non_polygonal,
       CASE WHEN e.non_polygonal = 1 THEN 'y' ELSE 'ies' END
+      USING ERRCODE = 'invalid_parameter_value';
+  END IF;
+  -- before any of it reaches GEOS (a NaN hangs its simplification where no
+  -- cancel reaches it), and before the scale overflows
+  IF e.non_finite > 0 THEN
+    RAISE EXCEPTION '%: geom must have finite coordinates, got % geometr% with NaN or infinite ones', fname,
+      e.non_finite, CASE WHEN e.non_finite = 1 THEN 'y' ELSE 'ies' END
+      USING ERRCODE = 'invalid_parameter_value';
+  END IF;
+  IF (CASE WHEN greatest(abs(e.x0), abs(e.x1), abs(e.y0), abs(e.y1)) > 1e300::float8 THEN true
+           ELSE e.x1 - e.x0 > 0::float8 AND e.x1 - e.x0 < 1e-300::float8 END) THEN
+    RAISE EXCEPTION '%: geom must lie within 1e300 of the origin and be wider than 1e-300 to be drawn, got x from % to %, y from % to %',
+      fname, e.x0, e.x1, e.y0, e.y1
       USING ERRCODE = 'invalid_parameter_value';
   END IF;
 
@@ -262,6 +279,13 @@ BEGIN
     -- C function; its 2D form is SQL that calls it with integer literals,
     -- which an overload added to PostGIS's schema could intercept.
     tol := coalesce(simplify, 0.5 / sc);
+    -- GEOS squares distances: where a side of the extent is below 1e-150 (or
+    -- a coordinate above 1e150) they underflow (overflow), and it collapses
+    -- rings or fails; such maps are drawn as they are
+    IF e.x1 - e.x0 < 1e-150::float8 OR e.y1 - e.y0 < 1e-150::float8
+       OR greatest(abs(e.x0), abs(e.x1), abs(e.y0), abs(e.y1)) > 1e150::float8 THEN
+      tol := NULL;
+    END IF;
     EXECUTE format($q$
       SELECT string_agg('<path d="' || d.svg || '" fill="' || $7[array_position($6, d.v)]
                         || '" fill-rule="evenodd" stroke="#4d4d4d" stroke-width="0.6" stroke-linejoin="round"><title>'
@@ -270,7 +294,8 @@ BEGIN
              string_agg('<path d="' || d.svg || '" fill="none" stroke="#000000" stroke-width="2.4" stroke-linejoin="round"/>',
                         '' ORDER BY d.i) FILTER (WHERE d.hl)
         FROM (SELECT u.i, u.v, u.l, coalesce(u.hl, false) AS hl,
-                     %1$s.ST_AsSVG(%1$s.ST_Affine(%1$s.ST_SimplifyPreserveTopology(u.g, $2),
+                     %1$s.ST_AsSVG(%1$s.ST_Affine(CASE WHEN $2 IS NULL THEN u.g
+                                                       ELSE %1$s.ST_SimplifyPreserveTopology(u.g, $2) END,
                                                $3, 0::pg_catalog.float8, 0::pg_catalog.float8,
                                                0::pg_catalog.float8, $3, 0::pg_catalog.float8,
                                                0::pg_catalog.float8, 0::pg_catalog.float8, 1::pg_catalog.float8,
@@ -315,6 +340,6 @@ END $body$;
 $fn$, '@postgis@', p);
   EXECUTE pg_catalog.replace($fn$
 COMMENT ON FUNCTION @extschema@.choropleth_svg(@postgis@.geometry[], pg_catalog.text[], pg_catalog.text[], pg_catalog.text, pg_catalog.text, pg_catalog.bool[], pg_catalog.text, pg_catalog.int4, pg_catalog.int4, pg_catalog.float8) IS
-'A map as SVG text (a choropleth): one area per element of geom (polygons in one SRID, projected), filled by its category in value. The categories of oba.compare have fixed styles that pair a colour-blind-safe colour with a texture: better blue, similar light grey, worse vermillion with white hatching (crossed at 99.8%), higher purple dotted, lower green back-hatched, not_compared white cross-hatched, NULL (''No data'') white; other labels take the Okabe-Ito colours and textures in alphabetical order. A legend names each category with its count under legend_title; label gives each area''s tooltip; highlight outlines some areas in black (named highlight_label in the legend); a title; a scale bar when the CRS is in metres. Areas are simplified to half a pixel (or to simplify, in the geometries'' units; 0 for none) and written by ST_AsSVG to 0.1 pixel; the viewBox is width (default 640) by height (default: from the map''s shape). Text is XML-escaped; the values reach PostGIS as query parameters. NULL geom gives NULL; arrays of different lengths, mixed SRIDs, non-polygons, a bad size or simplify are errors (22023), a NULL geometry is 22004.';
+'A map as SVG text (a choropleth): one area per element of geom (polygons in one SRID, projected), filled by its category in value. The categories of oba.compare have fixed styles that pair a colour-blind-safe colour with a texture: better blue, similar light grey, worse vermillion with white hatching (crossed at 99.8%), higher purple dotted, lower green back-hatched, not_compared white cross-hatched, NULL (''No data'') white; other labels take the Okabe-Ito colours and textures in alphabetical order. A legend names each category with its count under legend_title; label gives each area''s tooltip; highlight outlines some areas in black (named highlight_label in the legend); a title; a scale bar when the CRS is in metres. Areas are simplified to half a pixel (or to simplify, in the geometries'' units; 0 for none) and written by ST_AsSVG to 0.1 pixel; the viewBox is width (default 640) by height (default: from the map''s shape). Text is XML-escaped; the values reach PostGIS as query parameters. A map narrower or lower than 1e-150, or with a coordinate beyond 1e150, is drawn unsimplified (GEOS''s squared distances would underflow or overflow). NULL geom gives NULL; arrays of different lengths, mixed SRIDs, non-polygons, a bad size or simplify, a NaN or infinite coordinate (refused before PostGIS sees it), a coordinate beyond 1e300 or a map narrower than 1e-300 are errors (22023), a NULL geometry is 22004.';
 $fn$, '@postgis@', p);
 END $do$;
