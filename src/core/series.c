@@ -22,18 +22,58 @@ oba_check_alpha(oba_error *err, const char *arg, double alpha)
 	return 0;
 }
 
-static int
-cmp_time(const void *a, const void *b)
+/*
+ * Sorts the rows of out (m rows of width doubles) by their first column,
+ * merging runs (tmp: room for as many), with a check for a cancel every
+ * 4096 rows moved: the rows come from the user, up to tens of millions.
+ */
+static void
+sort_rows(double *out, double *tmp, size_t m, int width)
 {
-	double		x = *(const double *) a,
-				y = *(const double *) b;
+	double	   *src = out,
+			   *dst = tmp,
+			   *swap;
+	size_t		w,
+				lo,
+				steps = 0,
+				row = sizeof(double) * (size_t) width;
 
-	return (x > y) - (x < y);
+	for (w = 1; w < m; w *= 2)
+	{
+		OBA_CHECK_INTERRUPTS();
+		for (lo = 0; lo < m; lo += 2 * w)
+		{
+			size_t		mid = m - lo > w ? lo + w : m,
+						hi = m - mid > w ? mid + w : m,
+						l = lo,
+						r = mid,
+						o = lo;
+
+			while (l < mid && r < hi)
+			{
+				/* equal times keep their order; they are refused anyway */
+				if (src[r * width] < src[l * width])
+					memcpy(dst + o++ * width, src + r++ * width, row);
+				else
+					memcpy(dst + o++ * width, src + l++ * width, row);
+				OBA_CHECK_INTERRUPTS_EVERY(++steps);
+			}
+			memcpy(dst + o * width, src + l * width, row * (mid - l));
+			o += mid - l;
+			memcpy(dst + o * width, src + r * width, row * (hi - r));
+		}
+		swap = src;
+		src = dst;
+		dst = swap;
+	}
+	if (src != out)
+		memcpy(out, src, row * m);
 }
 
 int
 oba_series_prepare(const double *rows, size_t n, int width, int drop_missing,
-				   double *out, size_t *n_out, const char *t_arg, oba_error *err)
+				   double *out, size_t *n_out, const char *t_arg,
+				   const oba_allocator *a, oba_error *err)
 {
 	size_t		i,
 				m = 0;
@@ -44,6 +84,7 @@ oba_series_prepare(const double *rows, size_t n, int width, int drop_missing,
 	{
 		const double *r = rows + i * width;
 
+		OBA_CHECK_INTERRUPTS_EVERY(i);
 		if (drop_missing)
 		{
 			for (j = 1; j < width; j++)
@@ -59,12 +100,23 @@ oba_series_prepare(const double *rows, size_t n, int width, int drop_missing,
 	}
 	/* rows usually arrive in time order; sort only when they did not */
 	if (!sorted)
-		qsort(out, m, sizeof(double) * width, cmp_time);
+	{
+		double	   *tmp = a->alloc(a->ctx, sizeof(double) * (size_t) width * m);
+
+		if (tmp == NULL)
+			return oba_fail(err, OBA_ENOMEM, "out of memory sorting %zu rows", m);
+		sort_rows(out, tmp, m, width);
+		if (a->release != NULL)
+			a->release(a->ctx, tmp);
+	}
 	for (i = 1; i < m; i++)
+	{
+		OBA_CHECK_INTERRUPTS_EVERY(i);
 		if (out[i * width] == out[(i - 1) * width])
 			return oba_fail(err, OBA_EINVAL,
 							"%s must not repeat within a series, got %.15g more than once",
 							t_arg, out[i * width]);
+	}
 	*n_out = m;
 	return 0;
 }
