@@ -242,6 +242,10 @@ typedef struct mk_ctx
 				bhi_in;
 	uint64_t	bc_lo;
 	size_t		bn;
+	/* the last band too large to list: its ranks [wc_lo, wc_hi) have slope wide_value */
+	uint64_t	wc_lo,
+				wc_hi;
+	double		wide_value;
 } mk_ctx;
 
 /* splitmix64: a fixed seed, so a result never depends on chance (only the time it takes) */
@@ -651,9 +655,11 @@ cut_inside(const mk_bracket *b, double x, double *s)
 /*
  * Narrow the band around rank k until it holds at most cap pairs, or a hit,
  * or until no cut is left inside it. Each round draws msample pairs of the
- * band and cuts at the sample slopes 1.5 standard deviations of a sample
- * rank either side of where rank k should fall: with n drawn, the band
- * shrinks by a factor of about sqrt(n) / 3 a round.
+ * band and cuts at the sample slopes two standard deviations of a sample
+ * rank (at most sqrt(m) / 2) either side of where rank k should fall: with
+ * n drawn, the band shrinks by a factor of about sqrt(n) / 2 a round. A
+ * band a few units in the last place wide that a round could not halve
+ * holds slopes that differ only by rounding: narrowing stops there.
  */
 static void
 bracket_narrow(mk_ctx *c, mk_bracket *b, uint64_t k)
@@ -690,7 +696,7 @@ bracket_narrow(mk_ctx *c, mk_bracket *b, uint64_t k)
 			break;				/* counts that disagree: never with exact keys */
 		sort_count_doubles(c->sample, (double *) c->rtmp, got, &c->steps);
 		at = ((double) (k - b->c_lo) + 0.5) * (double) got / (double) band;
-		spread = 1.5 * sqrt((double) got) + 1.0;
+		spread = sqrt((double) got) + 1.0;
 		x[0] = at - spread >= 0 ? c->sample[(size_t) (at - spread)] : NAN;
 		x[1] = ceil(at + spread) < (double) got ? c->sample[(size_t) ceil(at + spread)] : NAN;
 		for (i = 0; i < 2 && !b->hit; i++)
@@ -706,6 +712,9 @@ bracket_narrow(mk_ctx *c, mk_bracket *b, uint64_t k)
 				break;
 			bracket_cut(c, b, s, k);
 		}
+		if (b->c_hi - b->c_lo > band / 2 && !isinf(b->lo) && !isinf(b->hi) &&
+			b->hi - b->lo <= fmax(fabs(b->lo), fabs(b->hi)) * 0x1p-48)
+			break;
 	}
 }
 
@@ -789,6 +798,8 @@ mk_kth_slope(mk_ctx *c, mk_bracket *b, uint64_t k)
 
 	if (band_take(c, k, &v))
 		return v;
+	if (k >= c->wc_lo && k < c->wc_hi)
+		return c->wide_value;
 	bracket_init(c, b);
 	bracket_narrow(c, b, k);
 	hit = b->hit ? b->lo : NAN;
@@ -825,10 +836,13 @@ mk_kth_slope(mk_ctx *c, mk_bracket *b, uint64_t k)
 	 * the answer to within a few units in the last place.
 	 */
 	if (!isnan(hit))
-		return ldexp(hit, c->shift);
-	if (band_pairs(c, b, b->c_hi - b->c_lo, 1, 1, &v, 1, &got) > 0 && got == 1)
-		return v;
-	return ldexp(isinf(b->hi) ? b->lo : b->hi, c->shift);
+		v = ldexp(hit, c->shift);
+	else if (!(band_pairs(c, b, b->c_hi - b->c_lo, 1, 1, &v, 1, &got) > 0 && got == 1))
+		v = ldexp(isinf(b->hi) ? b->lo : b->hi, c->shift);
+	c->wc_lo = b->c_lo;
+	c->wc_hi = b->c_hi;
+	c->wide_value = v;
+	return v;
 }
 
 static void *
