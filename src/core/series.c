@@ -173,42 +173,104 @@ oba_round_half_even(double x)
 	return r;
 }
 
+/* Heapsort of a[0..n), in place: oba_select's way out. */
+static void
+sift_down(double *a, size_t root, size_t n, size_t *steps)
+{
+	double		v = a[root];
+
+	for (;;)
+	{
+		size_t		child = 2 * root + 1;
+
+		if (child >= n)
+			break;
+		if (child + 1 < n && a[child] < a[child + 1])
+			child++;
+		if (!(v < a[child]))
+			break;
+		a[root] = a[child];
+		root = child;
+		OBA_CHECK_INTERRUPTS_EVERY(++*steps);
+	}
+	a[root] = v;
+}
+
+static void
+heap_sort(double *a, size_t n)
+{
+	size_t		i,
+				steps = 0;
+
+	for (i = n / 2; i-- > 0;)
+		sift_down(a, i, n, &steps);
+	for (i = n; i-- > 1;)
+	{
+		double		v = a[0];
+
+		a[0] = a[i];
+		a[i] = v;
+		sift_down(a, 0, i, &steps);
+	}
+}
+
 double
 oba_select(double *a, size_t n, size_t k)
 {
-	/* Wirth's formulation of Hoare's FIND; signed indices may step below 0 */
-	long		l = 0,
-				r = (long) n - 1,
-				kk = (long) k;
+	size_t		lo = 0,
+				hi = n - 1,
+				m;
+	int			rounds = 8;
 
-	while (l < r)
+	/* Hoare's FIND as Wirth writes it, the value at k as the pivot */
+	for (m = n; m > 1; m /= 2)
+		rounds += 2;
+	while (lo < hi)
 	{
-		double		x = a[kk];
-		long		i = l,
-					j = r;
+		double		x = a[k];
+		size_t		i = lo,
+					j = hi;
 
+		if (rounds-- == 0)
+		{
+			/* a run of bad pivots (an order made to defeat them): sort the rest */
+			heap_sort(a + lo, hi - lo + 1);
+			break;
+		}
+		/* x is in [lo, hi]: it stops both scans */
 		do
 		{
 			while (a[i] < x)
+			{
 				i++;
+				OBA_CHECK_INTERRUPTS_EVERY(i);
+			}
 			while (x < a[j])
+			{
 				j--;
+				OBA_CHECK_INTERRUPTS_EVERY(j);
+			}
 			if (i <= j)
 			{
-				double		tmp = a[i];
+				double		v = a[i];
 
 				a[i] = a[j];
-				a[j] = tmp;
+				a[j] = v;
 				i++;
+				if (j == 0)
+					break;		/* i = j = lo = 0: j - 1 would wrap */
 				j--;
 			}
 		} while (i <= j);
-		if (j < kk)
-			l = i;
-		if (kk < i)
-			r = j;
+		/* [lo, j] <= x <= [i, hi], and between them only x */
+		if (k <= j && j < i)
+			hi = j;
+		else if (k >= i)
+			lo = i;
+		else
+			break;
 	}
-	return a[kk];
+	return a[k];
 }
 
 double
@@ -226,7 +288,10 @@ oba_median(double *a, size_t n)
 	/* a[n/2 ..] are all >= lo: the next order statistic is their minimum */
 	hi = a[n / 2];
 	for (i = n / 2 + 1; i < n; i++)
+	{
+		OBA_CHECK_INTERRUPTS_EVERY(i);
 		if (a[i] < hi)
 			hi = a[i];
+	}
 	return (lo + hi) / 2.0;
 }

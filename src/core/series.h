@@ -46,7 +46,10 @@ double		oba_round_half_even(double x);
 
 /*
  * The k-th smallest (0-based) of a[0..n-1], partially reordering a so that
- * a[i] <= a[k] for i < k and a[i] >= a[k] for i > k (Hoare's selection).
+ * a[i] <= a[k] for i < k and a[i] >= a[k] for i > k: Hoare's selection
+ * (Wirth's loop, quick on data partly in order), and a heapsort of what is
+ * left after 2 log2 n + 8 rounds, so O(n log n) at worst whatever the order
+ * of a; in place, with interrupt checks.
  */
 double		oba_select(double *a, size_t n, size_t k);
 

@@ -110,6 +110,7 @@ oba_t_two_sided_p(double t, double df)
 static uint64_t
 sort_count_doubles(double *a, double *tmp, size_t n, size_t *steps)
 {
+	size_t		st = *steps;
 	uint64_t	inv = 0;
 	double	   *src = a,
 			   *dst = tmp,
@@ -137,7 +138,7 @@ sort_count_doubles(double *a, double *tmp, size_t n, size_t *steps)
 				}
 				else
 					dst[o++] = src[l++];
-				MK_STEP(*steps);
+				MK_STEP(st);
 			}
 			while (l < mid)
 				dst[o++] = src[l++];
@@ -150,6 +151,7 @@ sort_count_doubles(double *a, double *tmp, size_t n, size_t *steps)
 	}
 	if (src != a)
 		memcpy(a, src, sizeof(double) * n);
+	*steps = st;
 	return inv;
 }
 
@@ -242,6 +244,8 @@ typedef struct mk_ctx
 				bhi_in;
 	uint64_t	bc_lo;
 	size_t		bn;
+	int			sel_valid;		/* band[sel] was selected last: the rest is partitioned at it */
+	size_t		sel;
 	/* the last band too large to list: its ranks [wc_lo, wc_hi) have slope wide_value */
 	uint64_t	wc_lo,
 				wc_hi;
@@ -317,6 +321,7 @@ key_le(const mk_ctx *c, double s, double margin, const mk_rec *x, const mk_rec *
 static uint64_t
 order_at(mk_ctx *c, double s, uint64_t *equal)
 {
+	size_t		st = c->steps;
 	mk_rec	   *src = c->rec,
 			   *dst = c->rtmp,
 			   *swap;
@@ -342,7 +347,7 @@ order_at(mk_ctx *c, double s, uint64_t *equal)
 		src[i].idx = i;
 		if (m > mmax)
 			mmax = m;
-		MK_STEP(c->steps);
+		MK_STEP(st);
 	}
 	/* twice that error, and the rounding of a difference: below 2.3e-16 mmax */
 	margin = mmax * 4e-16;
@@ -365,7 +370,7 @@ order_at(mk_ctx *c, double s, uint64_t *equal)
 				inv++;
 			}
 			src[b] = x;
-			MK_STEP(c->steps);
+			MK_STEP(st);
 		}
 	}
 	for (w = MK_RUN; w < n; w *= 2)
@@ -388,7 +393,7 @@ order_at(mk_ctx *c, double s, uint64_t *equal)
 				}
 				else
 					dst[o++] = src[l++];
-				MK_STEP(c->steps);
+				MK_STEP(st);
 			}
 			while (l < mid)
 				dst[o++] = src[l++];
@@ -416,8 +421,9 @@ order_at(mk_ctx *c, double s, uint64_t *equal)
 			*equal += i - lo;	/* pairs with the earlier members of its run */
 		else
 			lo = i;
-		MK_STEP(c->steps);
+		MK_STEP(st);
 	}
+	c->steps = st;
 	return inv;
 }
 
@@ -447,6 +453,7 @@ static uint64_t
 band_pairs(mk_ctx *c, const mk_bracket *b, uint64_t expect, size_t m, int original,
 		   double *out, size_t outcap, size_t *nout)
 {
+	size_t		st = c->steps;
 	size_t		n = c->n,
 			   *src = c->q,
 			   *dst = c->qtmp,
@@ -463,12 +470,12 @@ band_pairs(mk_ctx *c, const mk_bracket *b, uint64_t expect, size_t m, int origin
 	for (p = 0; p < n; p++)
 	{
 		c->pos[b->perm_hi[p]] = p;
-		MK_STEP(c->steps);
+		MK_STEP(st);
 	}
 	for (p = 0; p < n; p++)
 	{
 		src[p] = c->pos[b->perm_lo[p]];
-		MK_STEP(c->steps);
+		MK_STEP(st);
 	}
 	if (m > 0)
 		next = (uint64_t) (stratum * mk_uniform(c));
@@ -497,7 +504,7 @@ band_pairs(mk_ctx *c, const mk_bracket *b, uint64_t expect, size_t m, int origin
 						for (e = l; e < mid && no < outcap; e++)
 						{
 							out[no++] = pair_slope(c, b->perm_hi[src[e]], right, original);
-							MK_STEP(c->steps);
+							MK_STEP(st);
 						}
 					}
 					else
@@ -522,7 +529,7 @@ band_pairs(mk_ctx *c, const mk_bracket *b, uint64_t expect, size_t m, int origin
 				}
 				else
 					dst[o++] = src[l++];
-				MK_STEP(c->steps);
+				MK_STEP(st);
 			}
 			while (l < mid)
 				dst[o++] = src[l++];
@@ -534,12 +541,14 @@ band_pairs(mk_ctx *c, const mk_bracket *b, uint64_t expect, size_t m, int origin
 		dst = swap;
 	}
 	*nout = no;
+	c->steps = st;
 	return seen;
 }
 
 static void
 bracket_init(mk_ctx *c, mk_bracket *b)
 {
+	size_t		st = c->steps;
 	size_t		i;
 
 	b->lo = -INFINITY;
@@ -553,8 +562,9 @@ bracket_init(mk_ctx *c, mk_bracket *b)
 	{
 		b->perm_lo[i] = i;
 		b->perm_hi[i] = c->n - 1 - i;
-		MK_STEP(c->steps);
+		MK_STEP(st);
 	}
+	c->steps = st;
 }
 
 /*
@@ -565,23 +575,27 @@ bracket_init(mk_ctx *c, mk_bracket *b)
 static void
 cut_order(mk_ctx *c, size_t *perm, int ties_above)
 {
-	size_t		i,
+	size_t		st = c->steps,
+				i,
 				run;
 
 	for (i = 0; i < c->n; i++)
 	{
 		perm[i] = c->rec[i].idx;
-		MK_STEP(c->steps);
+		MK_STEP(st);
 	}
 	if (!ties_above)
+	{
+		c->steps = st;
 		return;
+	}
 	for (run = 0; run < c->n; run = i)
 	{
 		size_t		lo,
 					hi;
 
 		for (i = run + 1; i < c->n && c->tie[i]; i++)
-			MK_STEP(c->steps);
+			MK_STEP(st);
 		for (lo = run, hi = i - 1; lo < hi; lo++, hi--)
 		{
 			size_t		x = perm[lo];
@@ -589,8 +603,9 @@ cut_order(mk_ctx *c, size_t *perm, int ties_above)
 			perm[lo] = perm[hi];
 			perm[hi] = x;
 		}
-		MK_STEP(c->steps);
+		MK_STEP(st);
 	}
+	c->steps = st;
 }
 
 /*
@@ -718,7 +733,7 @@ bracket_narrow(mk_ctx *c, mk_bracket *b, uint64_t k)
 	}
 }
 
-/* List the band's pairs (at most cap) as the definition computes them, sorted. */
+/* List the band's pairs (at most cap) as the definition computes them. */
 static int
 band_load(mk_ctx *c, const mk_bracket *b)
 {
@@ -732,8 +747,8 @@ band_load(mk_ctx *c, const mk_bracket *b)
 	got = band_pairs(c, b, want, 0, 1, c->band, c->cap, &listed);
 	if (got != want || listed != want)
 		return 0;				/* counts that disagree: never with exact keys */
-	sort_count_doubles(c->band, (double *) c->rtmp, listed, &c->steps);
 	c->band_loaded = 1;
+	c->sel_valid = 0;
 	c->blo = b->lo;
 	c->bhi = b->hi;
 	c->blo_in = b->lo_in;
@@ -744,20 +759,42 @@ band_load(mk_ctx *c, const mk_bracket *b)
 }
 
 /*
- * Rank k from the listed band, when it holds that rank and no slope outside
+ * Rank k from the listed band (selected in place, so band[k - bc_lo] holds
+ * it afterwards), when it holds that rank and no slope outside
  * the band can be rounded past the value there. A pair below the band has
  * slope <= lo, so a computed slope below lo + 8e-16 |lo|; one above, above
  * hi - 8e-16 |hi|. At an end of 0 signs decide: a slope below 0 is computed
  * below 0, 0 as 0 (barring underflow).
  */
 static int
-band_take(const mk_ctx *c, uint64_t k, double *v)
+band_take(mk_ctx *c, uint64_t k, double *v)
 {
 	double		e;
+	size_t		r;
 
 	if (!c->band_loaded || k < c->bc_lo || k - c->bc_lo >= c->bn)
 		return 0;
-	e = c->band[k - c->bc_lo];
+	r = (size_t) (k - c->bc_lo);
+	if (c->sel_valid && r == c->sel + 1)
+	{
+		/* the rank after the last one selected: the least of those after it */
+		size_t		at = r,
+					i;
+
+		for (i = r + 1; i < c->bn; i++)
+		{
+			if (c->band[i] < c->band[at])
+				at = i;
+			OBA_CHECK_INTERRUPTS_EVERY(i);
+		}
+		e = c->band[at];
+		c->band[at] = c->band[r];
+		c->band[r] = e;
+	}
+	else
+		e = oba_select(c->band, c->bn, r);
+	c->sel_valid = 1;
+	c->sel = r;
 	if (c->blo == 0)
 	{
 		if (!(c->blo_in ? e >= 0 : e > 0))
@@ -877,10 +914,13 @@ sen_slopes(const double *t, const double *y, size_t n, const oba_allocator *a,
 	int			et,
 				ey,
 				failed = 0;
-	size_t		i;
+	size_t		i,
+				j,
+				scratch;
 	uint64_t	half;
 
 	memset(&c, 0, sizeof(c));
+	memset(&b, 0, sizeof(b));
 	c.t = t;
 	c.y = y;
 	c.n = n;
@@ -893,38 +933,62 @@ sen_slopes(const double *t, const double *y, size_t n, const oba_allocator *a,
 	if ((uint64_t) c.msample > c.pairs)
 		c.msample = (size_t) c.pairs;
 
-	c.ts = xalloc_array(a, n, sizeof(double), &failed);
-	c.ys = xalloc_array(a, n, sizeof(double), &failed);
-	c.rec = xalloc_array(a, n, sizeof(mk_rec), &failed);
-	c.tie = xalloc_array(a, n, 1, &failed);
-	/* rtmp is also the scratch for sorting the sample and the band */
-	c.rtmp = xalloc_array(a, n > c.cap ? n : c.cap, sizeof(mk_rec), &failed);
-	c.q = xalloc_array(a, n, sizeof(size_t), &failed);
-	c.qtmp = xalloc_array(a, n, sizeof(size_t), &failed);
-	c.pos = xalloc_array(a, n, sizeof(size_t), &failed);
-	b.perm_lo = xalloc_array(a, n, sizeof(size_t), &failed);
-	b.perm_hi = xalloc_array(a, n, sizeof(size_t), &failed);
-	c.sample = xalloc_array(a, c.msample, sizeof(double), &failed);
 	c.band = xalloc_array(a, c.cap, sizeof(double), &failed);
+	if (!failed && c.pairs <= c.cap)
+	{
+		/* few enough pairs to list them all, as the definition does */
+		double	   *d = c.band;
+		size_t		listed = 0;
+
+		for (i = 0; i + 1 < n; i++)
+			for (j = i + 1; j < n; j++)
+			{
+				d[listed++] = (y[j] - y[i]) / (t[j] - t[i]);
+				OBA_CHECK_INTERRUPTS_EVERY(listed);
+			}
+		c.bn = listed;
+		c.band_loaded = 1;
+		c.blo = -INFINITY;
+		c.bhi = INFINITY;
+	}
+	else if (!failed)
+	{
+		/* rtmp: merge sorts of the points, and scratch for sorting the sample */
+		scratch = (c.msample * sizeof(double) + sizeof(mk_rec) - 1) / sizeof(mk_rec);
+		c.rtmp = xalloc_array(a, scratch > n ? scratch : n, sizeof(mk_rec), &failed);
+		c.ts = xalloc_array(a, n, sizeof(double), &failed);
+		c.ys = xalloc_array(a, n, sizeof(double), &failed);
+		c.rec = xalloc_array(a, n, sizeof(mk_rec), &failed);
+		c.tie = xalloc_array(a, n, 1, &failed);
+		c.q = xalloc_array(a, n, sizeof(size_t), &failed);
+		c.qtmp = xalloc_array(a, n, sizeof(size_t), &failed);
+		c.pos = xalloc_array(a, n, sizeof(size_t), &failed);
+		b.perm_lo = xalloc_array(a, n, sizeof(size_t), &failed);
+		b.perm_hi = xalloc_array(a, n, sizeof(size_t), &failed);
+		c.sample = xalloc_array(a, c.msample, sizeof(double), &failed);
+		if (!failed)
+		{
+			/* powers of two: exact, and the same order of slopes */
+			for (i = 0; i < n; i++)
+			{
+				tmax = fmax(tmax, fabs(t[i]));
+				ymax = fmax(ymax, fabs(y[i]));
+				OBA_CHECK_INTERRUPTS_EVERY(i);
+			}
+			(void) frexp(tmax, &et);
+			(void) frexp(ymax, &ey);
+			c.shift = ey - et;
+			for (i = 0; i < n; i++)
+			{
+				c.ts[i] = ldexp(t[i], -et);
+				c.ys[i] = ldexp(y[i], -ey);
+				OBA_CHECK_INTERRUPTS_EVERY(i);
+			}
+		}
+	}
 	if (!failed)
 	{
-		/* powers of two: exact, and the same order of slopes */
-		for (i = 0; i < n; i++)
-		{
-			tmax = fmax(tmax, fabs(t[i]));
-			ymax = fmax(ymax, fabs(y[i]));
-			MK_STEP(c.steps);
-		}
-		(void) frexp(tmax, &et);
-		(void) frexp(ymax, &ey);
-		c.shift = ey - et;
-		for (i = 0; i < n; i++)
-		{
-			c.ts[i] = ldexp(t[i], -et);
-			c.ys[i] = ldexp(y[i], -ey);
-			MK_STEP(c.steps);
-		}
-
+		/* with every pair listed, each rank is taken from the list (band_take) */
 		half = c.pairs / 2;
 		if (c.pairs % 2 == 1)
 			out->sen_slope = mk_kth_slope(&c, &b, half);
@@ -983,7 +1047,7 @@ oba_mk_sums(const double *y, size_t n, double *scratch, double *s_out, double *v
 		double		tg;
 
 		for (j = i + 1; j < n && scratch[j] == scratch[i]; j++)
-			MK_STEP(steps);
+			OBA_CHECK_INTERRUPTS_EVERY(j);
 		tg = (double) (j - i);
 		if (tg > 1)
 		{
@@ -991,7 +1055,7 @@ oba_mk_sums(const double *y, size_t n, double *scratch, double *s_out, double *v
 			n1 += tg * (tg - 1) / 2.0;
 			tied += (uint64_t) (j - i) * (j - i - 1) / 2;
 		}
-		MK_STEP(steps);
+		OBA_CHECK_INTERRUPTS_EVERY(i);
 	}
 	/* integer arithmetic: S is exact at any n; concordant = N - tied - discordant */
 	*s_out = (double) ((int64_t) ((uint64_t) n * (n - 1) / 2 - tied) - 2 * (int64_t) discordant);
@@ -1078,8 +1142,7 @@ oba_mann_kendall(const double *t, const double *y, size_t n, const oba_allocator
 	double		pairs,
 			   *scratch,
 				tied;
-	size_t		i,
-				steps = 0;
+	size_t		i;
 
 	out->n = (double) n;
 	out->s = out->var_s = out->z = out->p = out->tau = NAN;
@@ -1141,11 +1204,24 @@ oba_mann_kendall(const double *t, const double *y, size_t n, const oba_allocator
 	for (i = 0; i < n; i++)
 	{
 		scratch[i] = y[i] - out->sen_slope * t[i];
-		MK_STEP(steps);
+		OBA_CHECK_INTERRUPTS_EVERY(i);
 	}
-	sort_count_doubles(scratch, scratch + n, n, &steps);
-	out->sen_intercept = n % 2 == 1 ? scratch[n / 2] :
-		(scratch[n / 2 - 1] + scratch[n / 2]) / 2.0;
+	if (n % 2 == 1)
+		out->sen_intercept = oba_select(scratch, n, n / 2);
+	else
+	{
+		/* the next order statistic is the least of those after the first */
+		double		lo = oba_select(scratch, n, n / 2 - 1),
+					hi = scratch[n / 2];
+
+		for (i = n / 2 + 1; i < n; i++)
+		{
+			if (scratch[i] < hi)
+				hi = scratch[i];
+			OBA_CHECK_INTERRUPTS_EVERY(i);
+		}
+		out->sen_intercept = (lo + hi) / 2.0;
+	}
 
 	xfree(a, scratch);
 	return 0;

@@ -222,6 +222,46 @@ sorting_many(void)
 	free(out);
 }
 
+/*
+ * An order made to defeat Wirth's pivot (the value at k): for k = 0 on
+ * n, 1, 2, ..., n-1 every round removes one element, n^2/2 steps in all.
+ * After 2 log2 n + 8 rounds the rest is heapsorted: O(n log n), counted by
+ * the interrupt checks (one per 4096 elements scanned).
+ */
+static void
+select_against_its_worst_order(void)
+{
+	size_t		n = 200000,
+				i,
+				calls;
+	double	   *a = malloc(sizeof(double) * n);
+	int			ok = 1;
+
+	a[0] = (double) n;
+	for (i = 1; i < n; i++)
+		a[i] = (double) i;
+	oba_interrupt_hook = counting_hook;
+	hook_calls = 0;
+	CHECK(oba_select(a, n, 0) == 1);
+	calls = hook_calls;
+	oba_interrupt_hook = NULL;
+	for (i = 1; i < n; i++)
+		ok &= a[i] >= a[0];
+	CHECK(ok);
+	/* n^2/2 / 4096 would be about 5 million checks; n log2 n / 4096 under 1,000 */
+	CHECK(calls > 0 && calls < 20000);
+	printf("oba_select(k = 0) on its worst order of %zu values: %zu interrupt checks\n", n, calls);
+	/* the median too, and the same order reversed */
+	for (i = 0; i < n; i++)
+		a[i] = (double) ((i * 7919) % n);
+	CHECK(oba_median(a, n) == (double) (n - 1) / 2);
+	a[0] = 0;
+	for (i = 1; i < n; i++)
+		a[i] = (double) (n - i);
+	CHECK(oba_select(a, n, n - 1) == (double) (n - 1));
+	free(a);
+}
+
 int
 main(void)
 {
@@ -231,5 +271,6 @@ main(void)
 	vocabulary();
 	years();
 	order_statistics();
+	select_against_its_worst_order();
 	return unit_done("test_series");
 }
