@@ -62,7 +62,8 @@ oba_t_two_sided_p(double t, double df)
  *    (order_at). The slopes of a random sample of the pairs between two such
  *    cuts give the next two cuts, close around the wanted rank, until few
  *    enough pairs (cap, a small multiple of n) are left between two cuts;
- *    those are listed (band_pairs) and the wanted one picked.
+ *    those are listed (band_pairs) and the wanted one selected. Up to cap
+ *    pairs in all (n <= 362), every pair is listed at once.
  *
  * The comparisons of y - s t are exact (key_sign_exact, on times and values
  * scaled by powers of two), so ties of slopes, common with counts on whole
@@ -72,9 +73,9 @@ oba_t_two_sided_p(double t, double df)
  * it (band_take), so the results are those of sorting all the pairwise
  * slopes, to the last bit. Only when more than cap pairs have slopes within
  * a few units in the last place of the answer is one of them returned
- * (they then differ by at most those few units), and a series whose values
- * or times span more than about 1e290-fold (beyond anything measured) may
- * see such rounding too.
+ * (exact when its differences are, else within those few units), and a
+ * series whose values or times span more than about 1e270-fold (beyond
+ * anything measured) may see such rounding too.
  */
 
 /* One step of work, with a check for a cancel every 4096 steps. */
@@ -226,15 +227,15 @@ typedef struct mk_ctx
 	uint64_t	pairs;
 	size_t		steps;			/* work done, for the cancel checks */
 	uint64_t	rng;
-	mk_rec	   *rec,
-			   *rtmp;			/* n each */
+	mk_rec	   *rec,			/* n */
+			   *rtmp;			/* n, or room for msample doubles if more */
 	unsigned char *tie;			/* tie[i]: rec[i] has exactly the key of rec[i - 1] */
 	size_t	   *q,
 			   *qtmp,
 			   *pos;			/* n each */
 	double	   *sample;			/* msample */
 	size_t		msample;
-	double	   *band;			/* cap; sorted with rtmp as scratch */
+	double	   *band;			/* cap slopes, listed; ranks are selected in place */
 	size_t		cap;
 	/* the band listed last: (blo, bhi], its first pair the bc_lo-th, bn pairs */
 	int			band_loaded;
