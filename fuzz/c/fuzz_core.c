@@ -361,7 +361,7 @@ fuzz_series(input *in)
 	/* the curve, SPC and recent trend keep missing values; the others drop them */
 	int			drop = which <= 3;
 
-	rc = oba_series_prepare(rows, n, width, drop, sorted, &m, "t", &err);
+	rc = oba_series_prepare(rows, n, width, drop, sorted, &m, "t", &alloc, &err);
 	check_error(rc, &err, "oba_series_prepare");
 	if (rc != 0)
 		goto done;

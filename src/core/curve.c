@@ -111,8 +111,11 @@ oba_series_min_step(const double *t, size_t n)
 	size_t		i;
 
 	for (i = 1; i < n; i++)
+	{
+		OBA_CHECK_INTERRUPTS_EVERY(i);
 		if (isnan(step) || t[i] - t[i - 1] < step)
 			step = t[i] - t[i - 1];
+	}
 	return step;
 }
 
@@ -143,6 +146,7 @@ oba_turn_the_curve(const double *t, const double *y, size_t n, double t_start,
 	c->direction = direction;
 	for (i = 0; i < n; i++)
 	{
+		OBA_CHECK_INTERRUPTS_EVERY(i);
 		if (fabs(y[i]) > maxabs)
 			maxabs = fabs(y[i]);
 		if (t[i] < t_start)
@@ -155,7 +159,10 @@ oba_turn_the_curve(const double *t, const double *y, size_t n, double t_start,
 	c->n_post = (double) (n - npre);
 	if (points != NULL)
 		for (i = 0; i < n; i++)
+		{
+			OBA_CHECK_INTERRUPTS_EVERY(i);
 			point_init(&points[i], i < npre ? OBA_CURVE_BASELINE : OBA_CURVE_POST, t[i], y[i]);
+		}
 
 	/* 1. split */
 	if (npre < 3)
@@ -186,6 +193,7 @@ oba_turn_the_curve(const double *t, const double *y, size_t n, double t_start,
 	if (points != NULL)
 		for (i = 0; i < npre; i++)
 		{
+			OBA_CHECK_INTERRUPTS_EVERY(i);
 			points[i].fitted = f->intercept + f->slope * t[i];
 			points[i].residual = y[i] - points[i].fitted;
 			points[i].point_class = "baseline";
@@ -209,6 +217,7 @@ oba_turn_the_curve(const double *t, const double *y, size_t n, double t_start,
 		int			side = fabs(e) <= tau ? 0 : sign(dp * e),
 					beyond = fabs(e) > q * se && fabs(e) > tau;
 
+		OBA_CHECK_INTERRUPTS_EVERY(i);
 		if (side > 0)
 		{
 			c->periods_better++;
@@ -289,7 +298,10 @@ oba_turn_the_curve(const double *t, const double *y, size_t n, double t_start,
 	s_last = sign(y[n - 1] - y[n - 2]);
 	c->current_trend_direction = s_last > 0 ? "up" : s_last < 0 ? "down" : "flat";
 	for (i = n - 2; i > 0 && sign(y[i] - y[i - 1]) == s_last; i--)
+	{
+		OBA_CHECK_INTERRUPTS_EVERY(i);
 		trailing++;
+	}
 	c->current_trend_periods = trailing;
 	c->current_trend_good = (direction == 0 || s_last == 0) ? -1 : s_last * direction > 0;
 	if (y[0] != 0)

@@ -22,18 +22,58 @@ oba_check_alpha(oba_error *err, const char *arg, double alpha)
 	return 0;
 }
 
-static int
-cmp_time(const void *a, const void *b)
+/*
+ * Sorts the rows of out (m rows of width doubles) by their first column,
+ * merging runs (tmp: room for as many), with a check for a cancel every
+ * 4096 rows moved: the rows come from the user, up to tens of millions.
+ */
+static void
+sort_rows(double *out, double *tmp, size_t m, int width)
 {
-	double		x = *(const double *) a,
-				y = *(const double *) b;
+	double	   *src = out,
+			   *dst = tmp,
+			   *swap;
+	size_t		w,
+				lo,
+				steps = 0,
+				row = sizeof(double) * (size_t) width;
 
-	return (x > y) - (x < y);
+	for (w = 1; w < m; w *= 2)
+	{
+		OBA_CHECK_INTERRUPTS();
+		for (lo = 0; lo < m; lo += 2 * w)
+		{
+			size_t		mid = m - lo > w ? lo + w : m,
+						hi = m - mid > w ? mid + w : m,
+						l = lo,
+						r = mid,
+						o = lo;
+
+			while (l < mid && r < hi)
+			{
+				/* equal times keep their order; they are refused anyway */
+				if (src[r * width] < src[l * width])
+					memcpy(dst + o++ * width, src + r++ * width, row);
+				else
+					memcpy(dst + o++ * width, src + l++ * width, row);
+				OBA_CHECK_INTERRUPTS_EVERY(++steps);
+			}
+			memcpy(dst + o * width, src + l * width, row * (mid - l));
+			o += mid - l;
+			memcpy(dst + o * width, src + r * width, row * (hi - r));
+		}
+		swap = src;
+		src = dst;
+		dst = swap;
+	}
+	if (src != out)
+		memcpy(out, src, row * m);
 }
 
 int
 oba_series_prepare(const double *rows, size_t n, int width, int drop_missing,
-				   double *out, size_t *n_out, const char *t_arg, oba_error *err)
+				   double *out, size_t *n_out, const char *t_arg,
+				   const oba_allocator *a, oba_error *err)
 {
 	size_t		i,
 				m = 0;
@@ -44,6 +84,7 @@ oba_series_prepare(const double *rows, size_t n, int width, int drop_missing,
 	{
 		const double *r = rows + i * width;
 
+		OBA_CHECK_INTERRUPTS_EVERY(i);
 		if (drop_missing)
 		{
 			for (j = 1; j < width; j++)
@@ -59,12 +100,23 @@ oba_series_prepare(const double *rows, size_t n, int width, int drop_missing,
 	}
 	/* rows usually arrive in time order; sort only when they did not */
 	if (!sorted)
-		qsort(out, m, sizeof(double) * width, cmp_time);
+	{
+		double	   *tmp = a->alloc(a->ctx, sizeof(double) * (size_t) width * m);
+
+		if (tmp == NULL)
+			return oba_fail(err, OBA_ENOMEM, "out of memory sorting %zu rows", m);
+		sort_rows(out, tmp, m, width);
+		if (a->release != NULL)
+			a->release(a->ctx, tmp);
+	}
 	for (i = 1; i < m; i++)
+	{
+		OBA_CHECK_INTERRUPTS_EVERY(i);
 		if (out[i * width] == out[(i - 1) * width])
 			return oba_fail(err, OBA_EINVAL,
 							"%s must not repeat within a series, got %.15g more than once",
 							t_arg, out[i * width]);
+	}
 	*n_out = m;
 	return 0;
 }
@@ -121,42 +173,104 @@ oba_round_half_even(double x)
 	return r;
 }
 
+/* Heapsort of a[0..n), in place: oba_select's way out. */
+static void
+sift_down(double *a, size_t root, size_t n, size_t *steps)
+{
+	double		v = a[root];
+
+	for (;;)
+	{
+		size_t		child = 2 * root + 1;
+
+		if (child >= n)
+			break;
+		if (child + 1 < n && a[child] < a[child + 1])
+			child++;
+		if (!(v < a[child]))
+			break;
+		a[root] = a[child];
+		root = child;
+		OBA_CHECK_INTERRUPTS_EVERY(++*steps);
+	}
+	a[root] = v;
+}
+
+static void
+heap_sort(double *a, size_t n)
+{
+	size_t		i,
+				steps = 0;
+
+	for (i = n / 2; i-- > 0;)
+		sift_down(a, i, n, &steps);
+	for (i = n; i-- > 1;)
+	{
+		double		v = a[0];
+
+		a[0] = a[i];
+		a[i] = v;
+		sift_down(a, 0, i, &steps);
+	}
+}
+
 double
 oba_select(double *a, size_t n, size_t k)
 {
-	/* Wirth's formulation of Hoare's FIND; signed indices may step below 0 */
-	long		l = 0,
-				r = (long) n - 1,
-				kk = (long) k;
+	size_t		lo = 0,
+				hi = n - 1,
+				m;
+	int			rounds = 8;
 
-	while (l < r)
+	/* Hoare's FIND as Wirth writes it, the value at k as the pivot */
+	for (m = n; m > 1; m /= 2)
+		rounds += 2;
+	while (lo < hi)
 	{
-		double		x = a[kk];
-		long		i = l,
-					j = r;
+		double		x = a[k];
+		size_t		i = lo,
+					j = hi;
 
+		if (rounds-- == 0)
+		{
+			/* a run of bad pivots (an order made to defeat them): sort the rest */
+			heap_sort(a + lo, hi - lo + 1);
+			break;
+		}
+		/* x is in [lo, hi]: it stops both scans */
 		do
 		{
 			while (a[i] < x)
+			{
 				i++;
+				OBA_CHECK_INTERRUPTS_EVERY(i);
+			}
 			while (x < a[j])
+			{
 				j--;
+				OBA_CHECK_INTERRUPTS_EVERY(j);
+			}
 			if (i <= j)
 			{
-				double		tmp = a[i];
+				double		v = a[i];
 
 				a[i] = a[j];
-				a[j] = tmp;
+				a[j] = v;
 				i++;
+				if (j == 0)
+					break;		/* i = j = lo = 0: j - 1 would wrap */
 				j--;
 			}
 		} while (i <= j);
-		if (j < kk)
-			l = i;
-		if (kk < i)
-			r = j;
+		/* [lo, j] <= x <= [i, hi], and between them only x */
+		if (k <= j && j < i)
+			hi = j;
+		else if (k >= i)
+			lo = i;
+		else
+			break;
 	}
-	return a[kk];
+	return a[k];
 }
 
 double
@@ -174,7 +288,10 @@ oba_median(double *a, size_t n)
 	/* a[n/2 ..] are all >= lo: the next order statistic is their minimum */
 	hi = a[n / 2];
 	for (i = n / 2 + 1; i < n; i++)
+	{
+		OBA_CHECK_INTERRUPTS_EVERY(i);
 		if (a[i] < hi)
 			hi = a[i];
+	}
 	return (lo + hi) / 2.0;
 }

@@ -20,13 +20,15 @@ int			oba_check_alpha(oba_error *err, const char *arg, double alpha);
  * finite first, so NaN means nothing else).
  *
  * oba_series_prepare copies rows into out (room for n * width doubles),
- * dropping the rows with a missing value when drop_missing, sorts them by t,
- * and refuses a time that occurs twice among the rows it keeps (an error
- * naming t_arg). *n_out receives the number of rows kept.
+ * dropping the rows with a missing value when drop_missing, sorts them by t
+ * (by merging, in O(n log n) with a check for a cancel, borrowing as much
+ * memory again from a when they are not in order already), and refuses a
+ * time that occurs twice among the rows it keeps (an error naming t_arg).
+ * *n_out receives the number of rows kept.
  */
 int			oba_series_prepare(const double *rows, size_t n, int width, int drop_missing,
 							   double *out, size_t *n_out, const char *t_arg,
-							   oba_error *err);
+							   const oba_allocator *a, oba_error *err);
 
 /*
  * Dates as time: a calendar date is measured in years as
@@ -44,7 +46,10 @@ double		oba_round_half_even(double x);
 
 /*
  * The k-th smallest (0-based) of a[0..n-1], partially reordering a so that
- * a[i] <= a[k] for i < k and a[i] >= a[k] for i > k (Hoare's selection).
+ * a[i] <= a[k] for i < k and a[i] >= a[k] for i > k: Hoare's selection
+ * (Wirth's loop, quick on data partly in order), and a heapsort of what is
+ * left after 2 log2 n + 8 rounds, so O(n log n) at worst whatever the order
+ * of a; in place, with interrupt checks.
  */
 double		oba_select(double *a, size_t n, size_t k);
 

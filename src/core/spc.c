@@ -46,8 +46,11 @@ oba_spc_check_options(const oba_spc_options *o, oba_error *err)
 	if (!isnan(o->target) && oba_check_finite(err, "target", o->target) != 0)
 		return -1;
 	for (i = 0; i < o->n_rebase; i++)
+	{
+		OBA_CHECK_INTERRUPTS_EVERY(i);
 		if (oba_check_finite(err, "rebase", o->rebase[i]) != 0)
 			return -1;
+	}
 	return 0;
 }
 
@@ -65,12 +68,18 @@ r_mean(const double *x, size_t n)
 	if (n == 0)
 		return NAN;
 	for (i = 0; i < n; i++)
+	{
+		OBA_CHECK_INTERRUPTS_EVERY(i);
 		s += x[i];
+	}
 	s /= (long double) n;
 	if (isfinite((double) s))
 	{
 		for (i = 0; i < n; i++)
+		{
+			OBA_CHECK_INTERRUPTS_EVERY(i);
 			c += (x[i] - s);
+		}
 		s += c / (long double) n;
 	}
 	return (double) s;
@@ -145,6 +154,7 @@ oba_spc_trend_rule(const double *y, size_t n, int run, int *part)
 	{
 		int			s0 = 0;
 
+		OBA_CHECK_INTERRUPTS_EVERY(i);
 		for (j = i + 2 - run; j <= i; j++)
 		{
 			int			s;
@@ -171,6 +181,7 @@ oba_spc_shift_rule(const int *side, size_t n, int run, int *part)
 	memset(part, 0, sizeof(int) * n);
 	for (i = (size_t) run - 1; i < n; i++)
 	{
+		OBA_CHECK_INTERRUPTS_EVERY(i);
 		/* a point on the mean (0) or undefined breaks the run */
 		if (side[i] == OBA_SPC_NA || side[i] == 0)
 			continue;
@@ -195,6 +206,7 @@ oba_spc_two_in_three_rule(const int *close, const int *side, size_t n, int *flag
 		int			sum = 0,
 					count = 0;
 
+		OBA_CHECK_INTERRUPTS_EVERY(i);
 		for (j = i - 2; j <= i; j++)
 		{
 			if (side[j] == OBA_SPC_NA || close[j] == OBA_SPC_NA)
@@ -228,15 +240,21 @@ spc_group(const double *y, size_t gs, size_t ge, const oba_spc_options *o,
 
 	/* the mean of the non-missing baseline values */
 	for (i = gs; i < be; i++)
+	{
+		OBA_CHECK_INTERRUPTS_EVERY(i);
 		if (!isnan(y[i]))
 			scratch[m++] = y[i];
+	}
 	mean = r_mean(scratch, m);
 
 	/* moving ranges of consecutive baseline points; a missing value is not bridged */
 	m = 0;
 	for (i = gs + 1; i < be; i++)
+	{
+		OBA_CHECK_INTERRUPTS_EVERY(i);
 		if (!isnan(y[i]) && !isnan(y[i - 1]))
 			scratch[m++] = fabs(y[i] - y[i - 1]);
+	}
 	amr = r_mean(scratch, m);
 	if (o->screen_outliers && !isnan(amr))
 	{
@@ -244,8 +262,11 @@ spc_group(const double *y, size_t gs, size_t ge, const oba_spc_options *o,
 
 		/* one pass: keep mr < 3.267 AMR (strict), then recompute AMR */
 		for (i = 0; i < m; i++)
+		{
+			OBA_CHECK_INTERRUPTS_EVERY(i);
 			if (scratch[i] < SPC_SCREEN * amr)
 				scratch[kept++] = scratch[i];
+		}
 		amr = r_mean(scratch, kept);
 	}
 	lpl = mean - SPC_LIMIT * amr;
@@ -258,6 +279,7 @@ spc_group(const double *y, size_t gs, size_t ge, const oba_spc_options *o,
 	{
 		oba_spc_point *p = &out[i];
 
+		OBA_CHECK_INTERRUPTS_EVERY(i);
 		p->mean = mean;
 		p->lpl = lpl;
 		p->upl = upl;
@@ -280,6 +302,7 @@ spc_group(const double *y, size_t gs, size_t ge, const oba_spc_options *o,
 
 	for (i = gs; i < ge; i++)
 	{
+		OBA_CHECK_INTERRUPTS_EVERY(i);
 		side[i - gs] = out[i].relative_to_mean;
 		close[i - gs] = out[i].close_to_limits;
 		if (o->two_in_three_2023 && out[i].outside_limits == 1)
@@ -300,6 +323,7 @@ spc_group(const double *y, size_t gs, size_t ge, const oba_spc_options *o,
 	{
 		oba_spc_point *p = &out[i];
 
+		OBA_CHECK_INTERRUPTS_EVERY(i);
 		if (p->outside_limits == 1)
 			p->special_cause = p->relative_to_mean > 0 ? LABEL_ABOVE_UCL : LABEL_BELOW_LCL;
 		else if (p->in_trend)
@@ -354,20 +378,37 @@ oba_spc(const double *t, const double *y, size_t n, const oba_spc_options *o,
 		return oba_fail(err, OBA_ENOMEM, "out of memory for %zu points", n);
 	}
 
-	/* a rebase time starts a new group at the first point at or after it */
+	/*
+	 * A rebase time starts a new group at the first point at or after it:
+	 * found by halving (t is increasing), so the cost is O(rebases log n + n),
+	 * not one test of every rebase time at every point.
+	 */
+	memset(work, 0, sizeof(int) * n);
+	for (i = 0; i < o->n_rebase; i++)
+	{
+		size_t		lo = 0,
+					hi = n;
+
+		OBA_CHECK_INTERRUPTS_EVERY(i);
+		while (lo < hi)
+		{
+			size_t		mid = lo + (hi - lo) / 2;
+
+			if (t[mid] < o->rebase[i])
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		/* t[lo - 1] < rebase <= t[lo]; a rebase at or before the first point starts nothing */
+		if (lo > 0 && lo < n)
+			work[lo] = 1;
+	}
 	for (i = 0; i < n; i++)
 	{
-		size_t		r;
-
+		OBA_CHECK_INTERRUPTS_EVERY(i);
 		out[i].t = t[i];
 		out[i].value = y[i];
-		if (i > 0)
-			for (r = 0; r < o->n_rebase; r++)
-				if (t[i - 1] < o->rebase[r] && o->rebase[r] <= t[i])
-				{
-					group++;
-					break;
-				}
+		group += work[i];
 		out[i].group = group;
 	}
 	for (gs = 0; gs < n; gs = i)

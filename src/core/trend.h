@@ -30,7 +30,7 @@ typedef struct oba_mk_result
 	double		p_nocc;
 	double		p_exact;		/* exact null distribution: no ties and n < 50 only */
 	double		sen_slope;		/* median pairwise slope (actual times) */
-	double		sen_intercept;	/* median of y - slope * t (Conover, as zyp) */
+	double		sen_intercept;	/* median of y - slope * t (as zyp) */
 	double		sen_pairs;		/* N = n(n-1)/2 */
 	double		sen_c;			/* C = qnorm(0.975) * sqrt(var_s) */
 	double		sen_rank_lower; /* round((N - C)/2), half to even, 1-based */
@@ -40,10 +40,11 @@ typedef struct oba_mk_result
 } oba_mk_result;
 
 /*
- * S, its tie-corrected variance and tau-b: the sums behind the test.
- * y is in time order; n >= 2.
+ * S, its tie-corrected variance and tau-b: the sums behind the test, in
+ * O(n log n) (Knight 1966). y is in time order; n >= 2; scratch has room
+ * for 2n doubles and receives y sorted in its first n.
  */
-void		oba_mk_sums(const double *y, size_t n, double *sorted_scratch,
+void		oba_mk_sums(const double *y, size_t n, double *scratch,
 						double *s, double *var_s, double *tau, double *tied_pairs);
 
 /* The Sen interval ranks (Gilbert 1987, as trend::sens.slope). */
@@ -52,7 +53,11 @@ void		oba_sen_ranks(double pairs, double var_s, double *c, double *lo, double *u
 /* P(T <= q) for Kendall's statistic T (concordant pairs), no ties; n < 50. */
 double		oba_kendall_cdf(double q, int n, const oba_allocator *a);
 
-/* Fewer than 3 values: only n is defined. Needs n(n-1)/2 doubles of memory. */
+/*
+ * Fewer than 3 values: only n is defined. Time O(n log n), memory O(n)
+ * (about 120 bytes a value); the Sen slopes are the order statistics of the
+ * n(n-1)/2 pairwise slopes without listing them (trend.c).
+ */
 int			oba_mann_kendall(const double *t, const double *y, size_t n,
 							 const oba_allocator *a, oba_mk_result *out, oba_error *err);
 

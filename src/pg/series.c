@@ -505,7 +505,8 @@ oba_series_sorted(const oba_series_view *v, bool drop_missing, size_t *n, const 
 	oba_error	err;
 
 	CHECK_FOR_INTERRUPTS();
-	if (oba_series_prepare(v->rows, v->nrows, v->width, drop_missing, out, n, "t", &err) != 0)
+	if (oba_series_prepare(v->rows, v->nrows, v->width, drop_missing, out, n, "t",
+						   &oba_pg_allocator, &err) != 0)
 		oba_raise(fname, &err);
 	return out;
 }

@@ -1,8 +1,8 @@
 /*
  * test_spc.c: src/core/spc.c against test/reference/spc_reference.csv
  * (NHSRplotthedots 0.2.2 ptd_spc(), and its documented variants), the unit
- * vectors of the package's tests (METHODS.md 16.12), and the degenerate
- * series of 16.10.
+ * vectors of the package's tests (METHODS.md 16.12), the degenerate
+ * series of 16.10, and groups from many rebase times.
  *
  * Copyright (C) 2026 the oba authors. GPL-2.0-or-later.
  */
@@ -394,11 +394,79 @@ degenerate(void)
 	CHECK(strstr(err.message, "run_length") != NULL);
 }
 
+/*
+ * Groups from many rebase times, in any order, some equal to a time, before
+ * the first or after the last: the same as the rule read literally (a new
+ * group at point i when some rebase time r has t[i-1] < r <= t[i]); and the
+ * long loops check for a cancel.
+ */
+static size_t hook_calls = 0;
+
+static void
+counting_hook(void)
+{
+	hook_calls++;
+}
+
+static void
+rebase_groups(void)
+{
+	size_t		n = 5000,
+				nr = 3000,
+				i,
+				r;
+	double	   *t = malloc(sizeof(double) * n),
+			   *y = malloc(sizeof(double) * n),
+			   *rebase = malloc(sizeof(double) * nr);
+	oba_spc_point *p = malloc(sizeof(oba_spc_point) * n);
+	oba_spc_options o;
+	const char *assurance,
+			   *variation;
+	oba_error	err;
+	int			group = 0,
+				ok = 1;
+
+	for (i = 0; i < n; i++)
+	{
+		t[i] = 2.0 * (double) i + (double) (i % 3) * 0.5;
+		y[i] = (double) ((i * 37) % 101);
+	}
+	for (r = 0; r < nr; r++)
+		rebase[r] = (double) ((r * 7919) % 12000) * 0.875 - 100;
+	rebase[0] = t[0];
+	rebase[1] = t[17];
+	rebase[2] = t[n - 1];
+	oba_spc_defaults(&o);
+	o.rebase = rebase;
+	o.n_rebase = nr;
+	oba_interrupt_hook = counting_hook;
+	CHECK(oba_spc(t, y, n, &o, &A, p, &assurance, &variation, &err) == 0);
+	oba_interrupt_hook = NULL;
+	CHECK(hook_calls >= (n + nr) / 4096);
+	for (i = 0; i < n; i++)
+	{
+		if (i > 0)
+			for (r = 0; r < nr; r++)
+				if (t[i - 1] < rebase[r] && rebase[r] <= t[i])
+				{
+					group++;
+					break;
+				}
+		ok &= p[i].group == group;
+	}
+	CHECK(ok && group > 100 && p[17].group == p[16].group + 1);
+	free(t);
+	free(y);
+	free(rebase);
+	free(p);
+}
+
 int
 main(void)
 {
 	reference_rows();
 	unit_vectors();
 	degenerate();
+	rebase_groups();
 	return unit_done("test_spc");
 }

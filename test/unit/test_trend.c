@@ -3,12 +3,16 @@
  * (R 4.2.2 lm/predict.lm/cor.test/prop.trend.test, trend 1.1.6, zyp) and
  * fingertips_trend_reference.csv (the Fingertips recent-trend algorithm),
  * plus the pieces: the centred sums, ties, the Sen rank rule, the exact
- * Kendall distribution, segmented regression, edge cases.
+ * Kendall distribution, segmented regression, edge cases; the O(n log n)
+ * Mann-Kendall and Sen against a brute-force O(n^2) computation on random
+ * series, and the interrupt checks of the long loops.
  *
  * Copyright (C) 2026 the oba authors. GPL-2.0-or-later.
  */
 #include "trend.h"
 #include "series_ref.h"
+
+#include <stdint.h>
 
 static void *
 test_alloc(void *ctx, size_t size)
@@ -495,7 +499,7 @@ static void
 ties_and_sums(void)
 {
 	double		y[7] = {1, 2, 2, 3, 3, 3, 4},
-				scratch[7],
+				scratch[14],
 				s,
 				v,
 				tau,
@@ -700,6 +704,327 @@ recent_edges(void)
 	}
 }
 
+/* ---- the O(n log n) Mann-Kendall and Sen against the O(n^2) definitions ---- */
+
+static int
+cmp_dbl(const void *a, const void *b)
+{
+	double		x = *(const double *) a,
+				y = *(const double *) b;
+
+	return (x > y) - (x < y);
+}
+
+typedef struct brute_mk
+{
+	double		s,
+				var_s,
+				slope,
+				lower,
+				upper,
+				intercept;
+} brute_mk;
+
+/*
+ * Every pair, as the definitions say: S = sum sign(y_j - y_i), the variance
+ * with tie groups found pair by pair, the slopes sorted, and the medians.
+ */
+static void
+brute_force(const double *t, const double *y, size_t n, brute_mk *b)
+{
+	size_t		npairs = n * (n - 1) / 2,
+				i,
+				j,
+				k = 0;
+	double	   *d = malloc(sizeof(double) * npairs),
+			   *r = malloc(sizeof(double) * n),
+				ties = 0,
+				c,
+				lo,
+				up;
+	long long	s = 0;
+
+	for (i = 0; i + 1 < n; i++)
+		for (j = i + 1; j < n; j++)
+		{
+			s += (y[j] > y[i]) - (y[j] < y[i]);
+			d[k++] = (y[j] - y[i]) / (t[j] - t[i]);
+		}
+	/* a tie group of size g, counted at its first member */
+	for (i = 0; i < n; i++)
+	{
+		double		g = 1;
+		int			first = 1;
+
+		for (j = 0; j < n; j++)
+			if (j != i && y[j] == y[i])
+			{
+				if (j < i)
+					first = 0;
+				g++;
+			}
+		if (first && g > 1)
+			ties += g * (g - 1) * (2 * g + 5);
+	}
+	b->s = (double) s;
+	b->var_s = ((double) n * (n - 1) * (2.0 * n + 5) - ties) / 18.0;
+	qsort(d, npairs, sizeof(double), cmp_dbl);
+	b->slope = npairs % 2 ? d[npairs / 2] : (d[npairs / 2 - 1] + d[npairs / 2]) / 2.0;
+	oba_sen_ranks((double) npairs, b->var_s, &c, &lo, &up);
+	b->lower = b->upper = NAN;
+	if (lo >= 1 && up <= npairs)
+	{
+		b->lower = d[(size_t) lo - 1];
+		b->upper = d[(size_t) up - 1];
+	}
+	for (i = 0; i < n; i++)
+		r[i] = y[i] - b->slope * t[i];
+	qsort(r, n, sizeof(double), cmp_dbl);
+	b->intercept = n % 2 ? r[n / 2] : (r[n / 2 - 1] + r[n / 2]) / 2.0;
+	free(d);
+	free(r);
+}
+
+static uint64_t rng_state = 12345;
+
+static double
+unit_random(void)
+{
+	uint64_t	z = (rng_state += UINT64_C(0x9E3779B97F4A7C15));
+
+	z = (z ^ (z >> 30)) * UINT64_C(0xBF58476D1CE4E5B9);
+	z = (z ^ (z >> 27)) * UINT64_C(0x94D049BB133111EB);
+	return (double) ((z ^ (z >> 31)) >> 11) / 9007199254740992.0;
+}
+
+enum
+{
+	GEN_SMALL_INTEGERS,			/* y in 0..4 on t = 1..n: heavy ties of y and of slopes */
+	GEN_COUNTS,					/* counts around a trend on whole years with gaps */
+	GEN_MONTHS,					/* rates to 1 decimal on months as years (2015 + m/12) */
+	GEN_UNEQUAL,				/* full-precision values on random unequal gaps */
+	GEN_LINE,					/* an exact line with a few points off it */
+	GEN_EPOCH,					/* seconds since 1970, large values, negative trend */
+	GEN_SIGNS,					/* negative and positive times and values, tiny gaps */
+	GEN_CONSTANT,				/* one value */
+	GEN_THIRD,					/* most points on y = (t - 1)/3: a slope that is no double */
+	GEN_DECIMALS,				/* rates to 3 decimals on years: differences that round */
+	GEN_KINDS
+};
+
+static void
+generate(int kind, size_t n, double *t, double *y)
+{
+	size_t		i;
+	double		tt = 0;
+
+	for (i = 0; i < n; i++)
+	{
+		double		u = unit_random();
+
+		switch (kind)
+		{
+			case GEN_SMALL_INTEGERS:
+				t[i] = (double) i + 1;
+				y[i] = floor(u * 5);
+				break;
+			case GEN_COUNTS:
+				tt += 1 + floor(unit_random() * 3);
+				t[i] = 1990 + tt;
+				y[i] = floor(40 + 0.3 * (double) i + u * 20);
+				break;
+			case GEN_MONTHS:
+				t[i] = 2015 + (double) i / 12.0;
+				y[i] = round((12.5 - 0.01 * (double) i + 3 * u) * 10) / 10;
+				break;
+			case GEN_UNEQUAL:
+				tt += 0.001 + unit_random() * 2.5;
+				t[i] = tt;
+				y[i] = 0.37 * tt + u * 11.3 - 5.1;
+				break;
+			case GEN_LINE:
+				t[i] = 3.0 * (double) i - 7;
+				y[i] = u < 0.1 ? 2.0 * t[i] + 1 + floor(u * 100) - 5 : 2.0 * t[i] + 1;
+				break;
+			case GEN_EPOCH:
+				tt += 1 + floor(unit_random() * 86400);
+				t[i] = 1.7e9 + tt;
+				y[i] = 1e6 - 0.001 * tt + u * 1e3;
+				break;
+			case GEN_SIGNS:
+				tt += 1e-6 * (1 + unit_random());
+				t[i] = -0.5 + tt;
+				y[i] = u < 0.3 ? -u : u * 1e-3;
+				break;
+			case GEN_THIRD:
+				t[i] = 3.0 * (double) i + 1;
+				y[i] = u < 0.05 ? (double) i + 0.5 : (double) i;
+				break;
+			case GEN_DECIMALS:
+				t[i] = 1950 + (double) i;
+				y[i] = round((100.0 + 7.0 * sin((double) i) + u) * 1000) / 1000;
+				break;
+			default:
+				t[i] = (double) i * 0.5;
+				y[i] = 7.25;
+				break;
+		}
+	}
+}
+
+/* bit-for-bit, or within 1e-12 relative where the core may round (counted) */
+static int	sen_not_bit_exact = 0;
+
+static void
+check_same(double got, double want, const char *what, int kind, size_t n)
+{
+	char		label[96];
+
+	if (got == want || (isnan(got) && isnan(want)))
+		return;
+	sen_not_bit_exact++;
+	snprintf(label, sizeof(label), "%s, kind %d, n %zu", what, kind, n);
+	CHECK_CLOSE(got, want, 1e-12, 0, label);
+}
+
+static void
+fast_against_brute_force(void)
+{
+	/* 362 and 363 values: 65,341 and 65,703 pairs, either side of MK_MIN_CAP */
+	static const size_t sizes[] = {3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 17, 20, 31, 49, 50, 64,
+	100, 255, 362, 363, 364, 500, 777};
+	size_t		cases = 0,
+				si;
+	int			kind,
+				rep;
+
+	for (kind = 0; kind < GEN_KINDS; kind++)
+		for (si = 0; si < sizeof(sizes) / sizeof(sizes[0]); si++)
+			for (rep = 0; rep < (sizes[si] < 100 ? 4 : 1); rep++)
+			{
+				size_t		n = sizes[si];
+				double	   *t = malloc(sizeof(double) * n),
+						   *y = malloc(sizeof(double) * n),
+						   *scratch = malloc(sizeof(double) * 2 * n),
+							s,
+							v,
+							tau,
+							tied;
+				brute_mk	b;
+				oba_mk_result r;
+				oba_error	err;
+
+				generate(kind, n, t, y);
+				brute_force(t, y, n, &b);
+				oba_mk_sums(y, n, scratch, &s, &v, &tau, &tied);
+				CHECK(s == b.s && v == b.var_s);
+				CHECK(oba_mann_kendall(t, y, n, &A, &r, &err) == 0);
+				CHECK(r.s == b.s && r.var_s == b.var_s);
+				check_same(r.sen_slope, b.slope, "Sen slope", kind, n);
+				check_same(r.sen_lower, b.lower, "Sen lower", kind, n);
+				check_same(r.sen_upper, b.upper, "Sen upper", kind, n);
+				check_same(r.sen_intercept, b.intercept, "intercept", kind, n);
+				cases++;
+				free(t);
+				free(y);
+				free(scratch);
+			}
+	/* a few larger ones, where the selection narrows more than once */
+	{
+		static const struct
+		{
+			int			kind;
+			size_t		n;
+		}			big[] = {{GEN_SMALL_INTEGERS, 3000}, {GEN_MONTHS, 2000}, {GEN_UNEQUAL, 2999},
+		{GEN_EPOCH, 1500}, {GEN_LINE, 1600}, {GEN_COUNTS, 1200}, {GEN_THIRD, 2400},
+		{GEN_DECIMALS, 1800}, {GEN_SIGNS, 1100}, {GEN_CONSTANT, 1024}};
+		size_t		i;
+
+		for (i = 0; i < sizeof(big) / sizeof(big[0]); i++)
+		{
+			size_t		n = big[i].n;
+			double	   *t = malloc(sizeof(double) * n),
+					   *y = malloc(sizeof(double) * n);
+			brute_mk	b;
+			oba_mk_result r;
+			oba_error	err;
+
+			generate(big[i].kind, n, t, y);
+			brute_force(t, y, n, &b);
+			CHECK(oba_mann_kendall(t, y, n, &A, &r, &err) == 0);
+			CHECK(r.s == b.s && r.var_s == b.var_s);
+			check_same(r.sen_slope, b.slope, "Sen slope", big[i].kind, n);
+			check_same(r.sen_lower, b.lower, "Sen lower", big[i].kind, n);
+			check_same(r.sen_upper, b.upper, "Sen upper", big[i].kind, n);
+			check_same(r.sen_intercept, b.intercept, "intercept", big[i].kind, n);
+			cases++;
+			free(t);
+			free(y);
+		}
+	}
+	printf("fast Mann-Kendall and Sen against brute force: %zu series, %d values not bit for bit\n",
+		   cases, sen_not_bit_exact);
+}
+
+/* ---- the long loops call the interrupt hook ---- */
+
+static size_t hook_calls = 0;
+
+static void
+counting_hook(void)
+{
+	hook_calls++;
+}
+
+static void
+interrupt_checks(void)
+{
+	size_t		n = 20000,
+				i;
+	double	   *t = malloc(sizeof(double) * n),
+			   *y = malloc(sizeof(double) * n),
+			   *rows = malloc(sizeof(double) * 3 * n);
+	oba_mk_result r;
+	oba_its		its;
+	oba_ols		f;
+	oba_chisq_trend_result ct;
+	oba_error	err;
+
+	generate(GEN_MONTHS, n, t, y);
+	oba_interrupt_hook = counting_hook;
+
+	/*
+	 * Mann-Kendall and Sen: tens of passes of n log n steps over 20,000
+	 * values, one check per 4096 steps: well over a thousand checks
+	 */
+	hook_calls = 0;
+	CHECK(oba_mann_kendall(t, y, n, &A, &r, &err) == 0);
+	CHECK(hook_calls > 1000);
+	printf("Mann-Kendall on %zu values: %zu interrupt checks\n", n, hook_calls);
+
+	/* the linear loops of the other final functions: at least n / 4096 each */
+	hook_calls = 0;
+	oba_ols_fit(t, y, n, &f);
+	CHECK(hook_calls >= n / 4096);
+	hook_calls = 0;
+	CHECK(oba_its_fit(t, y, n, t[n / 2], &A, &its, &err) == 0);
+	CHECK(hook_calls >= n / 4096);
+	for (i = 0; i < n; i++)
+	{
+		rows[i] = floor(y[i]);
+		rows[n + i] = 100;
+		rows[2 * n + i] = (double) i;
+	}
+	hook_calls = 0;
+	oba_chisq_trend(rows, rows + n, rows + 2 * n, n, &ct);
+	CHECK(hook_calls >= n / 4096);
+
+	oba_interrupt_hook = NULL;
+	free(t);
+	free(y);
+	free(rows);
+}
+
 int
 main(void)
 {
@@ -713,5 +1038,7 @@ main(void)
 	its_edges();
 	chisq_edges();
 	recent_edges();
+	fast_against_brute_force();
+	interrupt_checks();
 	return unit_done("test_trend");
 }
