@@ -306,7 +306,7 @@ SELECT wl.add('choropleth_svg', $q$
                             highlight_label => 'Programme')
     FROM (SELECT l.*, (ARRAY['better', 'worse_99_8', NULL, 'plum'])[row_number() OVER (ORDER BY code)] AS c FROM wl.lsoa l) x
   UNION ALL
-  SELECT oba.choropleth_svg(array_agg(ST_Scale(geom, 100, 100) ORDER BY code), array_agg(code ORDER BY code), width => 300, height => 250)
+  SELECT oba.choropleth_svg(array_agg(ST_Scale(geom, ST_MakePoint(100, 100)) ORDER BY code), array_agg(code ORDER BY code), width => 300, height => 250)
     FROM wl.ward
   UNION ALL
   SELECT oba.choropleth_svg(array_agg(geom), array_agg('similar'::text), simplify => 0) FROM wl.ward

@@ -2,7 +2,7 @@
 -- aggregate keeps a float8[] (not internal), initialised, combined by
 -- oba.series_agg_combine, parallel safe; and the date-to-years functions.
 BEGIN;
-SELECT plan(9);
+SELECT plan(10);
 
 CREATE TEMP VIEW series_aggs AS
   SELECT a.*, a.aggfnoid::regprocedure::text AS sig
@@ -25,6 +25,11 @@ SELECT is(array(SELECT sig FROM series_aggs s JOIN pg_proc p ON p.oid = s.aggtra
 SELECT is((SELECT count(DISTINCT (aggtransfn, agginitval))::int FROM series_aggs
             WHERE aggfnoid::regproc::text IN ('oba.mann_kendall_agg', 'oba.linear_trend_agg')), 2,
           'mann_kendall_agg and linear_trend_agg share one transition and initial state per time type, so one query accumulates once');
+
+SELECT is(array(SELECT sig || ' ' || aggtransspace FROM series_aggs
+                 WHERE aggtransspace <> CASE WHEN aggfnoid::regproc::text = 'oba.recent_trend_ci_agg' THEN 4096 ELSE 2048 END),
+          '{}'::text[],
+          'each declares SSPACE, the state of a 64-row series (2048 bytes; 4096 with four values a row), so hash aggregation spills within work_mem');
 
 SELECT has_function('oba', 'date_to_years', ARRAY['date']);
 SELECT is_strict('oba', 'years_to_date', ARRAY['double precision'], 'oba.years_to_date is STRICT');

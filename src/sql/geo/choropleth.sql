@@ -167,9 +167,15 @@ BEGIN
            count(DISTINCT %1$s.ST_SRID(g)) AS srids,
            count(*) FILTER (WHERE %1$s.ST_Dimension(g) <> 2 AND NOT %1$s.ST_IsEmpty(g)) AS non_polygonal,
            -- a NaN or infinite coordinate makes the perimeter NaN or infinite
-           -- (scaled down first, so that no finite coordinate overflows it)
-           count(*) FILTER (WHERE NOT %1$s.ST_Perimeter(%1$s.ST_Scale(g, 1e-160::float8, 1e-160::float8))
-                                      < 'Infinity'::float8) AS non_finite,
+           -- (scaled down first, so that no finite coordinate overflows it;
+           -- by ST_Affine's 13-argument C form: PostGIS's two-factor scaling
+           -- is SQL that passes an integer literal on)
+           count(*) FILTER (WHERE NOT %1$s.ST_Perimeter(%1$s.ST_Affine(g,
+                                        1e-160::pg_catalog.float8, 0::pg_catalog.float8, 0::pg_catalog.float8,
+                                        0::pg_catalog.float8, 1e-160::pg_catalog.float8, 0::pg_catalog.float8,
+                                        0::pg_catalog.float8, 0::pg_catalog.float8, 1::pg_catalog.float8,
+                                        0::pg_catalog.float8, 0::pg_catalog.float8, 0::pg_catalog.float8))
+                                      < 'Infinity'::pg_catalog.float8) AS non_finite,
            %1$s.ST_XMin(%1$s.ST_Extent(g)::%1$s.box3d) AS x0, %1$s.ST_YMin(%1$s.ST_Extent(g)::%1$s.box3d) AS y0,
            %1$s.ST_XMax(%1$s.ST_Extent(g)::%1$s.box3d) AS x1, %1$s.ST_YMax(%1$s.ST_Extent(g)::%1$s.box3d) AS y1,
            (SELECT r.proj4text ~ '\+units=m( |$)' FROM %1$s.spatial_ref_sys r
