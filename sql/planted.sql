@@ -177,6 +177,18 @@ SELECT wl.add('curve_svg_dates', $q$
                                  array_fill('baseline'::text, ARRAY[34]), 'Crowded', width => 300)
   UNION ALL SELECT oba.curve_svg('{}'::date[], '{}'::float8[], '{}'::float8[], '{}'::float8[], '{}'::float8[], '{}'::text[], 'Empty')
   UNION ALL SELECT coalesce(oba.curve_svg(NULL::date[], NULL, NULL, NULL, NULL, NULL, NULL), 'null')$q$);
+SELECT wl.add('curve_svg_agg', $q$
+  SELECT oba.curve_svg_agg(d, v, date '2022-04-01', 'lower_is_better', 'By rows', 'per 10,000', 1)
+    FROM (SELECT make_date(2015 + i, 4, 1) AS d, 20 - i + (i % 3) AS v FROM generate_series(0, 9) i) x
+  UNION ALL
+  SELECT oba.curve_svg_agg(d, v, date '2022-04-01', 'neutral', 'Short form')
+    FROM (SELECT make_date(2015 + i, 4, 1) AS d, 20 + (i % 4)::float8 AS v FROM generate_series(0, 9) i) x
+  UNION ALL
+  SELECT oba.curve_svg_agg_final(oba.curve_svg_agg_combine(
+           oba.curve_svg_agg_trans(NULL, date '2019-04-01', 3::float8, date '2021-04-01', 'higher_is_better', 'Two', NULL, 0),
+           oba.curve_svg_agg_trans(NULL, date '2020-04-01', 4::float8, date '2021-04-01', 'higher_is_better', 'Two', NULL, 0)))$q$);
+SELECT wl.add('curve_svg_agg_err', $q$
+  SELECT oba.curve_svg_agg(d, 1::float8, date '2022-04-01', p, 'x') FROM (VALUES (date '2019-04-01', 'up')) AS t(d, p)$q$);
 SELECT wl.add('curve_svg_err_lengths', $q$SELECT oba.curve_svg('{1,2}'::float8[], '{1}'::float8[], '{1}'::float8[], '{1}'::float8[], '{1}'::float8[], '{baseline}'::text[], 't')$q$);
 SELECT wl.add('curve_svg_err_size', $q$SELECT oba.curve_svg('{1}'::float8[], '{1}'::float8[], '{1}'::float8[], '{1}'::float8[], '{1}'::float8[], '{baseline}'::text[], 't', width => 100)$q$);
 SELECT wl.add('curve_svg_err_class', $q$SELECT oba.curve_svg('{1}'::float8[], '{1}'::float8[], '{1}'::float8[], '{1}'::float8[], '{1}'::float8[], '{nonsense}'::text[], 't')$q$);

@@ -575,3 +575,139 @@ BEGIN
 END $$;
 COMMENT ON FUNCTION @extschema@.curve_svg(pg_catalog.date[], pg_catalog.float8[], pg_catalog.float8[], pg_catalog.float8[], pg_catalog.float8[], pg_catalog.text[], pg_catalog.text, pg_catalog.text, pg_catalog.text, pg_catalog.text, pg_catalog.text, pg_catalog.int4, pg_catalog.int4, pg_catalog.text) IS
 'A turn-the-curve chart as SVG text, as oba.curve_svg(float8[], ...), for dated periods (time in years, oba.date_to_years): the x axis has a grid line at the start of each year labelled with that year, by x_ticks: ''financial_year'' (default: 1 April, ''2024-25''), ''academic_year'' (1 September, ''2024/25'') or ''calendar_year'' (1 January, ''2024''); tooltips give each period''s date. An unknown x_ticks or an infinite date is an error (22023).';
+
+-- ---------------------------------------------------------------------------
+-- The chart as an aggregate over rows: for BI tools and drivers that cannot
+-- bind array parameters (pyodbc, Power BI, Excel). One group is one series;
+-- the constant arguments are checked alike on every row.
+-- ---------------------------------------------------------------------------
+
+-- Availability: 0.2
+CREATE TYPE @extschema@.curve_svg_agg_state AS (
+    t pg_catalog.date[],
+    value pg_catalog.float8[],
+    start pg_catalog.date,
+    polarity pg_catalog.text,
+    title pg_catalog.text,
+    y_label pg_catalog.text,
+    horizon pg_catalog.int4);
+COMMENT ON TYPE @extschema@.curve_svg_agg_state IS
+'Internal (charts): the state of oba.curve_svg_agg: the rows so far (times and values, in arrival order) and the arguments that must be the same on every row.';
+
+-- Availability: 0.2
+CREATE FUNCTION @extschema@.curve_svg_agg_trans(
+    s @extschema@.curve_svg_agg_state, t pg_catalog.date, value pg_catalog.float8,
+    start pg_catalog.date, polarity pg_catalog.text, title pg_catalog.text,
+    y_label pg_catalog.text, horizon pg_catalog.int4)
+RETURNS @extschema@.curve_svg_agg_state
+LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+  IF t IS NULL THEN
+    RETURN s;
+  END IF;
+  IF s IS NULL THEN
+    IF start IS NULL OR polarity IS NULL THEN
+      RAISE EXCEPTION 'oba.curve_svg_agg: % must not be NULL', CASE WHEN start IS NULL THEN 'start' ELSE 'polarity' END
+        USING ERRCODE = 'null_value_not_allowed';
+    END IF;
+    IF polarity NOT IN ('higher_is_better', 'lower_is_better', 'neutral') THEN
+      RAISE EXCEPTION 'oba.curve_svg_agg: polarity must be higher_is_better, lower_is_better or neutral, got %',
+        pg_catalog.quote_literal(polarity) USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    RETURN ROW(ARRAY[t], ARRAY[value], start, polarity, title, y_label, horizon)::@extschema@.curve_svg_agg_state;
+  END IF;
+  IF s.start IS DISTINCT FROM start OR s.polarity IS DISTINCT FROM polarity OR s.title IS DISTINCT FROM title
+     OR s.y_label IS DISTINCT FROM y_label OR s.horizon IS DISTINCT FROM horizon THEN
+    RAISE EXCEPTION 'oba.curve_svg_agg: start, polarity, title, y_label and horizon must be the same for every row of a group'
+      USING ERRCODE = 'invalid_parameter_value';
+  END IF;
+  s.t := s.t OPERATOR(pg_catalog.||) t;
+  s.value := s.value OPERATOR(pg_catalog.||) value;
+  RETURN s;
+END $$;
+COMMENT ON FUNCTION @extschema@.curve_svg_agg_trans(@extschema@.curve_svg_agg_state, pg_catalog.date, pg_catalog.float8, pg_catalog.date, pg_catalog.text, pg_catalog.text, pg_catalog.text, pg_catalog.int4) IS
+'Transition function of oba.curve_svg_agg: appends the row (a NULL time is skipped) and checks that the constant arguments match the group''s first row (22023 otherwise).';
+
+-- Availability: 0.2
+CREATE FUNCTION @extschema@.curve_svg_agg_combine(a @extschema@.curve_svg_agg_state, b @extschema@.curve_svg_agg_state)
+RETURNS @extschema@.curve_svg_agg_state
+LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+  IF a.start IS DISTINCT FROM b.start OR a.polarity IS DISTINCT FROM b.polarity OR a.title IS DISTINCT FROM b.title
+     OR a.y_label IS DISTINCT FROM b.y_label OR a.horizon IS DISTINCT FROM b.horizon THEN
+    RAISE EXCEPTION 'oba.curve_svg_agg: start, polarity, title, y_label and horizon must be the same for every row of a group'
+      USING ERRCODE = 'invalid_parameter_value';
+  END IF;
+  RETURN ROW(a.t OPERATOR(pg_catalog.||) b.t, a.value OPERATOR(pg_catalog.||) b.value,
+             a.start, a.polarity, a.title, a.y_label, a.horizon)::@extschema@.curve_svg_agg_state;
+END $$;
+COMMENT ON FUNCTION @extschema@.curve_svg_agg_combine(@extschema@.curve_svg_agg_state, @extschema@.curve_svg_agg_state) IS
+'Combine function of oba.curve_svg_agg: the rows of both partial states (the chart sorts by time), their constant arguments checked alike (22023 otherwise). STRICT: an empty side leaves the other as it is.';
+
+-- Availability: 0.2
+CREATE FUNCTION @extschema@.curve_svg_agg_final(s @extschema@.curve_svg_agg_state)
+RETURNS pg_catalog.text
+LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  svg pg_catalog.text;
+BEGIN
+  IF s IS NULL THEN
+    RETURN NULL;
+  END IF;
+  SELECT @extschema@.curve_svg(
+           array_agg(p.t ORDER BY p.t), array_agg(p.value ORDER BY p.t),
+           array_agg(p.fitted_or_forecast ORDER BY p.t), array_agg(p.pi_lower ORDER BY p.t),
+           array_agg(p.pi_upper ORDER BY p.t), array_agg(p.point_class ORDER BY p.t),
+           s.title, s.y_label, NULL::pg_catalog.text, 'Start'::pg_catalog.text,
+           'Forecast interval'::pg_catalog.text, 640::pg_catalog.int4, 360::pg_catalog.int4,
+           'financial_year'::pg_catalog.text)
+    INTO svg
+    FROM @extschema@.curve_points(s.t, s.value, s.start, s.polarity, s.horizon, 0.05::pg_catalog.float8) p;
+  RETURN svg;
+END $$;
+COMMENT ON FUNCTION @extschema@.curve_svg_agg_final(@extschema@.curve_svg_agg_state) IS
+'Final function of oba.curve_svg_agg: oba.curve_points of the group''s rows drawn by oba.curve_svg (date form, financial-year ticks, 640 x 360).';
+
+-- Availability: 0.2
+CREATE AGGREGATE @extschema@.curve_svg_agg(t pg_catalog.date, value pg_catalog.float8, start pg_catalog.date,
+                                           polarity pg_catalog.text, title pg_catalog.text,
+                                           y_label pg_catalog.text, horizon pg_catalog.int4) (
+    SFUNC = @extschema@.curve_svg_agg_trans,
+    STYPE = @extschema@.curve_svg_agg_state,
+    COMBINEFUNC = @extschema@.curve_svg_agg_combine,
+    FINALFUNC = @extschema@.curve_svg_agg_final,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.curve_svg_agg(pg_catalog.date, pg_catalog.float8, pg_catalog.date, pg_catalog.text, pg_catalog.text, pg_catalog.text, pg_catalog.int4) IS
+'A turn-the-curve chart as SVG text from the rows of a series, with no array parameter (for BI tools and drivers that cannot bind arrays): the same picture as oba.curve_svg over oba.curve_points of the group''s times and values, with start, polarity (higher_is_better, lower_is_better, neutral), title, y_label and horizon future periods, which must be the same on every row (22023 otherwise). Rows with a NULL time are skipped, NULL values dropped; a NULL start or polarity is 22004; an unknown polarity, duplicate times and the other errors of oba.curve_points and oba.curve_svg are 22023. NULL for no rows.';
+
+-- Availability: 0.2
+CREATE FUNCTION @extschema@.curve_svg_agg_trans(
+    s @extschema@.curve_svg_agg_state, t pg_catalog.date, value pg_catalog.float8,
+    start pg_catalog.date, polarity pg_catalog.text, title pg_catalog.text)
+RETURNS @extschema@.curve_svg_agg_state
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+BEGIN ATOMIC
+  SELECT @extschema@.curve_svg_agg_trans(s, t, value, start, polarity, title, NULL::pg_catalog.text, 0::pg_catalog.int4);
+END;
+COMMENT ON FUNCTION @extschema@.curve_svg_agg_trans(@extschema@.curve_svg_agg_state, pg_catalog.date, pg_catalog.float8, pg_catalog.date, pg_catalog.text, pg_catalog.text) IS
+'Transition function of oba.curve_svg_agg without y_label and horizon: as the full form with no y label and no future periods.';
+
+-- Availability: 0.2
+CREATE AGGREGATE @extschema@.curve_svg_agg(t pg_catalog.date, value pg_catalog.float8, start pg_catalog.date,
+                                           polarity pg_catalog.text, title pg_catalog.text) (
+    SFUNC = @extschema@.curve_svg_agg_trans,
+    STYPE = @extschema@.curve_svg_agg_state,
+    COMBINEFUNC = @extschema@.curve_svg_agg_combine,
+    FINALFUNC = @extschema@.curve_svg_agg_final,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.curve_svg_agg(pg_catalog.date, pg_catalog.float8, pg_catalog.date, pg_catalog.text, pg_catalog.text) IS
+'A turn-the-curve chart as SVG text from the rows of a series, as oba.curve_svg_agg(t, value, start, polarity, title, y_label, horizon) with no y label and no future periods.';
