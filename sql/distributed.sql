@@ -79,6 +79,7 @@ INSERT INTO agg_inputs VALUES
   ('oba.its_agg(float8, float8, float8)', 'SELECT i::float8 AS a1, (small + big % 7)::float8 AS a2, 200::float8 AS a3, part FROM rnd WHERE small IS NOT NULL'),
   ('oba.trend_chisq_agg(float8, float8, float8)', 'SELECT i::float8 AS a1, small::float8 AS a2, big::float8 AS a3, part FROM rnd WHERE small IS NOT NULL'),
   ('oba.trend_chisq_agg(float8, float8, float8, text)', 'SELECT i::float8 AS a1, small::float8 AS a2, big::float8 AS a3, ''time''::text AS a4, part FROM rnd WHERE small IS NOT NULL'),
+  ('oba.trend_chisq_score_agg(float8, float8, float8)', 'SELECT (big % 9)::float8 AS a1, small::float8 AS a2, big::float8 AS a3, part FROM rnd'),
   ('oba.recent_trend_agg(float8, float8, float8, text)', 'SELECT i::float8 AS a1, small::float8 AS a2, big::float8 AS a3, ''higher_is_better''::text AS a4, part FROM rnd WHERE small IS NOT NULL'),
   ('oba.recent_trend_agg(float8, float8, float8, text, int4)', 'SELECT i::float8 AS a1, small::float8 AS a2, big::float8 AS a3, ''lower_is_better''::text AS a4, 6 AS a5, part FROM rnd WHERE small IS NOT NULL'),
   ('oba.recent_trend_agg(float8, float8, float8, text, int4, text)', 'SELECT i::float8 AS a1, small::float8 AS a2, big::float8 AS a3, ''neutral''::text AS a4, 5 AS a5, ''dhsc''::text AS a6, part FROM rnd WHERE small IS NOT NULL'),
@@ -118,7 +119,8 @@ INSERT INTO agg_inputs VALUES
 CREATE TEMP TABLE agg_tolerance (agg regprocedure PRIMARY KEY, rel float8 NOT NULL);
 INSERT INTO agg_tolerance VALUES
   ('oba.mean_agg(float8)', 1e-12),
-  ('oba.mean_agg(float8, float8)', 1e-12);
+  ('oba.mean_agg(float8, float8)', 1e-12),
+  ('oba.trend_chisq_score_agg(float8, float8, float8)', 1e-12);
 CREATE FUNCTION pg_temp.near(a regprocedure, x text, y text) RETURNS boolean
 LANGUAGE plpgsql AS $$
 DECLARE
