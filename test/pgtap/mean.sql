@@ -10,7 +10,7 @@ SELECT is((SELECT pg_get_function_arguments('oba.mean(int8, float8, float8, floa
           'oba.mean arguments and defaults');
 SELECT isnt_strict('oba', 'mean', ARRAY['bigint', 'double precision', 'double precision', 'double precision'],
                    'oba.mean handles NULL itself (a NULL sd still gives the value)');
-SELECT function_returns('oba', 'mean', ARRAY['bigint', 'double precision', 'double precision', 'double precision'], 'mean_estimate');
+SELECT function_returns('oba', 'mean', ARRAY['bigint', 'double precision', 'double precision', 'double precision'], 'oba.mean_estimate');
 SELECT is_aggregate('oba', 'mean_agg', ARRAY['double precision']);
 SELECT is_aggregate('oba', 'mean_agg', ARRAY['double precision', 'double precision']);
 SELECT is(array(SELECT DISTINCT a.aggtranstype::regtype::text || ' ' || a.agginitval FROM pg_aggregate a

@@ -4,7 +4,7 @@ BEGIN;
 SELECT plan(6);
 
 SELECT is_aggregate('oba', 'trend_chisq_score_agg', ARRAY['double precision', 'double precision', 'double precision']);
-SELECT function_returns('oba', 'trend_chisq_score_agg', ARRAY['double precision', 'double precision', 'double precision'], 'trend_chisq');
+SELECT function_returns('oba', 'trend_chisq_score_agg', ARRAY['double precision', 'double precision', 'double precision'], 'oba.trend_chisq');
 SELECT is((SELECT pg_get_function_arguments('oba.trend_chisq_score_agg(float8, float8, float8)'::regprocedure)),
           'score double precision, successes double precision, total double precision',
           'oba.trend_chisq_score_agg(score, successes, total)');
