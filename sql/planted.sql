@@ -203,6 +203,7 @@ SELECT wl.add('chart_helpers', $q$
                    oba.curve_svg_marker('unclassified', 1, 2), oba.curve_svg_marker('baseline', 1, 2))$q$);
 -- most in need (SQL-standard bodies)
 SELECT wl.add('deciles', $q$SELECT concat_ws(' ', oba.decile(3, 20), oba.quintile(20, 20))$q$);
+SELECT wl.add('deciles_phe', $q$SELECT concat_ws(' ', oba.decile(3, 20, 'phe'), oba.quintile(20, 20, 'phe'), oba.decile(2, 7, 'phe'))$q$);
 -- the report card: triggers, the view, refresh scheduling
 SELECT wl.add('report_card', $q$
   INSERT INTO oba.indicator (code, name, question, service, polarity, kind, suppress_threshold, strategy_start, target)

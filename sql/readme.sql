@@ -307,6 +307,23 @@ SELECT oba.funnel_denominator('dsr', 15, 9850, rate => 153.15110255037692);
 -- <<< README
 
 -- README >>>
+-- DSRs per 100,000 over 3 years: the 9-event ward is blanked; the others sit at the
+-- population per year their rate implies, beside oba.funnel_limits('dsr', ...)'s lines
+SELECT ward, events, round(denominator::numeric, 1) AS denominator, value AS dsr
+  FROM (VALUES ('Bevois', 9, 14200, 70.4), ('Coxford', 31, 15100, 221.9), ('Shirley', 48, 17900, 262.3))
+         AS w(ward, events, population, dsr),
+       LATERAL oba.funnel_points('dsr', events, population, dsr, 100000, 3);
+--   ward  | events | denominator |  dsr
+-- Bevois  |      9 |        NULL |  NULL
+-- Coxford |     31 |      4656.8 | 221.9
+-- Shirley |     48 |      6099.9 | 262.3
+
+SELECT (oba.funnel_points('proportion', 140, 250)).*;
+-- denominator |       value
+--         250 | 56.00000000000001
+-- <<< README
+
+-- README >>>
 -- the children's bands of the standard population, and the last band
 SELECT age_band, age_lower, age_upper, standard_population FROM oba.esp2013 WHERE age_lower < 20 OR age_upper IS NULL;
 -- age_band | age_lower | age_upper | standard_population
@@ -354,6 +371,31 @@ SELECT (i).observed, round((i).expected::numeric, 4) AS expected, (i).ratio, (i)
 -- <<< README
 
 -- README >>>
+-- the package's own example (Area1: 20, 30, 40): phe_mean gives 30 (5.1586228824967009 to 54.841377117503299)
+SELECT (oba.mean_agg(v)).* FROM (VALUES (20), (30), (40)) AS t(v);
+-- value |       lower       |      upper       | value_sum | value_count | stdev
+--    30 | 5.158622882496701 | 54.8413771175033 |        90 |           3 |    10
+
+-- mean birth weight (grams) by ward, with 99.8% limits; the NULL weight is skipped
+SELECT ward, round(value::numeric, 1) AS mean, round(lower::numeric, 1) AS lower, round(upper::numeric, 1) AS upper,
+       value_count AS n
+  FROM (SELECT ward, (oba.mean_agg(grams, 0.998)).*
+          FROM (VALUES ('Bevois', 3310), ('Bevois', 3520), ('Bevois', 2980), ('Bevois', 3405), ('Bevois', 3150),
+                       ('Coxford', 3620), ('Coxford', 3390), ('Coxford', 3475), ('Coxford', NULL)) AS b(ward, grams)
+         GROUP BY ward) s
+ ORDER BY ward;
+--   ward  |  mean  | lower  | upper  | n
+-- Bevois  | 3273.0 | 2591.0 | 3955.0 | 5
+-- Coxford | 3495.0 | 1995.9 | 4994.1 | 3
+
+-- from published numbers: 8 values, mean 53.704345, sd 20.975575 (the package's test Area1: 36.17 to 71.24)
+SELECT round(lower::numeric, 2) AS lower, round(upper::numeric, 2) AS upper, value_sum
+  FROM oba.mean(8, 53.704345, 20.975575257709352);
+-- lower | upper | value_sum
+-- 36.17 | 71.24 | 429.63476
+-- <<< README
+
+-- README >>>
 -- a good level of development (higher is better, weight 2) and obesity (lower is better, weight 1);
 -- with four wards, quintile k holds ranks above 4(k - 1)/5 up to 4k/5, so quintile 1 is empty
 WITH indicator(ward, indicator, value, polarity, weight) AS (VALUES
@@ -392,6 +434,46 @@ WINDOW w AS (ORDER BY need DESC) ORDER BY need DESC, ward;
 -- D    | -0.1 |         4 |        4
 -- E    | -0.4 |         5 |        5
 -- F    | -1.5 |         6 |        5
+-- <<< README
+
+-- README >>>
+-- the six wards above by both conventions: 'phe' fills from the bottom, so the extra ward goes to quintile 1
+SELECT ward, need, rank() OVER w AS need_rank,
+       oba.quintile(rank() OVER w, count(*) OVER ()) AS oba,
+       oba.quintile(rank() OVER w, count(*) OVER (), 'phe') AS phe
+  FROM (VALUES ('A', 1.2), ('B', 0.8), ('C', 0.8), ('D', -0.1), ('E', -0.4), ('F', -1.5)) AS t(ward, need)
+WINDOW w AS (ORDER BY need DESC) ORDER BY need DESC, ward;
+-- ward | need | need_rank | oba | phe
+-- A    |  1.2 |         1 |   1 |   1
+-- B    |  0.8 |         2 |   2 |   1
+-- C    |  0.8 |         2 |   2 |   1
+-- D    | -0.1 |         4 |   4 |   3
+-- E    | -0.4 |         5 |   5 |   4
+-- F    | -1.5 |         6 |   5 |   5
+
+-- local deprivation deciles of 11 LSOAs by IMD score, decile 1 the most deprived (Fingertips' way);
+-- the LSOA without a score gets none
+SELECT lsoa, imd_score,
+       CASE WHEN imd_score IS NOT NULL THEN oba.decile(rank() OVER w, count(imd_score) OVER (), 'phe') END AS phe,
+       CASE WHEN imd_score IS NOT NULL THEN oba.decile(rank() OVER w, count(imd_score) OVER ()) END AS oba
+  FROM (VALUES ('E01017140', 52.1), ('E01017141', 47.9), ('E01017142', 44.0), ('E01017143', 38.5),
+               ('E01017144', 35.2), ('E01017145', 31.7), ('E01017146', 28.4), ('E01017147', 22.6),
+               ('E01017148', 19.3), ('E01017149', 14.8), ('E01017150', 9.1), ('E01017151', NULL))
+         AS l(lsoa, imd_score)
+WINDOW w AS (ORDER BY imd_score DESC NULLS LAST) ORDER BY lsoa;
+--   lsoa    | imd_score | phe  | oba
+-- E01017140 |      52.1 |    1 |    1
+-- E01017141 |      47.9 |    1 |    2
+-- E01017142 |      44.0 |    2 |    3
+-- E01017143 |      38.5 |    3 |    4
+-- E01017144 |      35.2 |    4 |    5
+-- E01017145 |      31.7 |    5 |    6
+-- E01017146 |      28.4 |    6 |    7
+-- E01017147 |      22.6 |    7 |    8
+-- E01017148 |      19.3 |    8 |    9
+-- E01017149 |      14.8 |    9 |   10
+-- E01017150 |       9.1 |   10 |   10
+-- E01017151 |      NULL | NULL | NULL
 -- <<< README
 
 -- README >>>
@@ -436,6 +518,27 @@ SELECT * FROM oba.suppress_table(ARRAY['Bargate', 'Bargate', 'Bevois', 'Bevois']
 -- README >>>
 SELECT oba.date_to_years('2019-04-01'), oba.years_to_date(2024.5);
 --  2019.25 | 2024-07-01
+-- <<< README
+
+-- README >>>
+-- smoking at delivery, one row per LSOA scored by its deprivation quintile; R's
+-- prop.trend.test(x, n, score = quintile) gives X-squared = 4.9222581073490179, p = 0.02651
+SELECT k, round(x2::numeric, 4) AS x2, round(p_value::numeric, 5) AS p_value
+  FROM (SELECT (oba.trend_chisq_score_agg(quintile, smokers, deliveries)).*
+          FROM (VALUES ('E01017140', 1, 29, 180), ('E01017141', 1, 24, 150), ('E01017142', 2, 25, 170),
+                       ('E01017143', 2, 27, 190), ('E01017144', 3, 22, 160), ('E01017145', 3, 24, 175),
+                       ('E01017146', 4, 18, 150), ('E01017147', 4, 21, 185), ('E01017148', 5, 15, 140),
+                       ('E01017149', 5, 18, 165)) AS l(lsoa, quintile, smokers, deliveries)) s;
+-- k  |   x2   | p_value
+-- 10 | 4.9223 | 0.02651
+
+-- admissions by age band, scored by the band's midpoint (R: X-squared = 2.1588, p = 0.1418)
+SELECT round(x2::numeric, 4) AS x2, round(p_value::numeric, 4) AS p_value
+  FROM (SELECT (oba.trend_chisq_score_agg(midpoint, admitted, children)).*
+          FROM (VALUES (2.5, 41, 5200), (7.5, 30, 5600), (12.5, 33, 5300), (17.5, 52, 5100))
+                 AS a(midpoint, admitted, children)) s;
+--   x2   | p_value
+-- 2.1588 | 0.1418
 -- <<< README
 
 -- README >>>

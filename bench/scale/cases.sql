@@ -48,7 +48,11 @@ INSERT INTO bench.scale_case VALUES
   (16, 'turn_the_curve_agg', 'series', 'regr_slope(value, t), regr_intercept(value, t)',
       'oba.turn_the_curve_agg(t, value, 2020.0)'),
   (17, 'spc_agg', 'series', 'regr_slope(value, t), regr_intercept(value, t)',
-      'oba.spc_agg(t, value)');
+      'oba.spc_agg(t, value)'),
+  (18, 'mean_agg', 'area', 'avg(value), stddev_samp(value), count(value)',
+      'oba.mean_agg(value)'),
+  (19, 'trend_chisq_score_agg', 'area', 'sum(events), sum(population), sum(band * population)',
+      'oba.trend_chisq_score_agg(band, events, population)');
 
 -- The query of a case: role 'baseline' or 'oba'.
 CREATE OR REPLACE FUNCTION bench.scale_query(c bench.scale_case, role text) RETURNS text

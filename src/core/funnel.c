@@ -295,6 +295,53 @@ oba_funnel_denominator(oba_funnel_statistic stat, double numerator,
 	return 0;
 }
 
+int
+oba_funnel_chart_point(oba_funnel_statistic stat, double numerator, double denominator,
+					   double rate, double per, double years_of_data,
+					   double *chart_denominator, double *value, oba_error *err)
+{
+	double		d;
+
+	*chart_denominator = *value = NAN;
+	if (oba_check_nonnegative(err, "numerator", numerator) != 0 ||
+		oba_check_positive(err, "per", per) != 0 ||
+		oba_check_positive(err, "years_of_data", years_of_data) != 0)
+		return -1;
+	if (!isnan(denominator) && oba_check_positive(err, "denominator", denominator) != 0)
+		return -1;
+	if (!isnan(rate) && oba_check_nonnegative(err, "rate", rate) != 0)
+		return -1;
+
+	if (stat == OBA_FUNNEL_PROPORTION || stat == OBA_FUNNEL_RATIO)
+	{
+		if (isnan(denominator))
+			return 0;
+		if (stat == OBA_FUNNEL_PROPORTION && numerator > denominator)
+			return oba_fail(err, OBA_EINVAL, "numerator %.15g exceeds denominator %.15g for a proportion",
+							numerator, denominator);
+		*chart_denominator = denominator;
+		*value = numerator / denominator * per;
+		return 0;
+	}
+
+	/* the package's blanking: a dsr on fewer than 10 events is not drawn */
+	if (stat == OBA_FUNNEL_DSR && numerator < 10.0)
+		return 0;
+	if (oba_funnel_denominator(stat, numerator, denominator, rate, per, &d, err) != 0)
+		return -1;
+	if (isnan(rate))
+	{
+		/* a crude rate from its counts; a dsr cannot be */
+		if (stat == OBA_FUNNEL_DSR || isnan(denominator))
+			return 0;
+		*value = numerator / denominator * per;
+	}
+	else
+		*value = rate;
+	*chart_denominator = d / years_of_data;
+	return 0;
+}
+
 const char *
 oba_funnel_significance(oba_funnel_statistic stat, double numerator,
 						double denominator, double average, oba_error *err)

@@ -68,6 +68,23 @@ int			oba_funnel_denominator(oba_funnel_statistic stat, double numerator,
 								   double *out, oba_error *err);
 
 /*
+ * Where a record is drawn on a funnel plot, on the axes of the limits, as
+ * PHEindicatormethods calculate_funnel_points does for rates: *value on the
+ * per scale and *denominator the x of the chart. proportion: (denominator,
+ * numerator / denominator x per). ratio: (the expected count denominator,
+ * numerator / denominator x per). rate and dsr: (the record's derived
+ * denominator, as oba_funnel_denominator, per year of years_of_data; the
+ * rate given, or per x numerator / denominator when none is given (crude
+ * rates only)). A dsr with fewer than 10 events is blanked: both NaN, as the
+ * package blanks it. NaN rate or denominator: not given; an output that
+ * needs one is NaN.
+ */
+int			oba_funnel_chart_point(oba_funnel_statistic stat, double numerator,
+								   double denominator, double rate, double per,
+								   double years_of_data, double *chart_denominator,
+								   double *value, oba_error *err);
+
+/*
  * The significance label of one record: "High (0.001)", "High (0.025)",
  * "Low (0.001)", "Low (0.025)", "Not significant", or for a dsr with fewer
  * than 10 events "Not applicable for events less than 10 for dsrs".

@@ -3,7 +3,9 @@
  * deprivation and need are built: each indicator standardised to a z-score
  * across areas (R's scale(): sample standard deviation), signed by polarity
  * so that higher means more need, then a weighted mean per area; areas fall
- * into deciles or quintiles by rank (ties share the lowest rank, SQL rank()).
+ * into deciles or quintiles by rank (ties share the lowest rank, SQL rank()),
+ * by oba's rule (groups filled from the first rank) or PHEindicatormethods
+ * phe_quantile's (filled from the last).
  *
  * Copyright (C) 2026 the oba authors. GPL-2.0-or-later.
  */
@@ -78,8 +80,8 @@ first_group_reaching(long long rank, long long n, int groups)
 	return (int) lo;
 }
 
-int
-oba_quantile_group(long long rank, long long n, int groups, int *out, oba_error *err)
+static int
+check_rank(long long rank, long long n, int groups, oba_error *err)
 {
 	if (n < 1)
 		return oba_fail(err, OBA_EINVAL, "n must be at least 1, got %lld", n);
@@ -88,6 +90,37 @@ oba_quantile_group(long long rank, long long n, int groups, int *out, oba_error 
 						n, rank);
 	if (groups < 1)
 		return oba_fail(err, OBA_EINVAL, "groups must be at least 1, got %d", groups);
+	return 0;
+}
+
+int
+oba_quantile_group(long long rank, long long n, int groups, int *out, oba_error *err)
+{
+	if (check_rank(rank, n, groups, err) != 0)
+		return -1;
 	*out = first_group_reaching(rank, n, groups);
+	return 0;
+}
+
+/*
+ * phe_quantile: floor((groups + 1) - ceiling(((n + 1) - rank) / (n / groups))),
+ * 0 made 1, every operation in float8 as R's. The quotient lies in (0, groups]
+ * up to rounding, so the result is 1..groups.
+ */
+int
+oba_quantile_group_phe(long long rank, long long n, int groups, int *out, oba_error *err)
+{
+	double		q;
+
+	if (check_rank(rank, n, groups, err) != 0)
+		return -1;
+	if (n < groups)
+	{
+		*out = 0;
+		return 0;
+	}
+	q = floor(((double) groups + 1.0) -
+			  ceil((((double) n + 1.0) - (double) rank) / ((double) n / (double) groups)));
+	*out = q < 1.0 ? 1 : (int) q;
 	return 0;
 }

@@ -1586,6 +1586,140 @@ oba_chisq_trend(const double *x, const double *n, const double *score, size_t k,
 	out->p_value = oba_pchisq(out->x2, 1, 0);
 }
 
+/*
+ * The test for trend with a score on each row (ties allowed). R computes it
+ * as the regression sum of squares of x/n on the score with weights
+ * n / (p-bar (1 - p-bar)); that is C^2 / (p-bar (1 - p-bar) M2), with M2
+ * the n-weighted sum of squared deviations of the scores and C their
+ * n-weighted co-moment with x/n, which the state keeps as it goes.
+ */
+void
+oba_chisq_score_init(oba_chisq_score_state *s)
+{
+	s->rows = s->total = s->successes = s->shift = 0.0;
+	s->mean_score = s->mean_prop = s->m2_score = s->co_moment = 0.0;
+}
+
+static int
+chisq_score_overflow(oba_error *err)
+{
+	return oba_fail(err, OBA_ERANGE,
+					"the totals or scores are too large: their sums overflow float8");
+}
+
+int
+oba_chisq_score_add(oba_chisq_score_state *s, double score, double successes,
+					double total, oba_error *err)
+{
+	double		shift,
+				w,
+				y,
+				p,
+				ds,
+				dp,
+				ms,
+				mp;
+	oba_chisq_score_state n;
+
+	if (oba_check_finite(err, "score", score) != 0 ||
+		oba_check_nonnegative(err, "successes", successes) != 0 ||
+		oba_check_positive(err, "total", total) != 0)
+		return -1;
+	if (successes > total)
+		return oba_fail(err, OBA_EINVAL, "successes %.15g exceeds total %.15g", successes, total);
+	shift = s->rows == 0.0 ? score : s->shift;
+	w = s->total + total;
+	y = score - shift;
+	p = successes / total;
+	ds = y - s->mean_score;
+	dp = p - s->mean_prop;
+	/* total / w in (0, 1]: no intermediate beyond the result */
+	ms = s->mean_score + ds * (total / w);
+	mp = s->mean_prop + dp * (total / w);
+	n.rows = s->rows + 1.0;
+	n.total = w;
+	n.successes = s->successes + successes;
+	n.shift = shift;
+	n.mean_score = ms;
+	n.mean_prop = mp;
+	n.m2_score = s->m2_score + total * ds * (y - ms);
+	n.co_moment = s->co_moment + total * ds * (p - mp);
+	if (!isfinite(n.total) || !isfinite(n.successes) || !isfinite(ds) ||
+		!isfinite(n.m2_score) || !isfinite(n.co_moment))
+		return chisq_score_overflow(err);
+	*s = n;
+	return 0;
+}
+
+int
+oba_chisq_score_combine(oba_chisq_score_state *a, const oba_chisq_score_state *b,
+						oba_error *err)
+{
+	double		w,
+				ds,
+				dp,
+				f;
+	oba_chisq_score_state n;
+
+	if (b->rows == 0.0)
+		return 0;
+	if (a->rows == 0.0)
+	{
+		*a = *b;
+		return 0;
+	}
+	w = a->total + b->total;
+	/* b's means less a's, the scores of both less a's shift */
+	ds = (b->shift - a->shift) + b->mean_score - a->mean_score;
+	dp = b->mean_prop - a->mean_prop;
+	f = b->total / w;
+	n.rows = a->rows + b->rows;
+	n.total = w;
+	n.successes = a->successes + b->successes;
+	n.shift = a->shift;
+	n.mean_score = a->mean_score + ds * f;
+	n.mean_prop = a->mean_prop + dp * f;
+	n.m2_score = a->m2_score + b->m2_score + ds * ds * a->total * f;
+	n.co_moment = a->co_moment + b->co_moment + ds * dp * a->total * f;
+	if (!isfinite(n.total) || !isfinite(n.successes) || !isfinite(ds) ||
+		!isfinite(n.m2_score) || !isfinite(n.co_moment))
+		return chisq_score_overflow(err);
+	*a = n;
+	return 0;
+}
+
+int
+oba_chisq_score_check_state(const oba_chisq_score_state *s, oba_error *err)
+{
+	if (!isfinite(s->rows) || !isfinite(s->total) || !isfinite(s->successes) ||
+		!isfinite(s->shift) || !isfinite(s->mean_score) || !isfinite(s->mean_prop) ||
+		!isfinite(s->m2_score) || !isfinite(s->co_moment))
+		return oba_fail(err, OBA_EINVAL, "the state holds a non-finite value");
+	if (s->rows < 0.0 || s->rows != floor(s->rows) || s->total < 0.0 ||
+		s->successes < 0.0 || s->successes > s->total || s->m2_score < 0.0 ||
+		(s->rows == 0.0) != (s->total == 0.0) ||
+		(s->rows == 0.0 && (s->successes != 0.0 || s->shift != 0.0 || s->mean_score != 0.0 ||
+							s->mean_prop != 0.0 || s->m2_score != 0.0 || s->co_moment != 0.0)))
+		return oba_fail(err, OBA_EINVAL, "the state holds a value out of range");
+	return 0;
+}
+
+void
+oba_chisq_score_result(const oba_chisq_score_state *s, oba_chisq_trend_result *out)
+{
+	double		pbar;
+
+	out->k = s->rows;
+	out->x2 = out->p_value = NAN;
+	if (s->rows < 2.0)
+		return;
+	pbar = s->successes / s->total;
+	if (!(pbar > 0 && pbar < 1) || !(s->m2_score > 0))
+		return;					/* 0/0, as R's NA */
+	out->x2 = s->co_moment * s->co_moment / (pbar * (1 - pbar) * s->m2_score);
+	out->p_value = oba_pchisq(out->x2, 1, 0);
+}
+
 /* ---- Fingertips recent trend ------------------------------------------------ */
 
 /* chi-squared at 0.998 (qnorm(0.999)^2): the service's literal, the R port's */

@@ -139,6 +139,46 @@ typedef struct oba_chisq_trend_result
 void		oba_chisq_trend(const double *x, const double *n, const double *score,
 							size_t k, oba_chisq_trend_result *out);
 
+/*
+ * The same test with any score on each row, ties allowed, as R
+ * prop.trend.test(x, n, score) with score given: the statistic needs only
+ * the n-weighted means, the sum of squared deviations of the scores and
+ * their co-moment with the proportions x/n, so the state is a fixed set of
+ * numbers kept by a weighted Welford update (West 1979) of the scores less
+ * the first (shift), and two states merge by Chan's formula. Rows in any
+ * order; rows with equal scores could as well be one row with their sums.
+ */
+typedef struct oba_chisq_score_state
+{
+	double		rows;
+	double		total;			/* sum of n */
+	double		successes;		/* sum of x */
+	double		shift;			/* the first score; 0 while empty */
+	double		mean_score;		/* n-weighted mean of score - shift */
+	double		mean_prop;		/* n-weighted mean of x/n */
+	double		m2_score;		/* sum of n (score - mean)^2 */
+	double		co_moment;		/* sum of n (score - mean)(x/n - mean_prop) */
+} oba_chisq_score_state;
+
+void		oba_chisq_score_init(oba_chisq_score_state *s);
+
+/*
+ * Adds a row: score finite, successes >= 0, total > 0, successes <= total
+ * (an error naming the value otherwise; OBA_ERANGE when a sum overflows).
+ */
+int			oba_chisq_score_add(oba_chisq_score_state *s, double score, double successes,
+								double total, oba_error *err);
+int			oba_chisq_score_combine(oba_chisq_score_state *a, const oba_chisq_score_state *b,
+									oba_error *err);
+/* A state from outside (a text round trip): every field sane. */
+int			oba_chisq_score_check_state(const oba_chisq_score_state *s, oba_error *err);
+
+/*
+ * k = rows, X2 and its p-value (1 df); X2 NaN when p-bar is 0 or 1 or
+ * every score is the same (R: NA).
+ */
+void		oba_chisq_score_result(const oba_chisq_score_state *s, oba_chisq_trend_result *out);
+
 /* ---- the Fingertips "recent trend" marker (section 9) ---- */
 
 #define OBA_TREND_FINGERTIPS	0	/* the service's constants (default) */

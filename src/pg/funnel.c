@@ -1,6 +1,6 @@
 /*
  * funnel.c (glue): oba.funnel_limits, oba.funnel_axis,
- * oba.funnel_denominator and oba.funnel_significance.
+ * oba.funnel_denominator, oba.funnel_significance and oba.funnel_points.
  *
  * Copyright (C) 2026 the oba authors. GPL-2.0-or-later.
  */
@@ -176,4 +176,38 @@ obapg_funnel_significance(PG_FUNCTION_ARGS)
 	if (label == NULL)
 		oba_raise(fname, &err);
 	PG_RETURN_TEXT_P(cstring_to_text(label));
+}
+
+PG_FUNCTION_INFO_V1(obapg_funnel_points);
+
+/*
+ * oba.funnel_points(statistic, numerator, denominator, rate, per,
+ * years_of_data): not STRICT. NULL when statistic or numerator is NULL;
+ * otherwise an oba.funnel_chart_point whose fields are NULL where the point
+ * is blanked (a dsr under 10 events) or lacks what it needs (a denominator;
+ * a dsr's rate). NULL per takes the statistic's default, NULL years_of_data 1.
+ */
+Datum
+obapg_funnel_points(PG_FUNCTION_ARGS)
+{
+	const char *fname = "oba.funnel_points";
+	oba_funnel_statistic st;
+	oba_error	err;
+	double		v[2],
+				per,
+				years;
+
+	if (PG_ARGISNULL(0) || PG_ARGISNULL(1))
+		PG_RETURN_NULL();
+	st = statistic_arg(fcinfo, 0, fname);
+	per = PG_ARGISNULL(4) ? oba_funnel_default_per(st) : PG_GETARG_FLOAT8(4);
+	years = PG_ARGISNULL(5) ? 1.0 : PG_GETARG_FLOAT8(5);
+	/* the core reads NaN as "not given": a NaN argument is refused first */
+	if ((!PG_ARGISNULL(2) && oba_check_finite(&err, "denominator", PG_GETARG_FLOAT8(2)) != 0) ||
+		(!PG_ARGISNULL(3) && oba_check_finite(&err, "rate", PG_GETARG_FLOAT8(3)) != 0))
+		oba_raise(fname, &err);
+	if (oba_funnel_chart_point(st, PG_GETARG_FLOAT8(1), opt_float8(fcinfo, 2), opt_float8(fcinfo, 3),
+							   per, years, &v[0], &v[1], &err) != 0)
+		oba_raise(fname, &err);
+	return oba_float8_record(fcinfo, v, 2, false, NULL);
 }

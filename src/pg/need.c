@@ -1,7 +1,7 @@
 /*
  * need.c (glue): oba.need_z, the oba.need_score_agg aggregate
  * (state float8[3] = {sum of weight x z, sum of weight, rows}), and
- * oba.quantile_group.
+ * oba.quantile_group in either convention.
  *
  * Copyright (C) 2026 the oba authors. GPL-2.0-or-later.
  */
@@ -88,15 +88,34 @@ obapg_need_score_final(PG_FUNCTION_ARGS)
 	PG_RETURN_FLOAT8(s[0] / s[1]);
 }
 
-/* oba.quantile_group(rank, n, groups): STRICT */
+/*
+ * oba.quantile_group(rank, n, groups [, convention]): STRICT. convention
+ * 'oba' (the default) or 'phe' (PHEindicatormethods phe_quantile: NULL when
+ * n < groups).
+ */
 Datum
 obapg_quantile_group(PG_FUNCTION_ARGS)
 {
 	int			g;
+	bool		phe = false;
 	oba_error	err;
 
-	if (oba_quantile_group(PG_GETARG_INT64(0), PG_GETARG_INT64(1), PG_GETARG_INT32(2),
-						   &g, &err) != 0)
+	if (PG_NARGS() > 3)
+	{
+		char	   *s = text_to_cstring(PG_GETARG_TEXT_PP(3));
+
+		if (strcmp(s, "phe") == 0)
+			phe = true;
+		else if (strcmp(s, "oba") != 0)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("oba.quantile_group: convention must be oba or phe, got \"%.64s\"", s)));
+		pfree(s);
+	}
+	if ((phe ? oba_quantile_group_phe : oba_quantile_group) (PG_GETARG_INT64(0), PG_GETARG_INT64(1),
+															 PG_GETARG_INT32(2), &g, &err) != 0)
 		oba_raise("oba.quantile_group", &err);
+	if (g == 0)
+		PG_RETURN_NULL();
 	PG_RETURN_INT32(g);
 }

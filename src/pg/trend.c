@@ -6,6 +6,7 @@
  * Copyright (C) 2026 the oba authors. GPL-2.0-or-later.
  */
 #include "series_pg.h"
+#include "oba_fstate.h"
 
 #include "access/htup_details.h"
 #include "funcapi.h"
@@ -358,6 +359,112 @@ obapg_chisq_final(PG_FUNCTION_ARGS)
 	}
 	oba_chisq_trend(x, dn, s, n, &r);
 
+	oba_row_begin(fcinfo, &row);
+	oba_row_int4(&row, r.k);
+	oba_row_float(&row, r.x2);
+	oba_row_float(&row, r.p_value);
+	return oba_row_datum(&row);
+}
+
+/*
+ * ---- trend_chisq_score_agg: a score on every row, ties allowed ----
+ *
+ * State: float8[8] = {rows, total, successes, shift, mean_score, mean_prop,
+ * m2_score, co_moment} (oba_chisq_score_state), updated in place; fixed
+ * size whatever the rows, combined by Chan's formula.
+ */
+PG_FUNCTION_INFO_V1(obapg_chisq_score_trans);
+PG_FUNCTION_INFO_V1(obapg_chisq_score_combine);
+PG_FUNCTION_INFO_V1(obapg_chisq_score_final);
+
+#define CHISQ_SCORE_NAME "oba.trend_chisq_score_agg"
+#define CHISQ_SCORE_LEN 8
+
+/* The state in d as a struct; with check, refused unless sane (it may come from outside). */
+static void
+chisq_score_get(const double *d, oba_chisq_score_state *s, bool check)
+{
+	oba_error	err;
+
+	s->rows = d[0];
+	s->total = d[1];
+	s->successes = d[2];
+	s->shift = d[3];
+	s->mean_score = d[4];
+	s->mean_prop = d[5];
+	s->m2_score = d[6];
+	s->co_moment = d[7];
+	if (check && oba_chisq_score_check_state(s, &err) != 0)
+		oba_fstate_bad(CHISQ_SCORE_NAME, "The state holds a value out of range.");
+}
+
+static void
+chisq_score_put(double *d, const oba_chisq_score_state *s)
+{
+	d[0] = s->rows;
+	d[1] = s->total;
+	d[2] = s->successes;
+	d[3] = s->shift;
+	d[4] = s->mean_score;
+	d[5] = s->mean_prop;
+	d[6] = s->m2_score;
+	d[7] = s->co_moment;
+}
+
+/* (state, score, successes, total): STRICT, so a row with a NULL is skipped. */
+Datum
+obapg_chisq_score_trans(PG_FUNCTION_ARGS)
+{
+	ArrayType  *a;
+	double	   *d = oba_fstate(fcinfo, 0, CHISQ_SCORE_LEN, CHISQ_SCORE_NAME, true, &a);
+	oba_chisq_score_state s;
+	oba_error	err;
+
+	chisq_score_get(d, &s, false);
+	if (oba_chisq_score_add(&s, PG_GETARG_FLOAT8(1), PG_GETARG_FLOAT8(2), PG_GETARG_FLOAT8(3),
+							&err) != 0)
+		oba_raise(CHISQ_SCORE_NAME, &err);
+	chisq_score_put(d, &s);
+	PG_RETURN_ARRAYTYPE_P(a);
+}
+
+Datum
+obapg_chisq_score_combine(PG_FUNCTION_ARGS)
+{
+	ArrayType  *a1;
+	double	   *d1 = oba_fstate(fcinfo, 0, CHISQ_SCORE_LEN, CHISQ_SCORE_NAME, true, &a1);
+	double	   *d2 = oba_fstate(fcinfo, 1, CHISQ_SCORE_LEN, CHISQ_SCORE_NAME, false, NULL);
+	oba_chisq_score_state s1,
+				s2;
+	oba_error	err;
+
+	chisq_score_get(d1, &s1, true);
+	chisq_score_get(d2, &s2, true);
+	if (oba_chisq_score_combine(&s1, &s2, &err) != 0)
+		oba_raise(CHISQ_SCORE_NAME, &err);
+	chisq_score_put(d1, &s1);
+	PG_RETURN_ARRAYTYPE_P(a1);
+}
+
+/* An oba.trend_chisq; NULL for no rows. k is an int4: more rows are refused (54000). */
+Datum
+obapg_chisq_score_final(PG_FUNCTION_ARGS)
+{
+	double	   *d = oba_fstate(fcinfo, 0, CHISQ_SCORE_LEN, CHISQ_SCORE_NAME, false, NULL);
+	oba_chisq_score_state s;
+	oba_chisq_trend_result r;
+	oba_row		row;
+
+	chisq_score_get(d, &s, true);
+	if (s.rows == 0)
+		PG_RETURN_NULL();
+	if (s.rows > PG_INT32_MAX)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("%s: more than %d rows in a group", CHISQ_SCORE_NAME, PG_INT32_MAX),
+				 errdetail("The result's k is an integer; the group has %.0f rows.", s.rows),
+				 errhint("Sum the rows of each score first: rows with equal scores give the same statistic summed.")));
+	oba_chisq_score_result(&s, &r);
 	oba_row_begin(fcinfo, &row);
 	oba_row_int4(&row, r.k);
 	oba_row_float(&row, r.x2);

@@ -1,7 +1,8 @@
 -- ---------------------------------------------------------------------------
 -- funnel: funnel plot control limits at 95% and 99.8% (Spiegelhalter), the
--- 100-point axis and significance labels, as PHEindicatormethods
--- calculate_funnel_limits and assign_funnel_significance.
+-- 100-point axis, significance labels and the records' points, as
+-- PHEindicatormethods calculate_funnel_limits, assign_funnel_significance
+-- and calculate_funnel_points.
 -- ---------------------------------------------------------------------------
 
 -- Availability: 0.2
@@ -77,3 +78,27 @@ LANGUAGE C IMMUTABLE PARALLEL SAFE;
 
 COMMENT ON FUNCTION @extschema@.funnel_significance(pg_catalog.text, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
 'Where a record lies on a funnel plot (PHEindicatormethods assign_funnel_significance): High (0.001), High (0.025), Low (0.001), Low (0.025) or Not significant; for a dsr with fewer than 10 events, Not applicable for events less than 10 for dsrs. proportion: numerator / denominator against the limits around average (a fraction) at that denominator. ratio: observed numerator against expected denominator, centre 1 (average not used). rate or dsr: the count limits of the numerator over the denominator (derived from rate and per when rate is given, as oba.funnel_denominator) against average. NULL when statistic, numerator, denominator or a needed average is NULL. Errors (22023): unknown statistic, negative numerator, denominator <= 0, numerator > denominator for a proportion, average outside its range.';
+
+-- Availability: 0.2
+CREATE TYPE @extschema@.funnel_chart_point AS (
+    denominator pg_catalog.float8,
+    value       pg_catalog.float8
+);
+
+COMMENT ON TYPE @extschema@.funnel_chart_point IS
+'Where a record is drawn on a funnel plot (oba.funnel_points): value on the multiplier''s scale (the y of the chart) at denominator (the x: the population of a proportion, the expected count of a ratio, the population per year of a rate), the axes on which oba.funnel_limits draws its lines. Both NULL for a dsr on fewer than 10 events.';
+
+-- Availability: 0.2
+CREATE FUNCTION @extschema@.funnel_points(
+    statistic pg_catalog.text,
+    numerator pg_catalog.float8,
+    denominator pg_catalog.float8,
+    rate pg_catalog.float8 DEFAULT NULL,
+    per pg_catalog.float8 DEFAULT NULL,
+    years_of_data pg_catalog.float8 DEFAULT 1)
+RETURNS @extschema@.funnel_chart_point
+AS 'MODULE_PATHNAME', 'obapg_funnel_points'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.funnel_points(pg_catalog.text, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
+'Where a record is drawn on a funnel plot, on the axes of oba.funnel_limits (PHEindicatormethods calculate_funnel_points for rates). rate or dsr: value is the rate given (a crude rate without one: numerator / denominator x per), at the population per year the rate implies, per x numerator / rate / years_of_data (the denominator / years_of_data for a crude rate with no events or no rate given); a dsr with fewer than 10 events is blanked (both NULL), as the package does, and a dsr needs its rate. proportion: numerator / denominator x per (default 100) at the denominator. ratio: numerator / denominator x per (default 1) at the expected count denominator. NULL when statistic or numerator is NULL; NULL fields when a needed denominator or rate is NULL; a NULL per takes the statistic''s default. Errors (22023): unknown statistic, negative numerator or rate, denominator, per or years_of_data <= 0, non-finite values, numerator > denominator for a proportion, rate 0 with events.';

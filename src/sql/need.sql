@@ -1,6 +1,7 @@
 -- ---------------------------------------------------------------------------
 -- need: most-in-need scoring: need z-scores with polarity, their weighted
--- mean per area, deciles and quintiles from ranks.
+-- mean per area, deciles and quintiles from ranks (oba's convention, or
+-- PHEindicatormethods phe_quantile's).
 -- ---------------------------------------------------------------------------
 
 -- Availability: 0.2
@@ -97,3 +98,34 @@ RETURN @extschema@.quantile_group(rank, n, 5);
 
 COMMENT ON FUNCTION @extschema@.quintile(pg_catalog.int8, pg_catalog.int8) IS
 'Quintile (1..5) of a rank among n: oba.quantile_group(rank, n, 5). NULL in gives NULL out.';
+
+-- Availability: 0.2
+CREATE FUNCTION @extschema@.quantile_group(
+    rank pg_catalog.int8,
+    n pg_catalog.int8,
+    groups pg_catalog.int4,
+    convention pg_catalog.text)
+RETURNS pg_catalog.int4
+AS 'MODULE_PATHNAME', 'obapg_quantile_group'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.quantile_group(pg_catalog.int8, pg_catalog.int8, pg_catalog.int4, pg_catalog.text) IS
+'The group (1..groups) of a rank among n ranked values by a named convention. ''oba'': as oba.quantile_group(rank, n, groups), ceil(groups x rank / n): groups filled from rank 1, the remainder of n / groups going to the last groups. ''phe'': PHEindicatormethods phe_quantile (OHID, Assigning deprivation categories; Fingertips): groups + 1 - ceil((n + 1 - rank) / (n / groups)), 1 where that is 0, in float8 as the package computes it: groups filled from rank n, the remainder going to the first groups; NULL when n < groups (the package assigns none). For phe_quantile''s default (invert: the highest value in group 1) pass rank() OVER (ORDER BY value DESC NULLS LAST) and count(value) OVER (); for invert = FALSE, ORDER BY value. NULL in gives NULL out. Errors (22023): an unknown convention, rank outside 1..n, n < 1, groups < 1.';
+
+-- Availability: 0.2
+CREATE FUNCTION @extschema@.decile(rank pg_catalog.int8, n pg_catalog.int8, convention pg_catalog.text)
+RETURNS pg_catalog.int4
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+RETURN @extschema@.quantile_group(rank, n, 10, convention);
+
+COMMENT ON FUNCTION @extschema@.decile(pg_catalog.int8, pg_catalog.int8, pg_catalog.text) IS
+'Decile (1..10) of a rank among n by a convention: oba.quantile_group(rank, n, 10, convention); ''phe'' reproduces PHEindicatormethods phe_quantile (Fingertips deprivation deciles: with rank() OVER (ORDER BY score DESC), decile 1 is the most deprived) and gives NULL for fewer than 10 values. NULL in gives NULL out.';
+
+-- Availability: 0.2
+CREATE FUNCTION @extschema@.quintile(rank pg_catalog.int8, n pg_catalog.int8, convention pg_catalog.text)
+RETURNS pg_catalog.int4
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+RETURN @extschema@.quantile_group(rank, n, 5, convention);
+
+COMMENT ON FUNCTION @extschema@.quintile(pg_catalog.int8, pg_catalog.int8, pg_catalog.text) IS
+'Quintile (1..5) of a rank among n by a convention: oba.quantile_group(rank, n, 5, convention); ''phe'' reproduces PHEindicatormethods phe_quantile and gives NULL for fewer than 5 values. NULL in gives NULL out.';

@@ -335,6 +335,42 @@ CREATE AGGREGATE @extschema@.trend_chisq_agg(t pg_catalog.date, successes pg_cat
 COMMENT ON AGGREGATE @extschema@.trend_chisq_agg(pg_catalog.date, pg_catalog.float8, pg_catalog.float8, pg_catalog.text) IS
 'oba.trend_chisq_agg with scores ''position'' (1..k in time order, R''s default) or ''time'' (the times themselves, in years: gaps then count). scores must be the same on every row (22023).';
 
+-- The test for trend with a score on every row (ties allowed): a fixed-size
+-- float8[8] state, order-free, combined by Chan's formula.
+
+-- Availability: 0.2
+CREATE FUNCTION @extschema@.trend_chisq_score_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8)
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_chisq_score_trans'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE COST 2;
+COMMENT ON FUNCTION @extschema@.trend_chisq_score_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
+'Transition function of oba.trend_chisq_score_agg(score, successes, total): adds one row to the float8[8] state {rows, sum of totals, sum of successes, shift (the first score), weighted means of score - shift and of successes / total, weighted sum of squared score deviations, weighted co-moment} by a weighted Welford update.';
+
+-- Availability: 0.2
+CREATE FUNCTION @extschema@.trend_chisq_score_agg_combine(pg_catalog.float8[], pg_catalog.float8[])
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_chisq_score_combine'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.trend_chisq_score_agg_combine(pg_catalog.float8[], pg_catalog.float8[]) IS
+'Combine function of oba.trend_chisq_score_agg: merges two partial states by Chan''s formula.';
+
+-- Availability: 0.2
+CREATE FUNCTION @extschema@.trend_chisq_score_agg_final(pg_catalog.float8[])
+RETURNS @extschema@.trend_chisq AS 'MODULE_PATHNAME', 'obapg_chisq_score_final'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.trend_chisq_score_agg_final(pg_catalog.float8[]) IS
+'Final function of oba.trend_chisq_score_agg: k (rows), the statistic and its p-value; NULL for no rows.';
+
+-- Availability: 0.2
+CREATE AGGREGATE @extschema@.trend_chisq_score_agg(score pg_catalog.float8, successes pg_catalog.float8, total pg_catalog.float8) (
+    SFUNC = @extschema@.trend_chisq_score_agg_trans,
+    STYPE = pg_catalog.float8[],
+    INITCOND = '{0,0,0,0,0,0,0,0}',
+    COMBINEFUNC = @extschema@.trend_chisq_score_agg_combine,
+    FINALFUNC = @extschema@.trend_chisq_score_agg_final,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.trend_chisq_score_agg(pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
+'Chi-squared test for trend in proportions with a score on every row, as R prop.trend.test(x, n, score) (Armitage''s form; METHODS.md 12): any finite scores (deprivation quintiles, age midpoints, years), in any order, ties allowed (rows with equal scores count as their sums would). k is the number of rows. NULL statistic when every proportion is 0 or 1 or every score is the same (R: NA); rows with a NULL are skipped; NULL for no rows. Fixed-size state, parallel safe. Errors: a non-finite score, successes < 0, total <= 0 or successes > total (22023); more than 2,147,483,647 rows in a group (54000).';
+
 -- The Fingertips recent trend: state (t, successes, total) or (t, value, lower95, upper95)
 -- with the parameters polarity, points and variant.
 

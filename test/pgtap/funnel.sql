@@ -1,6 +1,6 @@
 -- The public API of the funnel family: signatures, defaults, strictness.
 BEGIN;
-SELECT plan(9);
+SELECT plan(13);
 
 SELECT has_type('oba', 'funnel_point', 'composite oba.funnel_point exists');
 SELECT columns_are('oba', 'funnel_point', ARRAY['x', 'lower_2s', 'upper_2s', 'lower_3s', 'upper_3s', 'baseline',
@@ -17,6 +17,13 @@ SELECT is((SELECT pg_get_function_result('oba.funnel_axis(text, float8, float8, 
 SELECT has_function('oba', 'funnel_significance', ARRAY['text', 'double precision', 'double precision', 'double precision', 'double precision', 'double precision']);
 SELECT function_returns('oba', 'funnel_significance', ARRAY['text', 'double precision', 'double precision', 'double precision', 'double precision', 'double precision'], 'text');
 SELECT has_function('oba', 'funnel_denominator', ARRAY['text', 'double precision', 'double precision', 'double precision', 'double precision']);
+SELECT has_type('oba', 'funnel_chart_point', 'composite oba.funnel_chart_point exists');
+SELECT columns_are('oba', 'funnel_chart_point', ARRAY['denominator', 'value']);
+SELECT is((SELECT pg_get_function_arguments('oba.funnel_points(text, float8, float8, float8, float8, float8)'::regprocedure)),
+          'statistic text, numerator double precision, denominator double precision, rate double precision DEFAULT NULL::double precision, per double precision DEFAULT NULL::double precision, years_of_data double precision DEFAULT 1',
+          'oba.funnel_points arguments and defaults');
+SELECT isnt_strict('oba', 'funnel_points', ARRAY['text', 'double precision', 'double precision', 'double precision', 'double precision', 'double precision'],
+                   'oba.funnel_points handles NULL itself (a ratio or proportion needs no rate)');
 
 SELECT * FROM finish();
 ROLLBACK;

@@ -1,6 +1,6 @@
 -- The public API of the need family.
 BEGIN;
-SELECT plan(7);
+SELECT plan(11);
 
 SELECT is_strict('oba', 'need_z', ARRAY['double precision', 'double precision', 'double precision', 'text']);
 SELECT is_aggregate('oba', 'need_score_agg', ARRAY['double precision']);
@@ -11,6 +11,10 @@ SELECT is(array(SELECT DISTINCT a.aggtranstype::regtype::text FROM pg_aggregate 
 SELECT function_returns('oba', 'quantile_group', ARRAY['bigint', 'bigint', 'integer'], 'integer');
 SELECT is_strict('oba', 'decile', ARRAY['bigint', 'bigint']);
 SELECT is_strict('oba', 'quintile', ARRAY['bigint', 'bigint']);
+SELECT function_returns('oba', 'quantile_group', ARRAY['bigint', 'bigint', 'integer', 'text'], 'integer');
+SELECT is_strict('oba', 'quantile_group', ARRAY['bigint', 'bigint', 'integer', 'text']);
+SELECT is_strict('oba', 'decile', ARRAY['bigint', 'bigint', 'text']);
+SELECT is_strict('oba', 'quintile', ARRAY['bigint', 'bigint', 'text']);
 
 SELECT * FROM finish();
 ROLLBACK;

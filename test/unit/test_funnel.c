@@ -271,11 +271,72 @@ bad_input_and_edges(void)
 	CHECK(strcmp(oba_funnel_significance(OBA_FUNNEL_PROPORTION, 5, 10, 0.5, &err), "Not significant") == 0);
 }
 
+/* oba_funnel_chart_point against funnel_points_reference.csv, and its edges */
+static void
+chart_points(void)
+{
+	csv_file	c;
+	oba_funnel_statistic st;
+	oba_error	err;
+	double		d,
+				v;
+	int			rows = 0;
+
+	csv_open(&c, "test/reference/funnel_points_reference.csv");
+	while (csv_next(&c))
+	{
+		const char *sub = csv_get(&c, "subtype");
+
+		CHECK(oba_funnel_statistic_parse(strcmp(sub, "dsr") == 0 ? "dsr" :
+										 strcmp(sub, "crude") == 0 ? "rate" : csv_get(&c, "statistic"),
+										 &st, &err) == 0);
+		CHECK(oba_funnel_chart_point(st, csv_num(&c, "numerator"), csv_num(&c, "denominator"),
+									 csv_num(&c, "rate"), csv_num(&c, "multiplier"),
+									 csv_num(&c, "years_of_data"), &d, &v, &err) == 0);
+		CHECK_CLOSE(d, csv_num(&c, "chart_denominator"), 1e-12, 0, csv_get(&c, "dataset_id"));
+		CHECK_CLOSE(v, csv_num(&c, "chart_value"), 1e-12, 0, csv_get(&c, "dataset_id"));
+		rows++;
+	}
+	csv_close(&c);
+	CHECK(rows == 1053);
+
+	/* the dsr rule at its boundary, fractional counts included */
+	CHECK(oba_funnel_chart_point(OBA_FUNNEL_DSR, 9.99, 5000, 190, 1e5, 1, &d, &v, &err) == 0 &&
+		  isnan(d) && isnan(v));
+	CHECK(oba_funnel_chart_point(OBA_FUNNEL_DSR, 10, 5000, 200, 1e5, 1, &d, &v, &err) == 0 &&
+		  d == 5000 && v == 200);
+	/* a dsr needs its rate; a crude rate can come from its counts */
+	CHECK(oba_funnel_chart_point(OBA_FUNNEL_DSR, 40, 9000, NAN, 1e5, 1, &d, &v, &err) == 0 &&
+		  isnan(d) && isnan(v));
+	CHECK(oba_funnel_chart_point(OBA_FUNNEL_RATE, 12, 4000, NAN, 1e4, 2, &d, &v, &err) == 0 &&
+		  d == 2000 && v == 30);
+	CHECK(oba_funnel_chart_point(OBA_FUNNEL_RATE, 12, NAN, NAN, 1e4, 1, &d, &v, &err) == 0 &&
+		  isnan(d) && isnan(v));
+	CHECK(oba_funnel_chart_point(OBA_FUNNEL_PROPORTION, 1, NAN, NAN, 100, 1, &d, &v, &err) == 0 &&
+		  isnan(d) && isnan(v));
+	/* years_of_data leaves proportions and ratios alone */
+	CHECK(oba_funnel_chart_point(OBA_FUNNEL_RATIO, 6, 4, NAN, 1, 5, &d, &v, &err) == 0 && d == 4 && v == 1.5);
+
+	CHECK(oba_funnel_chart_point(OBA_FUNNEL_PROPORTION, 11, 10, NAN, 100, 1, &d, &v, &err) == -1 &&
+		  strstr(err.message, "numerator 11 exceeds denominator 10 for a proportion") != NULL);
+	CHECK(oba_funnel_chart_point(OBA_FUNNEL_RATE, 5, 100, 0, 1e4, 1, &d, &v, &err) == -1 &&
+		  strstr(err.message, "rate must be greater than 0 when numerator is") != NULL);
+	CHECK(oba_funnel_chart_point(OBA_FUNNEL_RATE, 5, 100, -2, 1e4, 1, &d, &v, &err) == -1);
+	CHECK(oba_funnel_chart_point(OBA_FUNNEL_DSR, 5, 100, -2, 1e5, 1, &d, &v, &err) == -1);
+	CHECK(oba_funnel_chart_point(OBA_FUNNEL_RATE, 5, 0, 20, 1e4, 1, &d, &v, &err) == -1);
+	CHECK(oba_funnel_chart_point(OBA_FUNNEL_RATE, 5, 100, 20, 0, 1, &d, &v, &err) == -1 &&
+		  strstr(err.message, "per must be greater than 0, got 0") != NULL);
+	CHECK(oba_funnel_chart_point(OBA_FUNNEL_RATE, 5, 100, 20, 1e4, -1, &d, &v, &err) == -1 &&
+		  strstr(err.message, "years_of_data must be greater than 0, got -1") != NULL);
+	CHECK(oba_funnel_chart_point(OBA_FUNNEL_RATIO, NAN, 4, NAN, 1, 1, &d, &v, &err) == -1);
+}
+
 int
 main(void)
 {
 	significance_file();
 	limits_file();
 	bad_input_and_edges();
+	chart_points();
 	return unit_done("test_funnel");
 }

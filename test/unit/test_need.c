@@ -58,5 +58,40 @@ main(void)
 	CHECK(strstr(err.message, "n must be at least 1, got 0") != NULL);
 	CHECK(oba_quantile_group(1, 10, 0, &g, &err) == -1);
 	CHECK(strstr(err.message, "groups must be at least 1, got 0") != NULL);
+
+	/*
+	 * phe_quantile's convention: filled from the last rank, so 11 values in
+	 * deciles put two in decile 1 (oba's put two in decile 10)
+	 */
+	CHECK(oba_quantile_group_phe(1, 11, 10, &g, &err) == 0 && g == 1);
+	CHECK(oba_quantile_group_phe(2, 11, 10, &g, &err) == 0 && g == 1);
+	CHECK(oba_quantile_group_phe(3, 11, 10, &g, &err) == 0 && g == 2);
+	CHECK(oba_quantile_group_phe(11, 11, 10, &g, &err) == 0 && g == 10);
+	CHECK(oba_quantile_group(2, 11, 10, &g, &err) == 0 && g == 2);
+	CHECK(oba_quantile_group(11, 11, 10, &g, &err) == 0 && g == 10);
+	/* 69 wards into quintiles: 14 in each of the first four, 13 in the last */
+	memset(count, 0, sizeof(count));
+	for (r = 1; r <= 69; r++)
+	{
+		int			prev = 0;
+
+		CHECK(oba_quantile_group_phe(r, 69, 5, &g, &err) == 0);
+		CHECK(g >= 1 && g <= 5);
+		if (r > 1)
+			CHECK(oba_quantile_group_phe(r - 1, 69, 5, &prev, &err) == 0 && prev <= g);
+		count[g]++;
+	}
+	CHECK(count[1] == 14 && count[2] == 14 && count[3] == 14 && count[4] == 14 && count[5] == 13);
+	/* rank 1 where n / groups rounds: (n + 1 - 1) / (n / groups) may exceed groups; still group 1 */
+	CHECK(oba_quantile_group_phe(1, 15, 13, &g, &err) == 0 && g == 1);
+	/* the package's float8 division: 21 / 1.4 is 15.000000000000002, so group 5, not 6 */
+	CHECK(oba_quantile_group_phe(8, 28, 20, &g, &err) == 0 && g == 5);
+	/* fewer values than groups: none */
+	CHECK(oba_quantile_group_phe(3, 7, 10, &g, &err) == 0 && g == 0);
+	CHECK(oba_quantile_group_phe(1, 1, 1, &g, &err) == 0 && g == 1);
+	CHECK(oba_quantile_group_phe(0, 10, 10, &g, &err) == -1 &&
+		  strstr(err.message, "rank must be between 1 and n (10), got 0") != NULL);
+	CHECK(oba_quantile_group_phe(1, 0, 10, &g, &err) == -1);
+	CHECK(oba_quantile_group_phe(1, 10, 0, &g, &err) == -1);
 	return unit_done("test_need");
 }
