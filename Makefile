@@ -21,7 +21,7 @@ PG_SRCS     = $(sort $(wildcard src/pg/*.c))
 OBJS        = $(CORE_SRCS:.c=.o) $(PG_SRCS:.c=.o)
 
 # The install script is assembled from one file per family, in this order.
-SQL_FAMILIES = estimate rate proportion compare funnel dsr isr mean need apportion \
+SQL_FAMILIES = estimate rate proportion compare funnel dsr isr mean sii life_expectancy need apportion \
                period better_off disclosure series trend curve spc report_card chart
 SQL_SRCS    = src/sql/header.sql $(addprefix src/sql/,$(addsuffix .sql,$(SQL_FAMILIES)))
 

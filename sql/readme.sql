@@ -396,6 +396,73 @@ SELECT round(lower::numeric, 2) AS lower, round(upper::numeric, 2) AS upper, val
 -- <<< README
 
 -- README >>>
+-- PHEindicatormethods' example for phe_life_expectancy (a district), and the same rates in a ward of
+-- 4,728 people. The package's tests (the PHE calculator) give the district 80.16960813 at birth and
+-- 18.76856852 at 65. The ward is too small: 5,000 people or fewer give no life table.
+WITH bands(start_age, deaths, population) AS (VALUES
+       (0, 17, 7060), (1, 9, 35059), (5, 4, 46974), (10, 8, 48489), (15, 20, 43219), (20, 15, 38561),
+       (25, 24, 46009), (30, 33, 57208), (35, 50, 61435), (40, 71, 55601), (45, 100, 50209), (50, 163, 56416),
+       (55, 263, 46411), (60, 304, 39820), (65, 536, 37978), (70, 872, 37039), (75, 1390, 33288),
+       (80, 1605, 23306), (85, 1936, 11936), (90, 1937, 11936)),
+     areas(area, share) AS (VALUES ('district', 1), ('ward', 0.006))
+SELECT area, (e).at_age, round((e).value::numeric, 4) AS value, round((e).lower::numeric, 2) AS lower,
+       round((e).upper::numeric, 2) AS upper, round((e).standard_error::numeric, 4) AS se,
+       round((e).population::numeric) AS population, round((e).deaths::numeric, 1) AS deaths, (e).note
+  FROM (SELECT area, a, oba.life_expectancy_agg(start_age, deaths * share, population * share, a) AS e
+          FROM bands, areas, (VALUES (0), (65)) AS ages(a)
+         GROUP BY area, a) s
+ ORDER BY area, 2;
+-- area     | at_age |  value  | lower | upper |   se   | population | deaths |             note
+-- district |      0 | 80.1696 | 79.88 | 80.46 | 0.1464 |     787954 | 9357.0 | NULL
+-- district |     65 | 18.7686 | 18.58 | 18.96 | 0.0984 |     155483 | 8276.0 | NULL
+-- ward     |      0 |    NULL |  NULL |  NULL |   NULL |       4728 |   56.1 | total population 5000 or less
+-- ward     |     65 |    NULL |  NULL |  NULL |   NULL |        933 |   49.7 | total population 5000 or less
+-- <<< README
+
+-- README >>>
+-- life expectancy by decile of deprivation (1 = most deprived) with 95% limits: Area2 of the example
+-- of PHEindicatormethods phe_sii. The SII is the gap between the fitted ends of the gradient, in years;
+-- the RII their ratio. Limits: 100,000 simulations drawn with seed 1.
+SELECT quantiles, population, round(intercept::numeric, 3) AS intercept, round(sii::numeric, 3) AS sii,
+       round(sii_lower::numeric, 2) AS sii_lower, round(sii_upper::numeric, 2) AS sii_upper,
+       round(rii::numeric, 4) AS rii, round(rii_lower::numeric, 3) AS rii_lower,
+       round(rii_upper::numeric, 3) AS rii_upper
+  FROM (SELECT (oba.sii_agg(decile, population, le, lower, upper)).*
+          FROM (VALUES (1, 21675, 70.5, 70.1, 71.0), (2, 20065, 71.6, 71.1, 72.1), (3, 19750, 72.5, 72.0, 73.2),
+                       (4, 24713, 73.5, 73.1, 73.7), (5, 20112, 73.1, 72.7, 75.8), (6, 19618, 76.2, 75.7, 78.8),
+                       (7, 22408, 78.7, 78.2, 79.8), (8, 19752, 80.6, 80.1, 81.2), (9, 18939, 80.9, 80.4, 81.3),
+                       (10, 19312, 80.0, 79.5, 80.9)) AS t(decile, population, le, lower, upper)) s;
+-- quantiles | population | intercept |  sii   | sii_lower | sii_upper |  rii   | rii_lower | rii_upper
+--        10 |     206344 |    69.343 | 12.623 |     12.01 |     13.24 | 1.1820 |     1.172 |     1.192
+
+-- deaths per 100,000 by quintile (1 = most deprived), limits from oba.rate; fitted on the log scale
+-- (transform), so the RII is a rate ratio. With deprivation falling, the SII is negative.
+SELECT round(sii::numeric, 1) AS sii, round(sii_lower::numeric, 1) AS sii_lower,
+       round(sii_upper::numeric, 1) AS sii_upper, round(rii::numeric, 3) AS rii,
+       round(rii_lower::numeric, 3) AS rii_lower, round(rii_upper::numeric, 3) AS rii_upper
+  FROM (SELECT (oba.sii_agg(quintile, population, (r).value, (r).lower, (r).upper, 'rate', true)).*
+          FROM (SELECT quintile, population, oba.rate(deaths, population, 100000) AS r
+                  FROM (VALUES (1, 412, 52100), (2, 355, 50900), (3, 301, 53200), (4, 262, 51800), (5, 214, 50400))
+                         AS t(quintile, deaths, population)) q) s;
+--   sii   | sii_lower | sii_upper |  rii  | rii_lower | rii_upper
+--  -465.9 |    -584.3 |    -351.7 | 0.459 |     0.381 |     0.552
+
+-- the same deciles with standard errors; another seed, other limits within the simulation's error
+SELECT seed, round(sii::numeric, 3) AS sii, round(sii_lower::numeric, 3) AS sii_lower,
+       round(sii_upper::numeric, 3) AS sii_upper
+  FROM (SELECT seed, (oba.sii_se_agg(decile, population, le, se, 'normal', 1, 0.95, 100000, seed)).*
+          FROM (VALUES (1, 21675, 70.5, 0.23), (2, 20065, 71.6, 0.26), (3, 19750, 72.5, 0.3), (4, 24713, 73.5, 0.16),
+                       (5, 20112, 73.1, 0.79), (6, 19618, 76.2, 0.78), (7, 22408, 78.7, 0.4), (8, 19752, 80.6, 0.28),
+                       (9, 18939, 80.9, 0.23), (10, 19312, 80.0, 0.35)) AS t(decile, population, le, se),
+               (VALUES (1), (2)) AS s(seed)
+         GROUP BY seed) x
+ ORDER BY seed;
+-- seed |  sii   | sii_lower | sii_upper
+--    1 | 12.623 |    12.012 |    13.235
+--    2 | 12.623 |    12.010 |    13.230
+-- <<< README
+
+-- README >>>
 -- a good level of development (higher is better, weight 2) and obesity (lower is better, weight 1);
 -- with four wards, quintile k holds ranks above 4(k - 1)/5 up to 4k/5, so quintile 1 is empty
 WITH indicator(ward, indicator, value, polarity, weight) AS (VALUES
