@@ -194,7 +194,7 @@ seasonal <- function(t, x, season) {
 }
 
 # Pettitt (1979): U_t = sum_{i<=t} sum_{j>t} sign(x_i - x_j), t = 1..n-1,
-# K = max |U_t| (the first t reaching it), p = min(1, 2 exp(-6 K^2/(n^3 + n^2))).
+# K = max |U_t| (the first t reaching it; none when K = 0), p = min(1, 2 exp(-6 K^2/(n^3 + n^2))).
 pettitt <- function(t, x) {
   n <- length(x)
   r <- list(n_used = n)
@@ -203,6 +203,7 @@ pettitt <- function(t, x) {
   k <- which.max(abs(U))
   r$U <- U[k]; r$K <- abs(U[k])
   r$p <- min(1, 2 * exp(-6 * r$K^2 / (n^3 + n^2)))
+  if (r$K == 0) { r$break_index <- NA; r$t_last_before <- NA; r$t_first_after <- NA; return(r) }
   r$break_index <- k; r$t_last_before <- t[k]; r$t_first_after <- t[k + 1]
   r
 }
@@ -228,7 +229,7 @@ davies <- function(t, y, k = 10) {
   vals <- seq(ts[2], ts[n - 1], length.out = k)
   stat <- w <- rep(NA, k)
   for (i in 1:k) {
-    X <- cbind(pmax(t - vals[i], 0), 1, t)
+    X <- cbind(pmax(t - vals[i], 0), 1, t - vals[i])   # centred: the hinge's t is the same, the inverse accurate
     XtXi <- chol2inv(qr.R(qr(X)))
     b <- drop(XtXi %*% crossprod(X, y))
     rss <- sum((y - X %*% b)^2)
