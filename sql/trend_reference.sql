@@ -3,8 +3,9 @@
 -- Fingertips and DHSC recent-trend rules) against the trend aggregates, on
 -- the inputs of trend_series.csv, fingertips_trend_reference.csv, and
 -- trend_tests_reference.csv (base R from the papers: Hamed and Rao, Yue and
--- Wang, Hirsch, Slack and Smith, Pettitt, the broken line and Davies' test). Tolerances of the
--- reference README: 1e-9 relative with an absolute floor of 1e-9 x max(1,
+-- Wang, Hirsch, Slack and Smith, Pettitt, the broken line and Davies' test).
+-- Tolerances of the reference README: 1e-9 relative with an absolute
+-- floor of 1e-9 x max(1,
 -- max|y|) (1e-15 for p-values); counts, S, varS, ranks, df and k exactly;
 -- the t of an exact straight line as +-Inf or |t| > 1e12 of the right sign;
 -- labels and flags exactly; NA or NaN as NULL.
@@ -208,8 +209,6 @@ CREATE TEMP TABLE tscale AS
 
 CREATE TEMP TABLE tgot (series_id text, method text, params text, output text, got float8);
 -- the date overloads where there are dates
-CREATE TEMP VIEW by_time AS
-  SELECT series_id, bool_or(d IS NOT NULL) AS dated FROM ts GROUP BY 1;
 INSERT INTO tgot
   SELECT a.series_id, 'hamed_rao', a.params, m.output, m.got
     FROM (SELECT series_id, 'alpha = 0.05, every lag' AS params,

@@ -581,7 +581,7 @@ sen_rank_rule(void)
 
 		CHECK(oba_mann_kendall(t, y, 4, &A, &r, &err) == 0);
 		CHECK(r.sen_slope == 1.0);
-		CHECK_CLOSE(r.sen_intercept, -2011, 1e-15, 0, "Conover intercept");
+		CHECK_CLOSE(r.sen_intercept, -2011, 1e-15, 0, "intercept median(y - slope t)");
 	}
 }
 
