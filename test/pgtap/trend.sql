@@ -1,6 +1,6 @@
 -- The public API of the trend family: signatures, result columns, strictness.
 BEGIN;
-SELECT plan(27);
+SELECT plan(28);
 
 SELECT columns_are('oba', 'mann_kendall', ARRAY['n', 's', 'var_s', 'z', 'p', 'tau', 'sen_slope',
   'sen_lower', 'sen_upper', 'sen_intercept', 'z_uncorrected', 'p_uncorrected', 'p_exact',
@@ -28,6 +28,9 @@ SELECT is_strict('oba', 'linear_predict', ARRAY['oba.linear_trend', 'double prec
 SELECT is((SELECT pg_get_function_arguments('oba.linear_predict(oba.linear_trend, float8, float8)'::regprocedure)),
           'fit oba.linear_trend, t double precision, confidence double precision DEFAULT 0.95',
           'oba.linear_predict: 95% by default');
+SELECT ok(obj_description('oba.mann_kendall'::regtype, 'pg_type') ~ 'intercept median\(value - sen_slope t\) \(as zyp\)'
+          AND obj_description('oba.mann_kendall'::regtype, 'pg_type') !~ 'Conover',
+          'the Sen intercept is named for what it is, median(value - sen_slope t) as zyp, not Conover''s');
 
 -- the tests of issue 14
 SELECT columns_are('oba', 'mann_kendall_hamed_rao', ARRAY['n', 's', 'var_s', 'correction', 'n_effective',
