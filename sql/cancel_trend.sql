@@ -96,3 +96,32 @@ SELECT m.n, m.s, m.var_s, m.sen_pairs, m.sen_slope, m.sen_intercept, m.sen_rank_
        m.sen_upper = (SELECT slope FROM s25k_sorted WHERE m.sen_rank_upper BETWEEN first_rank AND last_rank)
          AS upper_at_its_rank
   FROM s25k_mk m;
+
+-- The tests of issue 14 on the same million values: each final function
+-- answers a cancel within a second (Hamed and Rao's autocorrelations of
+-- every lag by FFT; the broken line's candidates; Pettitt's ranks), and
+-- the seasonal test on a million values in 12 seasons.
+CREATE AGGREGATE pg_temp.seasonal_state(float8, float8, int4) (
+    SFUNC = oba.seasonal_mann_kendall_agg_trans,
+    STYPE = float8[],
+    INITCOND = '{1,9,3,0,0}'
+);
+INSERT INTO long_series
+SELECT 'million_seasonal', pg_temp.seasonal_state(i, round((((i * 2654435761) % 1000) / 10.0 + i * 0.002)::numeric, 1)::float8, i % 12 ORDER BY i)
+  FROM generate_series(1, 1000000) i;
+CREATE FUNCTION pg_temp.cancelled_within_a_second(f text, series text) RETURNS text LANGUAGE plpgsql AS $$
+DECLARE r record;
+BEGIN
+  EXECUTE format('SELECT (oba.%s(state)).* FROM long_series WHERE name = %L', f, series) INTO r;
+  RETURN f || ' finished before the timeout: make the series longer';
+EXCEPTION WHEN query_canceled THEN
+  RETURN f || ' cancelled within a second: ' ||
+         (clock_timestamp() - statement_timestamp() < interval '1.2 seconds')::text;
+END $$;
+SET statement_timeout = '200ms';
+SELECT pg_temp.cancelled_within_a_second('mann_kendall_hamed_rao_agg_final', 'million');
+SELECT pg_temp.cancelled_within_a_second('mann_kendall_prewhitened_agg_final', 'million');
+SELECT pg_temp.cancelled_within_a_second('pettitt_agg_final', 'million');
+SELECT pg_temp.cancelled_within_a_second('segmented_agg_final', 'million');
+SELECT pg_temp.cancelled_within_a_second('seasonal_mann_kendall_agg_final', 'million_seasonal');
+RESET statement_timeout;

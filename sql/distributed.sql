@@ -126,7 +126,24 @@ INSERT INTO agg_inputs VALUES
   ('oba.spc_agg(date, float8)', 'SELECT (date ''2000-01-01'' + i * 7) AS a1, (small + big % 7)::float8 AS a2, part FROM rnd WHERE small IS NOT NULL'),
   ('oba.spc_agg(date, float8, text)', 'SELECT (date ''2000-01-01'' + i * 7) AS a1, (small + big % 7)::float8 AS a2, ''lower_is_better''::text AS a3, part FROM rnd WHERE small IS NOT NULL'),
   ('oba.spc_agg(date, float8, text, float8)', 'SELECT (date ''2000-01-01'' + i * 7) AS a1, (small + big % 7)::float8 AS a2, ''higher_is_better''::text AS a3, 12::float8 AS a4, part FROM rnd WHERE small IS NOT NULL'),
-  ('oba.spc_agg(date, float8, text, float8, date[], int4, bool, int4, bool)', 'SELECT (date ''2000-01-01'' + i * 7) AS a1, (small + big % 7)::float8 AS a2, ''higher_is_better''::text AS a3, 12::float8 AS a4, ARRAY[date ''2002-06-01''] AS a5, 20 AS a6, true AS a7, 6 AS a8, true AS a9, part FROM rnd WHERE small IS NOT NULL');
+  ('oba.spc_agg(date, float8, text, float8, date[], int4, bool, int4, bool)', 'SELECT (date ''2000-01-01'' + i * 7) AS a1, (small + big % 7)::float8 AS a2, ''higher_is_better''::text AS a3, 12::float8 AS a4, ARRAY[date ''2002-06-01''] AS a5, 20 AS a6, true AS a7, 6 AS a8, true AS a9, part FROM rnd WHERE small IS NOT NULL'),
+  ('oba.mann_kendall_hamed_rao_agg(float8, float8)', 'SELECT i::float8 AS a1, (small + big % 7)::float8 AS a2, part FROM rnd WHERE small IS NOT NULL'),
+  ('oba.mann_kendall_hamed_rao_agg(float8, float8, float8)', 'SELECT i::float8 AS a1, (small + big % 7)::float8 AS a2, 0.1::float8 AS a3, part FROM rnd WHERE small IS NOT NULL'),
+  ('oba.mann_kendall_hamed_rao_agg(float8, float8, float8, int4)', 'SELECT i::float8 AS a1, (small + big % 7)::float8 AS a2, 0.05::float8 AS a3, 5 AS a4, part FROM rnd WHERE small IS NOT NULL'),
+  ('oba.mann_kendall_hamed_rao_agg(date, float8)', 'SELECT (date ''2000-01-01'' + i * 7) AS a1, (small + big % 7)::float8 AS a2, part FROM rnd WHERE small IS NOT NULL'),
+  ('oba.mann_kendall_hamed_rao_agg(date, float8, float8)', 'SELECT (date ''2000-01-01'' + i * 7) AS a1, (small + big % 7)::float8 AS a2, 0.1::float8 AS a3, part FROM rnd WHERE small IS NOT NULL'),
+  ('oba.mann_kendall_hamed_rao_agg(date, float8, float8, int4)', 'SELECT (date ''2000-01-01'' + i * 7) AS a1, (small + big % 7)::float8 AS a2, 0.05::float8 AS a3, 3 AS a4, part FROM rnd WHERE small IS NOT NULL'),
+  ('oba.mann_kendall_prewhitened_agg(float8, float8)', 'SELECT i::float8 AS a1, (small + big % 7)::float8 AS a2, part FROM rnd WHERE small IS NOT NULL'),
+  ('oba.mann_kendall_prewhitened_agg(date, float8)', 'SELECT (date ''2000-01-01'' + i * 7) AS a1, (small + big % 7)::float8 AS a2, part FROM rnd WHERE small IS NOT NULL'),
+  ('oba.seasonal_mann_kendall_agg(float8, float8, int4)', 'SELECT i::float8 AS a1, (small + big % 7)::float8 AS a2, i % 4 AS a3, part FROM rnd WHERE small IS NOT NULL'),
+  ('oba.seasonal_mann_kendall_agg(date, float8)', 'SELECT (date ''2000-01-01'' + i * 7) AS a1, (small + big % 7)::float8 AS a2, part FROM rnd WHERE small IS NOT NULL'),
+  ('oba.seasonal_mann_kendall_agg(date, float8, int4)', 'SELECT (date ''2000-01-01'' + i * 7) AS a1, (small + big % 7)::float8 AS a2, big % 3 AS a3, part FROM rnd WHERE small IS NOT NULL'),
+  ('oba.pettitt_agg(float8, float8)', 'SELECT i::float8 AS a1, (small + big % 7)::float8 AS a2, part FROM rnd WHERE small IS NOT NULL'),
+  ('oba.pettitt_agg(date, float8)', 'SELECT (date ''2000-01-01'' + i * 7) AS a1, (small + big % 7)::float8 AS a2, part FROM rnd WHERE small IS NOT NULL'),
+  ('oba.segmented_agg(float8, float8)', 'SELECT i::float8 AS a1, (small + big % 7)::float8 AS a2, part FROM rnd WHERE small IS NOT NULL'),
+  ('oba.segmented_agg(float8, float8, int4)', 'SELECT i::float8 AS a1, (small + big % 7)::float8 AS a2, 20 AS a3, part FROM rnd WHERE small IS NOT NULL'),
+  ('oba.segmented_agg(date, float8)', 'SELECT (date ''2000-01-01'' + i * 7) AS a1, (small + big % 7)::float8 AS a2, part FROM rnd WHERE small IS NOT NULL'),
+  ('oba.segmented_agg(date, float8, int4)', 'SELECT (date ''2000-01-01'' + i * 7) AS a1, (small + big % 7)::float8 AS a2, 50 AS a3, part FROM rnd WHERE small IS NOT NULL');
 
 -- Aggregates whose state is a running mean (Welford's update): split, the
 -- rows are added in another order and round differently, so split and

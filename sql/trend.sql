@@ -138,3 +138,99 @@ SELECT pg_temp.err($$SELECT oba.recent_trend_agg(t, 1, 10, 'neutral', 5, 'ons') 
 SELECT pg_temp.err($$SELECT oba.recent_trend_agg(t, 1, 10, CASE WHEN t = 1 THEN 'neutral' ELSE 'lower_is_better' END) FROM generate_series(1, 3) t$$);
 SELECT pg_temp.err($$SELECT oba.recent_trend_ci_agg(t, 5, 6, 4, 'neutral') FROM generate_series(1, 3) t$$);
 SELECT pg_temp.err($$SELECT oba.recent_trend_agg(t, 1, 10, 'neutral') FROM (VALUES (1), (1)) x(t)$$);
+
+-- Mann-Kendall for autocorrelated and seasonal series, and change points
+-- (the README's examples are sql/readme.sql's; the reference numbers
+-- sql/trend_reference.sql's). One query accumulates once for the tests
+-- without parameters: they share mann_kendall_agg's state.
+CREATE TEMP TABLE wq (q date, pct float8);
+INSERT INTO wq SELECT date '2018-04-01' + make_interval(months => 3 * i::int), v
+  FROM unnest(ARRAY[12.5, 12.6, 13.2, 12.9, 12.2, 12.4, 12.1, 12.5, 12.3, 12.2, 12.4, 12.5,
+                    12.2, 11.9, 12.2, 12.3, 12.5, 13.3, 13.0, 13.0, 13.4, 13.4, 13.6, 13.5]) WITH ORDINALITY u(v, i0),
+       LATERAL (SELECT i0 - 1 AS i) x;
+SELECT (m).n, (m).s, (h).n, (h).s, (h).var_s = (m).var_s AS same_var_s, (h).lags, (h).lags_significant,
+       round((h).correction::numeric, 6) AS correction, round((h).var_s_corrected::numeric, 4) AS var_s_corrected,
+       (h).sen_slope = (m).sen_slope AS same_sen_slope, (w).n_prewhitened, round((w).lag1::numeric, 6) AS lag1,
+       (w).s AS s_prewhitened, (p).break_index, oba.years_to_date((p).t_first_after) AS shift_from,
+       oba.years_to_date((b).psi) AS turn
+  FROM (SELECT oba.mann_kendall_agg(q, pct) AS m, oba.mann_kendall_hamed_rao_agg(q, pct) AS h,
+               oba.mann_kendall_prewhitened_agg(q, pct) AS w, oba.pettitt_agg(q, pct) AS p,
+               oba.segmented_agg(q, pct) AS b FROM wq) s;
+-- the date overloads equal the float8 ones on oba.date_to_years
+SELECT (SELECT oba.mann_kendall_hamed_rao_agg(q, pct)::text FROM wq) =
+       (SELECT oba.mann_kendall_hamed_rao_agg(oba.date_to_years(q), pct)::text FROM wq) AS hamed_rao,
+       (SELECT oba.segmented_agg(q, pct, 4)::text FROM wq) =
+       (SELECT oba.segmented_agg(oba.date_to_years(q), pct, 4)::text FROM wq) AS segmented;
+-- alpha and lags: the first three lags only (modifiedmk's mmkh3lag); NULL max_lag is every lag
+SELECT (oba.mann_kendall_hamed_rao_agg(q, pct, 0.05, 3)).lags AS three,
+       (oba.mann_kendall_hamed_rao_agg(q, pct, 0.05, NULL)).lags AS every,
+       (oba.mann_kendall_hamed_rao_agg(q, pct, 0.05)).correction = (oba.mann_kendall_hamed_rao_agg(q, pct)).correction
+         AS alpha_default_is_005,
+       (oba.mann_kendall_hamed_rao_agg(q, pct, 0.5)).lags_significant AS at_alpha_05
+  FROM wq;
+
+-- seasons: a date's month; a quarterly series dated on the same months has 4,
+-- and extract(quarter) gives the same; a missing value is dropped
+CREATE TEMP TABLE ae (q date, n float8);
+INSERT INTO ae SELECT date '2019-04-01' + make_interval(months => 3 * (i::int - 1)), v
+  FROM unnest(ARRAY[5120, 4980, 5460, 5710, 5190, 5050, 5530, 5800, 5240, 5110, 5600, 5850,
+                    5300, 5090, 5680, 5930, 5370, 5200, 5720, 6010]) WITH ORDINALITY u(v, i);
+SELECT (k).n, (k).seasons, (k).s, (k).var_s, round((k).z::numeric, 6) AS z, (k).tau, (k).sen_slope, (k).sen_pairs,
+       (oba.seasonal_mann_kendall_agg(q, n, extract(quarter from q)::int))::text = k::text AS quarters_same,
+       (oba.seasonal_mann_kendall_agg(oba.date_to_years(q), n, extract(month from q)::int))::text = k::text AS float8_same
+  FROM (SELECT oba.seasonal_mann_kendall_agg(q, n) AS k FROM ae) s, ae GROUP BY k;
+SELECT (oba.seasonal_mann_kendall_agg(q, CASE WHEN q = '2021-07-01' THEN NULL ELSE n END)).n AS without_one FROM ae;
+-- one value per season: no pairs, NULL statistics
+SELECT (k).n, (k).seasons, (k).s, (k).p, (k).sen_slope
+  FROM (SELECT oba.seasonal_mann_kendall_agg(t, t * 2, t::int) AS k FROM generate_series(1, 5) t) s;
+
+-- Pettitt's break feeds oba.its_agg's known break
+SELECT (p).u, (p).k, round((p).p::numeric, 6) AS p, (p).t_last_before, (p).t_first_after,
+       round((i).level_change::numeric, 3) AS its_level_change
+  FROM (SELECT oba.pettitt_agg(year, pct) AS p FROM (VALUES (2010, 71), (2011, 73), (2012, 70), (2013, 72),
+          (2014, 74), (2015, 71), (2016, 73), (2017, 80), (2018, 82), (2019, 79), (2020, 81), (2021, 83),
+          (2022, 80), (2023, 82)) r(year, pct)) a,
+       LATERAL (SELECT oba.its_agg(year, pct, (a.p).t_first_after) AS i FROM (VALUES (2010, 71), (2011, 73),
+          (2012, 70), (2013, 72), (2014, 74), (2015, 71), (2016, 73), (2017, 80), (2018, 82), (2019, 79),
+          (2020, 81), (2021, 83), (2022, 80), (2023, 82)) r(year, pct)) b;
+
+-- the broken line: min_segment bounds psi; on a line there is nothing to estimate
+SELECT (b).n_before, (b).n_after, round((b).psi::numeric, 4) AS psi, round((b).psi_se::numeric, 4) AS psi_se,
+       round((b).slope_change::numeric, 4) AS slope_change, round((b).davies_p::numeric, 6) AS davies_p
+  FROM (SELECT oba.segmented_agg(t, CASE WHEN t <= 10 THEN t ELSE 10 + 0.2 * (t - 10) END + 0.1 * ((t * 7) % 3))
+               AS b FROM generate_series(1, 20) t
+        UNION ALL
+        SELECT oba.segmented_agg(t, CASE WHEN t <= 10 THEN t ELSE 10 + 0.2 * (t - 10) END + 0.1 * ((t * 7) % 3), 12)
+          FROM generate_series(1, 20) t) s;
+SELECT (b).n, (b).df, (b).psi, (b).davies_p FROM (SELECT oba.segmented_agg(t, 3 * t + 1) AS b FROM generate_series(1, 10) t) s;
+SELECT (b).n, (b).psi, (b).davies_p IS NOT NULL AS davies FROM (SELECT oba.segmented_agg(t, t % 4, 4) AS b FROM generate_series(1, 7) t) s;
+
+-- edge cases: too few values, all equal, a line, no rows
+SELECT (h).n, (h).s, (h).z, (w).n, (w).s, (p).n, (p).k
+  FROM (SELECT oba.mann_kendall_hamed_rao_agg(t, t) AS h, oba.mann_kendall_prewhitened_agg(t, t) AS w,
+               oba.pettitt_agg(t, t) AS p FROM generate_series(1, 2) t) s;
+SELECT (h).s, (h).correction, (h).z, (h).p, (w).lag1, (w).z, (w).p, (p).k, (p).p, (p).break_index
+  FROM (SELECT oba.mann_kendall_hamed_rao_agg(t, 5) AS h, oba.mann_kendall_prewhitened_agg(t, 5) AS w,
+               oba.pettitt_agg(t, 5) AS p FROM generate_series(1, 8) t) s;
+SELECT (h).s, (h).correction, (h).z, (h).p, (w).lag1, (w).s, (w).n_prewhitened
+  FROM (SELECT oba.mann_kendall_hamed_rao_agg(t, 2 * t) AS h, oba.mann_kendall_prewhitened_agg(t, 2 * t) AS w
+          FROM generate_series(1, 8) t) s;
+SELECT oba.mann_kendall_hamed_rao_agg(t, t) IS NULL AS hr, oba.mann_kendall_prewhitened_agg(t, t) IS NULL AS pw,
+       oba.seasonal_mann_kendall_agg(t, t, 1) IS NULL AS seasonal, oba.pettitt_agg(t, t) IS NULL AS pettitt,
+       oba.segmented_agg(t, t) IS NULL AS segmented, oba.segmented_agg(t, t, 3) IS NULL AS segmented3
+  FROM generate_series(1, 0) t;
+
+-- bad input: SQLSTATE and a message naming the argument
+SELECT pg_temp.err($$SELECT oba.mann_kendall_hamed_rao_agg(t, t, 0) FROM generate_series(1, 5) t$$);
+SELECT pg_temp.err($$SELECT oba.mann_kendall_hamed_rao_agg(t, t, NULL) FROM generate_series(1, 5) t$$);
+SELECT pg_temp.err($$SELECT oba.mann_kendall_hamed_rao_agg(t, t, 0.05, 0) FROM generate_series(1, 5) t$$);
+SELECT pg_temp.err($$SELECT oba.mann_kendall_hamed_rao_agg(t, t, CASE WHEN t < 3 THEN 0.05 ELSE 0.1 END) FROM generate_series(1, 5) t$$);
+SELECT pg_temp.err($$SELECT oba.seasonal_mann_kendall_agg(t, t, NULL) FROM generate_series(1, 5) t$$);
+SELECT pg_temp.err($$SELECT oba.seasonal_mann_kendall_agg(date '2020-01-01', 1)$$);
+SELECT pg_temp.err($$SELECT oba.seasonal_mann_kendall_agg(t, t, 1) FROM (VALUES (1), (2), (2)) x(t)$$);
+SELECT pg_temp.err($$SELECT oba.segmented_agg(t, t, 1) FROM generate_series(1, 5) t$$);
+SELECT pg_temp.err($$SELECT oba.segmented_agg(t, t, NULL) FROM generate_series(1, 5) t$$);
+SELECT pg_temp.err($$SELECT oba.pettitt_agg(t, 1) FROM (VALUES (1), (1)) x(t)$$);
+SELECT pg_temp.err($$SELECT oba.pettitt_agg_final('{1,9,3,1,0,0}'::float8[])$$);
+SELECT pg_temp.err($$SELECT oba.segmented_agg_final('{1,8,2,2,0,0.05,0}'::float8[])$$);
+SELECT pg_temp.err($$SELECT oba.mann_kendall_hamed_rao_agg_final('{1,8,2,2,1,2,0,1,5}'::float8[])$$);

@@ -1,8 +1,11 @@
 -- Every row of test/reference/trend_reference.csv (R 4.2.2 lm, predict.lm,
--- cor.test, prop.trend.test; trend 1.1.6; zyp 0.11-1; the Fingertips and
--- DHSC recent-trend rules) against the trend aggregates, on the inputs of
--- trend_series.csv, and fingertips_trend_reference.csv. Tolerances of the
--- reference README: 1e-9 relative with an absolute floor of 1e-9 x max(1,
+-- cor.test, prop.trend.test; trend 1.1.6; zyp 0.11-1; segmented 1.6.2; the
+-- Fingertips and DHSC recent-trend rules) against the trend aggregates, on
+-- the inputs of trend_series.csv, fingertips_trend_reference.csv, and
+-- trend_tests_reference.csv (base R from the papers: Hamed and Rao, Yue and
+-- Wang, Hirsch, Slack and Smith, Pettitt, the broken line and Davies' test).
+-- Tolerances of the reference README: 1e-9 relative with an absolute
+-- floor of 1e-9 x max(1,
 -- max|y|) (1e-15 for p-values); counts, S, varS, ranks, df and k exactly;
 -- the t of an exact straight line as +-Inf or |t| > 1e12 of the right sign;
 -- labels and flags exactly; NA or NaN as NULL.
@@ -136,12 +139,21 @@ CREATE TEMP TABLE checked AS
                    AND (g.params IS NULL OR g.params = r.params)
    WHERE r.method <> 'segmented_unknown_break';
 
+-- segmented 1.6.2's iterative estimate of T26's breakpoint (psi started at
+-- 9): oba.segmented_agg's exact least-squares breakpoint, to segmented's 1e-6
+INSERT INTO checked
+  SELECT r.series_id, r.method, r.output, r.value, m.got, NULL, true,
+         abs(m.got - r.value::float8) <= 1e-6 * abs(r.value::float8)
+    FROM ref r
+    JOIN (SELECT series_id, oba.segmented_agg(t, value) AS b FROM s GROUP BY 1) a USING (series_id),
+   LATERAL (VALUES ('psi_est', (b).psi), ('psi_se', (b).psi_se), ('slope1', (b).slope_before),
+                   ('slope2', (b).slope_after), ('davies_p', (b).davies_p)) m(output, got)
+   WHERE r.method = 'segmented_unknown_break' AND m.output = r.output;
+
 SELECT method, count(*) AS rows, count(*) FILTER (WHERE computed) AS computed,
        count(*) FILTER (WHERE agree AND computed) AS agree
   FROM checked GROUP BY method ORDER BY method;
-SELECT count(*) AS reference_rows,
-       count(*) FILTER (WHERE method = 'segmented_unknown_break') AS information_only_not_implemented
-  FROM ref;
+SELECT count(*) AS reference_rows FROM ref;
 -- any disagreement, listed
 SELECT series_id, method, output, want, got, got_text FROM checked
  WHERE agree IS NOT TRUE OR NOT computed;
@@ -171,3 +183,110 @@ SELECT f.case_id,
           FROM ft GROUP BY case_id) g
   JOIN (SELECT DISTINCT ON (case_id) * FROM ft ORDER BY case_id, point) f USING (case_id)
  ORDER BY 1;
+
+-- trend_tests_reference.csv: the tests of issue 14 on the T series and the
+-- generated ones (trend_tests_series.csv); dated series through the date
+-- overloads (their t is oba.date_to_years(date)), seasons by month there and
+-- given for S03. The comparison rule of the reference README: 1e-9 relative,
+-- floor 1e-9 x max(1, max|y|) (1e-15 for p-values); counts, S, varS, lags,
+-- indices and break times exactly.
+CREATE TEMP TABLE tseries (series_id text, t text, value text, date text, season text);
+\copy tseries FROM 'test/reference/trend_tests_series.csv' WITH (FORMAT csv, HEADER true)
+CREATE TEMP TABLE tref (series_id text, method text, params text, output text, value text,
+                        authority text, note text);
+\copy tref FROM 'test/reference/trend_tests_reference.csv' WITH (FORMAT csv, HEADER true)
+CREATE TEMP TABLE ts AS
+  SELECT series_id, pg_temp.num(t) AS t, pg_temp.num(value) AS value, NULL::date AS d, NULL::int AS season
+    FROM series WHERE series_id LIKE 'T%'
+  UNION ALL
+  SELECT series_id, pg_temp.num(t), pg_temp.num(value), nullif(date, 'NA')::date, nullif(season, 'NA')::int
+    FROM tseries;
+SELECT count(DISTINCT series_id) AS series, count(*) FILTER (WHERE d IS NOT NULL) AS dated_rows,
+       bool_and(d IS NULL OR oba.date_to_years(d) = t) AS dates_are_the_times
+  FROM ts;
+CREATE TEMP TABLE tscale AS
+  SELECT series_id, greatest(1, max(abs(value))) AS scale FROM ts GROUP BY 1;
+
+CREATE TEMP TABLE tgot (series_id text, method text, params text, output text, got float8);
+-- the date overloads where there are dates
+INSERT INTO tgot
+  SELECT a.series_id, 'hamed_rao', a.params, m.output, m.got
+    FROM (SELECT series_id, 'alpha = 0.05, every lag' AS params,
+                 CASE WHEN bool_or(d IS NOT NULL) THEN oba.mann_kendall_hamed_rao_agg(d, value)
+                      ELSE oba.mann_kendall_hamed_rao_agg(t, value) END AS r
+            FROM ts GROUP BY 1
+          UNION ALL
+          SELECT series_id, 'alpha = 0.1, lags 1..3',
+                 CASE WHEN bool_or(d IS NOT NULL) THEN oba.mann_kendall_hamed_rao_agg(d, value, 0.1, 3)
+                      ELSE oba.mann_kendall_hamed_rao_agg(t, value, 0.1, 3) END
+            FROM ts GROUP BY 1) a,
+   LATERAL (VALUES ('n_used', (r).n::float8), ('S', (r).s), ('varS', (r).var_s),
+                   ('sen_slope', (r).sen_slope), ('lags', (r).lags), ('lags_significant', (r).lags_significant),
+                   ('correction', (r).correction), ('n_effective', (r).n_effective),
+                   ('varS_corrected', (r).var_s_corrected), ('z', (r).z), ('p', (r).p)) m(output, got);
+INSERT INTO tgot
+  SELECT a.series_id, 'tfpw', 'trend-free pre-whitening', m.output, m.got
+    FROM (SELECT series_id, CASE WHEN bool_or(d IS NOT NULL) THEN oba.mann_kendall_prewhitened_agg(d, value)
+                                 ELSE oba.mann_kendall_prewhitened_agg(t, value) END AS r
+            FROM ts GROUP BY 1) a,
+   LATERAL (VALUES ('n_used', (r).n::float8), ('lag1', (r).lag1), ('n_prewhitened', (r).n_prewhitened),
+                   ('S', (r).s), ('varS', (r).var_s), ('z', (r).z), ('p', (r).p),
+                   ('sen_slope', (r).sen_slope)) m(output, got);
+INSERT INTO tgot
+  SELECT a.series_id, 'seasonal_mann_kendall', 'season', m.output, m.got
+    FROM (SELECT series_id, CASE WHEN bool_or(d IS NOT NULL) THEN oba.seasonal_mann_kendall_agg(d, value)
+                                 ELSE oba.seasonal_mann_kendall_agg(t, value, season) END AS r
+            FROM ts WHERE series_id IN (SELECT series_id FROM ts WHERE season IS NOT NULL) GROUP BY 1) a,
+   LATERAL (VALUES ('n_used', (r).n::float8), ('seasons', (r).seasons), ('S', (r).s), ('varS', (r).var_s),
+                   ('n_pairs', (r).sen_pairs), ('z', (r).z), ('p', (r).p), ('tau', (r).tau),
+                   ('sen_slope', (r).sen_slope)) m(output, got);
+INSERT INTO tgot
+  SELECT a.series_id, 'pettitt', '', m.output, m.got
+    FROM (SELECT series_id, CASE WHEN bool_or(d IS NOT NULL) THEN oba.pettitt_agg(d, value)
+                                 ELSE oba.pettitt_agg(t, value) END AS r
+            FROM ts GROUP BY 1) a,
+   LATERAL (VALUES ('n_used', (r).n::float8), ('U', (r).u), ('K', (r).k), ('p', (r).p),
+                   ('break_index', (r).break_index), ('t_last_before', (r).t_last_before),
+                   ('t_first_after', (r).t_first_after)) m(output, got);
+INSERT INTO tgot
+  SELECT a.series_id, 'broken_line', a.params, m.output, m.got
+    FROM (SELECT series_id, 'min_segment = 3' AS params,
+                 CASE WHEN bool_or(d IS NOT NULL) THEN oba.segmented_agg(d, value)
+                      ELSE oba.segmented_agg(t, value) END AS r
+            FROM ts GROUP BY 1
+          UNION ALL
+          SELECT series_id, 'min_segment = 8',
+                 CASE WHEN bool_or(d IS NOT NULL) THEN oba.segmented_agg(d, value, 8)
+                      ELSE oba.segmented_agg(t, value, 8) END
+            FROM ts GROUP BY 1) a,
+   LATERAL (VALUES ('n_used', (r).n::float8), ('davies_p', (r).davies_p), ('df', (r).df),
+                   ('n_before', (r).n_before), ('n_after', (r).n_after), ('psi', (r).psi),
+                   ('psi_se', (r).psi_se), ('psi_lower', (r).psi_lower), ('psi_upper', (r).psi_upper),
+                   ('intercept', (r).intercept), ('intercept_se', (r).intercept_se),
+                   ('slope_before', (r).slope_before), ('slope_before_se', (r).slope_before_se),
+                   ('slope_after', (r).slope_after), ('slope_after_se', (r).slope_after_se),
+                   ('slope_change', (r).slope_change), ('slope_change_se', (r).slope_change_se),
+                   ('sigma', (r).sigma)) m(output, got);
+
+CREATE TEMP TABLE tchecked AS
+  SELECT r.series_id, r.method, r.params, r.output, r.value AS want, g.got, g.output IS NOT NULL AS computed,
+         CASE
+           WHEN r.value = 'NA' THEN g.got IS NULL
+           WHEN r.output IN ('n_used', 'S', 'varS', 'lags', 'lags_significant', 'seasons', 'n_pairs',
+                             'n_prewhitened', 'U', 'K', 'break_index', 't_last_before', 't_first_after',
+                             'df', 'n_before', 'n_after')
+             THEN g.got = r.value::float8
+           WHEN r.output IN ('p', 'davies_p')
+             THEN abs(g.got - r.value::float8) <= greatest(1e-9 * abs(r.value::float8), 1e-15)
+           ELSE abs(g.got - r.value::float8) <= greatest(1e-9 * abs(r.value::float8), 1e-9 * sc.scale)
+         END AS agree
+    FROM tref r
+    JOIN tscale sc USING (series_id)
+    LEFT JOIN tgot g ON g.series_id = r.series_id AND g.method = r.method AND g.params = r.params
+                    AND g.output = r.output;
+SELECT method, params, count(*) AS rows, count(*) FILTER (WHERE computed) AS computed,
+       count(*) FILTER (WHERE agree AND computed) AS agree
+  FROM tchecked GROUP BY 1, 2 ORDER BY 1, 2;
+-- any disagreement, listed
+SELECT series_id, method, params, output, want, got FROM tchecked
+ WHERE agree IS NOT TRUE OR NOT computed;

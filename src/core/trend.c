@@ -4,10 +4,17 @@
  *    tie-corrected variance and continuity correction, and Sen's slope with
  *    Gilbert's rank interval (trend::sens.slope) and the intercept
  *    median(y - slope t) (zyp), all in O(n log n) time and O(n) memory;
+ *  - Mann-Kendall for autocorrelated series, Hamed and Rao's (1998) variance
+ *    correction and Yue and Wang's (2002) trend-free pre-whitening, and the
+ *    seasonal Mann-Kendall test with the seasonal Sen slope (Hirsch, Slack
+ *    and Smith 1982), on the same routines;
  *  - ordinary least squares with confidence and prediction intervals (R lm,
  *    summary.lm, predict.lm), on centred sums;
  *  - interrupted time series by segmented regression (Wagner et al. 2002),
  *    by Householder QR as R lm;
+ *  - change points: Pettitt's (1979) test, and the continuous broken line
+ *    with its breakpoint estimated by least squares (as R segmented, Muggeo
+ *    2003) and Davies' (2002) test for a change in slope;
  *  - the chi-squared test for trend in proportions (R prop.trend.test);
  *  - the Fingertips "recent trend" marker (TrendMarkerCalculator.cs).
  *
@@ -224,6 +231,10 @@ typedef struct mk_ctx
 			   *ys;				/* the same times 2^-et and values 2^-ey: at most 1 */
 	int			shift;			/* a slope in units of t and y is ldexp(scaled, shift) */
 	size_t		n;
+	/* groups (seasons): points seg[g] .. seg[g + 1] - 1, each in time order; pairs lie within a group */
+	const size_t *seg;
+	size_t		nseg;
+	const uint64_t *cum_pairs;	/* the pairs of the groups before group g, g = 0 .. nseg */
 	uint64_t	pairs;
 	size_t		steps;			/* work done, for the cancel checks */
 	uint64_t	rng;
@@ -269,6 +280,46 @@ static double
 mk_uniform(mk_ctx *c)
 {
 	return (double) (mk_random(c) >> 11) * (1.0 / 9007199254740992.0);
+}
+
+/*
+ * A pair drawn uniformly from all the pairs (within a group): the group by
+ * its share of the pairs (one group: no draw, so a single series draws as
+ * it always has), then two distinct points of it.
+ */
+static void
+mk_draw_pair(mk_ctx *c, size_t *p, size_t *q)
+{
+	size_t		g = 0,
+				off,
+				len,
+				a,
+				b;
+
+	if (c->nseg > 1)
+	{
+		uint64_t	r = mk_random(c) % c->pairs;
+		size_t		lo = 0,
+					hi = c->nseg;
+
+		/* the group g with cum_pairs[g] <= r < cum_pairs[g + 1] */
+		while (hi - lo > 1)
+		{
+			size_t		mid = lo + (hi - lo) / 2;
+
+			if (c->cum_pairs[mid] <= r)
+				lo = mid;
+			else
+				hi = mid;
+		}
+		g = lo;
+	}
+	off = c->seg[g];
+	len = c->seg[g + 1] - off;
+	a = (size_t) (mk_random(c) % len);
+	b = (size_t) (mk_random(c) % (len - 1));
+	*p = off + a;
+	*q = off + (b >= a ? b + 1 : b);
 }
 
 /*
@@ -323,14 +374,15 @@ static uint64_t
 order_at(mk_ctx *c, double s, uint64_t *equal)
 {
 	size_t		st = c->steps;
-	mk_rec	   *src = c->rec,
-			   *dst = c->rtmp,
+	mk_rec	   *src,
+			   *dst,
 			   *swap;
 	uint64_t	inv = 0;
 	size_t		n = c->n,
 				i,
 				w,
-				lo;
+				lo,
+				g;
 	double		mmax = 0.0,
 				margin;
 
@@ -344,8 +396,8 @@ order_at(mk_ctx *c, double s, uint64_t *equal)
 		 * |k - key| <= 2^-53 |ys - p| (1 + 2^-52) + |s ts - p| <= 2^-53 (1 +
 		 * 2^-52) m
 		 */
-		src[i].key = k;
-		src[i].idx = i;
+		c->rec[i].key = k;
+		c->rec[i].idx = i;
 		if (m > mmax)
 			mmax = m;
 		MK_STEP(st);
@@ -353,69 +405,87 @@ order_at(mk_ctx *c, double s, uint64_t *equal)
 	/* twice that error, and the rounding of a difference: below 2.3e-16 mmax */
 	margin = mmax * 4e-16;
 
-	/* runs of MK_RUN by insertion: each step back past an element is one pair */
-	for (lo = 0; lo < n; lo += MK_RUN)
+	/* each group by itself: pairs across groups are not counted */
+	for (g = 0; g < c->nseg; g++)
 	{
-		size_t		hi = n - lo > MK_RUN ? lo + MK_RUN : n,
-					a;
+		size_t		off = c->seg[g],
+					len = c->seg[g + 1] - off;
 
-		for (a = lo + 1; a < hi; a++)
+		src = c->rec + off;
+		dst = c->rtmp + off;
+
+		/* runs of MK_RUN by insertion: each step back past an element is one pair */
+		for (lo = 0; lo < len; lo += MK_RUN)
 		{
-			mk_rec		x = src[a];
-			size_t		b = a;
+			size_t		hi = len - lo > MK_RUN ? lo + MK_RUN : len,
+						a;
 
-			while (b > lo && key_le(c, s, margin, &x, &src[b - 1]))
+			for (a = lo + 1; a < hi; a++)
 			{
-				src[b] = src[b - 1];
-				b--;
-				inv++;
-			}
-			src[b] = x;
-			MK_STEP(st);
-		}
-	}
-	for (w = MK_RUN; w < n; w *= 2)
-	{
-		OBA_CHECK_INTERRUPTS();
-		for (lo = 0; lo < n; lo += 2 * w)
-		{
-			size_t		mid = n - lo > w ? lo + w : n,
-						hi = n - mid > w ? mid + w : n,
-						l = lo,
-						r = mid,
-						o = lo;
+				mk_rec		x = src[a];
+				size_t		b = a;
 
-			while (l < mid && r < hi)
-			{
-				if (key_le(c, s, margin, &src[r], &src[l]))
+				while (b > lo && key_le(c, s, margin, &x, &src[b - 1]))
 				{
-					inv += mid - l;
-					dst[o++] = src[r++];
+					src[b] = src[b - 1];
+					b--;
+					inv++;
 				}
-				else
-					dst[o++] = src[l++];
+				src[b] = x;
 				MK_STEP(st);
 			}
-			while (l < mid)
-				dst[o++] = src[l++];
-			while (r < hi)
-				dst[o++] = src[r++];
 		}
-		swap = src;
-		src = dst;
-		dst = swap;
-	}
-	if (src != c->rec)
-		memcpy(c->rec, src, sizeof(mk_rec) * n);
+		for (w = MK_RUN; w < len; w *= 2)
+		{
+			OBA_CHECK_INTERRUPTS();
+			for (lo = 0; lo < len; lo += 2 * w)
+			{
+				size_t		mid = len - lo > w ? lo + w : len,
+							hi = len - mid > w ? mid + w : len,
+							l = lo,
+							r = mid,
+							o = lo;
 
-	/* runs of equal keys: the pairs with slope exactly s */
+				while (l < mid && r < hi)
+				{
+					if (key_le(c, s, margin, &src[r], &src[l]))
+					{
+						inv += mid - l;
+						dst[o++] = src[r++];
+					}
+					else
+						dst[o++] = src[l++];
+					MK_STEP(st);
+				}
+				while (l < mid)
+					dst[o++] = src[l++];
+				while (r < hi)
+					dst[o++] = src[r++];
+			}
+			swap = src;
+			src = dst;
+			dst = swap;
+		}
+		if (src != c->rec + off)
+			memcpy(c->rec + off, src, sizeof(mk_rec) * len);
+	}
+
+	/* runs of equal keys within a group: the pairs with slope exactly s */
 	*equal = 0;
 	c->tie[0] = 0;
-	for (i = 1, lo = 0; i < n; i++)
+	for (i = 1, lo = 0, g = 0; i < n; i++)
 	{
 		const mk_rec *x = &c->rec[i - 1],
 				   *y = &c->rec[i];
 
+		while (i >= c->seg[g + 1])
+			g++;
+		if (i == c->seg[g])
+		{
+			c->tie[i] = 0;		/* a group starts: no pair with the one before */
+			lo = i;
+			continue;
+		}
 		c->tie[i] = fabs(y->key - x->key) <= margin &&
 			key_sign_exact(c, s, x->idx, y->idx) == 0;
 		if (c->tie[i])
@@ -456,12 +526,13 @@ band_pairs(mk_ctx *c, const mk_bracket *b, uint64_t expect, size_t m, int origin
 {
 	size_t		st = c->steps;
 	size_t		n = c->n,
-			   *src = c->q,
-			   *dst = c->qtmp,
+			   *src,
+			   *dst,
 			   *swap,
 				p,
 				w,
 				lo,
+				g,
 				no = 0,
 				drawn = 0;
 	uint64_t	seen = 0,
@@ -475,71 +546,80 @@ band_pairs(mk_ctx *c, const mk_bracket *b, uint64_t expect, size_t m, int origin
 	}
 	for (p = 0; p < n; p++)
 	{
-		src[p] = c->pos[b->perm_lo[p]];
+		c->q[p] = c->pos[b->perm_lo[p]];
 		MK_STEP(st);
 	}
 	if (m > 0)
 		next = (uint64_t) (stratum * mk_uniform(c));
-	for (w = 1; w < n; w *= 2)
+	/* each group by itself (its points keep their positions), numbering on */
+	for (g = 0; g < c->nseg; g++)
 	{
-		OBA_CHECK_INTERRUPTS();
-		for (lo = 0; lo < n; lo += 2 * w)
+		size_t		off = c->seg[g],
+					len = c->seg[g + 1] - off;
+
+		src = c->q + off;
+		dst = c->qtmp + off;
+		for (w = 1; w < len; w *= 2)
 		{
-			size_t		mid = n - lo > w ? lo + w : n,
-						hi = n - mid > w ? mid + w : n,
-						l = lo,
-						r = mid,
-						o = lo;
-
-			while (l < mid && r < hi)
+			OBA_CHECK_INTERRUPTS();
+			for (lo = 0; lo < len; lo += 2 * w)
 			{
-				if (src[r] < src[l])
+				size_t		mid = len - lo > w ? lo + w : len,
+							hi = len - mid > w ? mid + w : len,
+							l = lo,
+							r = mid,
+							o = lo;
+
+				while (l < mid && r < hi)
 				{
-					uint64_t	run = mid - l;
-					size_t		right = b->perm_hi[src[r]];
-
-					if (m == 0)
+					if (src[r] < src[l])
 					{
-						size_t		e;
+						uint64_t	run = mid - l;
+						size_t		right = b->perm_hi[src[r]];
 
-						for (e = l; e < mid && no < outcap; e++)
+						if (m == 0)
 						{
-							out[no++] = pair_slope(c, b->perm_hi[src[e]], right, original);
-							MK_STEP(st);
-						}
-					}
-					else
-						while (drawn < m && next < seen + run)
-						{
-							if (no < outcap)
-								out[no++] = pair_slope(c, b->perm_hi[src[l + (next - seen)]],
-													   right, original);
-							drawn++;
-							if (drawn < m)
+							size_t		e;
+
+							for (e = l; e < mid && no < outcap; e++)
 							{
-								uint64_t	r2 = (uint64_t) (stratum * ((double) drawn + mk_uniform(c)));
-
-								/* rounding must not step back or past the end */
-								next = r2 > next ? r2 : next;
-								if (next >= expect)
-									next = expect - 1;
+								out[no++] = pair_slope(c, b->perm_hi[src[e]], right, original);
+								MK_STEP(st);
 							}
 						}
-					seen += run;
-					dst[o++] = src[r++];
+						else
+							while (drawn < m && next < seen + run)
+							{
+								if (no < outcap)
+									out[no++] = pair_slope(c, b->perm_hi[src[l + (next - seen)]],
+														   right, original);
+								drawn++;
+								if (drawn < m)
+								{
+									uint64_t	r2 = (uint64_t) (stratum * ((double) drawn + mk_uniform(c)));
+
+									/* rounding must not step back or past the end */
+									next = r2 > next ? r2 : next;
+									if (next >= expect)
+										next = expect - 1;
+								}
+							}
+						seen += run;
+						dst[o++] = src[r++];
+					}
+					else
+						dst[o++] = src[l++];
+					MK_STEP(st);
 				}
-				else
+				while (l < mid)
 					dst[o++] = src[l++];
-				MK_STEP(st);
+				while (r < hi)
+					dst[o++] = src[r++];
 			}
-			while (l < mid)
-				dst[o++] = src[l++];
-			while (r < hi)
-				dst[o++] = src[r++];
+			swap = src;
+			src = dst;
+			dst = swap;
 		}
-		swap = src;
-		src = dst;
-		dst = swap;
 	}
 	*nout = no;
 	c->steps = st;
@@ -550,7 +630,8 @@ static void
 bracket_init(mk_ctx *c, mk_bracket *b)
 {
 	size_t		st = c->steps;
-	size_t		i;
+	size_t		i,
+				g;
 
 	b->lo = -INFINITY;
 	b->hi = INFINITY;
@@ -559,12 +640,13 @@ bracket_init(mk_ctx *c, mk_bracket *b)
 	b->c_lo = 0;
 	b->c_hi = c->pairs;
 	/* as s goes to -inf the order is time order (no pair below); to +inf, its reverse */
-	for (i = 0; i < c->n; i++)
-	{
-		b->perm_lo[i] = i;
-		b->perm_hi[i] = c->n - 1 - i;
-		MK_STEP(st);
-	}
+	for (g = 0; g < c->nseg; g++)
+		for (i = c->seg[g]; i < c->seg[g + 1]; i++)
+		{
+			b->perm_lo[i] = i;
+			b->perm_hi[i] = c->seg[g] + c->seg[g + 1] - 1 - i;
+			MK_STEP(st);
+		}
 	c->steps = st;
 }
 
@@ -699,10 +781,11 @@ bracket_narrow(mk_ctx *c, mk_bracket *b, uint64_t k)
 			/* every pair is in the band: draw pairs directly */
 			for (i = 0; i < m; i++)
 			{
-				size_t		p = (size_t) (mk_random(c) % c->n),
-							q = (size_t) (mk_random(c) % (c->n - 1));
+				size_t		p,
+							q;
 
-				c->sample[got++] = pair_slope(c, p, q >= p ? q + 1 : q, 0);
+				mk_draw_pair(c, &p, &q);
+				c->sample[got++] = pair_slope(c, p, q, 0);
 				MK_STEP(c->steps);
 			}
 		}
@@ -900,16 +983,15 @@ xalloc_array(const oba_allocator *a, size_t count, size_t size, int *failed)
 }
 
 /*
- * Sen's slope (the median pairwise slope, the mean of the two middle ones
- * for an even number of pairs) and the slopes at Gilbert's ranks into out,
- * which has var_s. -1 when out of memory.
+ * Set up the selection of pairwise slopes of the points (t, y), n of them in
+ * nseg groups (seg: nseg + 1 offsets; each group in time order), pairs only
+ * within a group; cum_pairs (nseg + 1) counts them. -1 when out of memory
+ * (mk_close frees what was taken).
  */
 static int
-sen_slopes(const double *t, const double *y, size_t n, const oba_allocator *a,
-		   oba_mk_result *out)
+mk_open(mk_ctx *c, mk_bracket *b, const double *t, const double *y, size_t n,
+		const size_t *seg, size_t nseg, const uint64_t *cum_pairs, const oba_allocator *a)
 {
-	mk_ctx		c;
-	mk_bracket	b;
 	double		tmax = 0.0,
 				ymax = 0.0;
 	int			et,
@@ -917,56 +999,60 @@ sen_slopes(const double *t, const double *y, size_t n, const oba_allocator *a,
 				failed = 0;
 	size_t		i,
 				j,
+				g,
 				scratch;
-	uint64_t	half;
 
-	memset(&c, 0, sizeof(c));
-	memset(&b, 0, sizeof(b));
-	c.t = t;
-	c.y = y;
-	c.n = n;
-	c.pairs = (uint64_t) n * (n - 1) / 2;
-	c.rng = UINT64_C(0x6F62612D73656E21);
-	c.msample = n > MK_MIN_SAMPLE ? n : MK_MIN_SAMPLE;
-	c.cap = 2 * n > MK_MIN_CAP ? 2 * n : MK_MIN_CAP;
-	if ((uint64_t) c.cap > c.pairs)
-		c.cap = (size_t) c.pairs;
-	if ((uint64_t) c.msample > c.pairs)
-		c.msample = (size_t) c.pairs;
+	memset(c, 0, sizeof(*c));
+	memset(b, 0, sizeof(*b));
+	c->t = t;
+	c->y = y;
+	c->n = n;
+	c->seg = seg;
+	c->nseg = nseg;
+	c->cum_pairs = cum_pairs;
+	c->pairs = cum_pairs[nseg];
+	c->rng = UINT64_C(0x6F62612D73656E21);
+	c->msample = n > MK_MIN_SAMPLE ? n : MK_MIN_SAMPLE;
+	c->cap = 2 * n > MK_MIN_CAP ? 2 * n : MK_MIN_CAP;
+	if ((uint64_t) c->cap > c->pairs)
+		c->cap = (size_t) c->pairs;
+	if ((uint64_t) c->msample > c->pairs)
+		c->msample = (size_t) c->pairs;
 
-	c.band = xalloc_array(a, c.cap, sizeof(double), &failed);
-	if (!failed && c.pairs <= c.cap)
+	c->band = xalloc_array(a, c->cap, sizeof(double), &failed);
+	if (!failed && c->pairs <= c->cap)
 	{
 		/* few enough pairs to list them all, as the definition does */
-		double	   *d = c.band;
+		double	   *d = c->band;
 		size_t		listed = 0;
 
-		for (i = 0; i + 1 < n; i++)
-			for (j = i + 1; j < n; j++)
-			{
-				d[listed++] = (y[j] - y[i]) / (t[j] - t[i]);
-				OBA_CHECK_INTERRUPTS_EVERY(listed);
-			}
-		c.bn = listed;
-		c.band_loaded = 1;
-		c.blo = -INFINITY;
-		c.bhi = INFINITY;
+		for (g = 0; g < nseg; g++)
+			for (i = seg[g]; i + 1 < seg[g + 1]; i++)
+				for (j = i + 1; j < seg[g + 1]; j++)
+				{
+					d[listed++] = (y[j] - y[i]) / (t[j] - t[i]);
+					OBA_CHECK_INTERRUPTS_EVERY(listed);
+				}
+		c->bn = listed;
+		c->band_loaded = 1;
+		c->blo = -INFINITY;
+		c->bhi = INFINITY;
 	}
 	else if (!failed)
 	{
 		/* rtmp: merge sorts of the points, and scratch for sorting the sample */
-		scratch = (c.msample * sizeof(double) + sizeof(mk_rec) - 1) / sizeof(mk_rec);
-		c.rtmp = xalloc_array(a, scratch > n ? scratch : n, sizeof(mk_rec), &failed);
-		c.ts = xalloc_array(a, n, sizeof(double), &failed);
-		c.ys = xalloc_array(a, n, sizeof(double), &failed);
-		c.rec = xalloc_array(a, n, sizeof(mk_rec), &failed);
-		c.tie = xalloc_array(a, n, 1, &failed);
-		c.q = xalloc_array(a, n, sizeof(size_t), &failed);
-		c.qtmp = xalloc_array(a, n, sizeof(size_t), &failed);
-		c.pos = xalloc_array(a, n, sizeof(size_t), &failed);
-		b.perm_lo = xalloc_array(a, n, sizeof(size_t), &failed);
-		b.perm_hi = xalloc_array(a, n, sizeof(size_t), &failed);
-		c.sample = xalloc_array(a, c.msample, sizeof(double), &failed);
+		scratch = (c->msample * sizeof(double) + sizeof(mk_rec) - 1) / sizeof(mk_rec);
+		c->rtmp = xalloc_array(a, scratch > n ? scratch : n, sizeof(mk_rec), &failed);
+		c->ts = xalloc_array(a, n, sizeof(double), &failed);
+		c->ys = xalloc_array(a, n, sizeof(double), &failed);
+		c->rec = xalloc_array(a, n, sizeof(mk_rec), &failed);
+		c->tie = xalloc_array(a, n, 1, &failed);
+		c->q = xalloc_array(a, n, sizeof(size_t), &failed);
+		c->qtmp = xalloc_array(a, n, sizeof(size_t), &failed);
+		c->pos = xalloc_array(a, n, sizeof(size_t), &failed);
+		b->perm_lo = xalloc_array(a, n, sizeof(size_t), &failed);
+		b->perm_hi = xalloc_array(a, n, sizeof(size_t), &failed);
+		c->sample = xalloc_array(a, c->msample, sizeof(double), &failed);
 		if (!failed)
 		{
 			/* powers of two: exact, and the same order of slopes */
@@ -978,28 +1064,71 @@ sen_slopes(const double *t, const double *y, size_t n, const oba_allocator *a,
 			}
 			(void) frexp(tmax, &et);
 			(void) frexp(ymax, &ey);
-			c.shift = ey - et;
+			c->shift = ey - et;
 			for (i = 0; i < n; i++)
 			{
-				c.ts[i] = ldexp(t[i], -et);
-				c.ys[i] = ldexp(y[i], -ey);
+				c->ts[i] = ldexp(t[i], -et);
+				c->ys[i] = ldexp(y[i], -ey);
 				OBA_CHECK_INTERRUPTS_EVERY(i);
 			}
 		}
 	}
-	if (!failed)
-	{
-		/* with every pair listed, each rank is taken from the list (band_take) */
-		half = c.pairs / 2;
-		if (c.pairs % 2 == 1)
-			out->sen_slope = mk_kth_slope(&c, &b, half);
-		else
-		{
-			double		lo = mk_kth_slope(&c, &b, half - 1),
-						hi = mk_kth_slope(&c, &b, half);
+	return failed ? -1 : 0;
+}
 
-			out->sen_slope = (lo + hi) / 2.0;
-		}
+static void
+mk_close(mk_ctx *c, mk_bracket *b, const oba_allocator *a)
+{
+	xfree(a, c->ts);
+	xfree(a, c->ys);
+	xfree(a, c->rec);
+	xfree(a, c->tie);
+	xfree(a, c->rtmp);
+	xfree(a, c->q);
+	xfree(a, c->qtmp);
+	xfree(a, c->pos);
+	xfree(a, b->perm_lo);
+	xfree(a, b->perm_hi);
+	xfree(a, c->sample);
+	xfree(a, c->band);
+}
+
+/* The median of the slopes: the mean of the two middle ones for an even number. */
+static double
+mk_median_slope(mk_ctx *c, mk_bracket *b)
+{
+	/* with every pair listed, each rank is taken from the list (band_take) */
+	uint64_t	half = c->pairs / 2;
+
+	if (c->pairs % 2 == 1)
+		return mk_kth_slope(c, b, half);
+	else
+	{
+		double		lo = mk_kth_slope(c, b, half - 1),
+					hi = mk_kth_slope(c, b, half);
+
+		return (lo + hi) / 2.0;
+	}
+}
+
+/*
+ * Sen's slope (the median pairwise slope, the mean of the two middle ones
+ * for an even number of pairs) and the slopes at Gilbert's ranks into out,
+ * which has var_s. -1 when out of memory.
+ */
+static int
+sen_slopes(const double *t, const double *y, size_t n, const oba_allocator *a,
+		   oba_mk_result *out)
+{
+	mk_ctx		c;
+	mk_bracket	b;
+	size_t		seg[2] = {0, n};
+	uint64_t	cum[2] = {0, (uint64_t) n * (n - 1) / 2};
+	int			rc = mk_open(&c, &b, t, y, n, seg, 1, cum, a);
+
+	if (rc == 0)
+	{
+		out->sen_slope = mk_median_slope(&c, &b);
 		out->sen_pairs = (double) c.pairs;
 		oba_sen_ranks(out->sen_pairs, out->var_s, &out->sen_c, &out->sen_rank_lower,
 					  &out->sen_rank_upper);
@@ -1009,24 +1138,14 @@ sen_slopes(const double *t, const double *y, size_t n, const oba_allocator *a,
 			out->sen_upper = mk_kth_slope(&c, &b, (uint64_t) out->sen_rank_upper - 1);
 		}
 	}
-	xfree(a, c.ts);
-	xfree(a, c.ys);
-	xfree(a, c.rec);
-	xfree(a, c.tie);
-	xfree(a, c.rtmp);
-	xfree(a, c.q);
-	xfree(a, c.qtmp);
-	xfree(a, c.pos);
-	xfree(a, b.perm_lo);
-	xfree(a, b.perm_hi);
-	xfree(a, c.sample);
-	xfree(a, c.band);
-	return failed ? -1 : 0;
+	mk_close(&c, &b, a);
+	return rc;
 }
 
-void
-oba_mk_sums(const double *y, size_t n, double *scratch, double *s_out, double *var_out,
-			double *tau_out, double *tied_pairs)
+/* oba_mk_sums, with 18 Var(S) (a whole number) in *var18 */
+static void
+mk_sums(const double *y, size_t n, double *scratch, double *s_out, double *var18,
+		double *tau_out, double *tied_pairs)
 {
 	uint64_t	discordant,
 				tied = 0;
@@ -1060,10 +1179,20 @@ oba_mk_sums(const double *y, size_t n, double *scratch, double *s_out, double *v
 	}
 	/* integer arithmetic: S is exact at any n; concordant = N - tied - discordant */
 	*s_out = (double) ((int64_t) ((uint64_t) n * (n - 1) / 2 - tied) - 2 * (int64_t) discordant);
-	*var_out = (dn * (dn - 1) * (2 * dn + 5) - ties) / 18.0;
+	*var18 = dn * (dn - 1) * (2 * dn + 5) - ties;
 	/* tau-b; every value equal leaves nothing to correlate: defined as 0 */
 	*tau_out = (n0 - n1) > 0 ? *s_out / sqrt((n0 - n1) * n0) : 0.0;
 	*tied_pairs = n1;
+}
+
+void
+oba_mk_sums(const double *y, size_t n, double *scratch, double *s_out, double *var_out,
+			double *tau_out, double *tied_pairs)
+{
+	double		var18;
+
+	mk_sums(y, n, scratch, s_out, &var18, tau_out, tied_pairs);
+	*var_out = var18 / 18.0;
 }
 
 void
@@ -1226,6 +1355,541 @@ oba_mann_kendall(const double *t, const double *y, size_t n, const oba_allocator
 
 	xfree(a, scratch);
 	return 0;
+}
+
+/* ---- Mann-Kendall for autocorrelated and seasonal series ------------------- */
+
+/*
+ * The ranks of x (1-based; tied values share the mean of their ranks, as R's
+ * rank and scipy's rankdata): a stable merge sort of the indices by value,
+ * O(n log n). -1 when out of memory.
+ */
+static int
+rank_average(const double *x, size_t n, double *rank, const oba_allocator *a)
+{
+	size_t	   *idx = n <= SIZE_MAX / (2 * sizeof(size_t)) ?
+		xalloc(a, sizeof(size_t) * 2 * n) : NULL,
+			   *src,
+			   *dst,
+			   *swap,
+				i,
+				j,
+				w,
+				lo,
+				steps = 0;
+
+	if (idx == NULL)
+		return -1;
+	src = idx;
+	dst = idx + n;
+	for (i = 0; i < n; i++)
+		src[i] = i;
+	for (w = 1; w < n; w *= 2)
+	{
+		OBA_CHECK_INTERRUPTS();
+		for (lo = 0; lo < n; lo += 2 * w)
+		{
+			size_t		mid = n - lo > w ? lo + w : n,
+						hi = n - mid > w ? mid + w : n,
+						l = lo,
+						r = mid,
+						o = lo;
+
+			while (l < mid && r < hi)
+			{
+				dst[o++] = x[src[r]] < x[src[l]] ? src[r++] : src[l++];
+				MK_STEP(steps);
+			}
+			while (l < mid)
+				dst[o++] = src[l++];
+			while (r < hi)
+				dst[o++] = src[r++];
+		}
+		swap = src;
+		src = dst;
+		dst = swap;
+	}
+	for (i = 0; i < n; i = j)
+	{
+		double		mean;
+
+		for (j = i + 1; j < n && x[src[j]] == x[src[i]]; j++)
+			MK_STEP(steps);
+		/* ranks i+1 .. j: their mean, exact (a multiple of 1/2) */
+		mean = ((double) (i + 1) + (double) j) / 2.0;
+		for (; i < j; i++)
+		{
+			rank[src[i]] = mean;
+			MK_STEP(steps);
+		}
+		i = j;
+	}
+	xfree(a, idx);
+	return 0;
+}
+
+/* 2 pi, to double precision (M_PI is not C99) */
+#define MK_TWO_PI 6.283185307179586476925286766559
+
+/*
+ * In-place radix-2 FFT of (re, im), m a power of two, with the twiddles
+ * cw[k] = cos(2 pi k/m), sw[k] = sin(2 pi k/m), k < m/2 (each computed
+ * directly, so the error is O(eps log m) of the norm); forward: exp(-i...).
+ */
+static void
+fft_radix2(double *re, double *im, size_t m, const double *cw, const double *sw,
+		   int inverse, size_t *steps)
+{
+	size_t		i,
+				j,
+				k,
+				len;
+
+	/* bit reversal */
+	for (i = 1, j = 0; i < m; i++)
+	{
+		size_t		bit = m >> 1;
+
+		for (; j & bit; bit >>= 1)
+			j ^= bit;
+		j |= bit;
+		if (i < j)
+		{
+			double		tr = re[i],
+						ti = im[i];
+
+			re[i] = re[j];
+			im[i] = im[j];
+			re[j] = tr;
+			im[j] = ti;
+		}
+		MK_STEP(*steps);
+	}
+	for (len = 2; len <= m; len <<= 1)
+	{
+		size_t		half = len / 2,
+					stride = m / len;
+
+		for (i = 0; i < m; i += len)
+			for (k = 0; k < half; k++)
+			{
+				double		wr = cw[k * stride],
+							wi = inverse ? sw[k * stride] : -sw[k * stride],
+							xr = re[i + k + half],
+							xi = im[i + k + half],
+							vr = xr * wr - xi * wi,
+							vi = xr * wi + xi * wr;
+
+				re[i + k + half] = re[i + k] - vr;
+				im[i + k + half] = im[i + k] - vi;
+				re[i + k] += vr;
+				im[i + k] += vi;
+				MK_STEP(*steps);
+			}
+	}
+}
+
+/*
+ * r_k = sum_{i < n-k} z_i z_{i+k} / sum z_i^2, k = 1 .. lags, of a centred
+ * series z (R's acf): summed directly in O(n lags), or, when that is more
+ * than 2^24 products (method 0), or always (method 2), from the power
+ * spectrum by FFT in O(n log n) (agreeing to about 1e-15). NaN when z is
+ * all 0. -1 when out of memory.
+ */
+int
+oba_autocorrelation(const double *z, size_t n, size_t lags, int method,
+					const oba_allocator *a, double *r)
+{
+	double		c0 = 0.0;
+	size_t		i,
+				k,
+				steps = 0;
+
+	for (i = 0; i < n; i++)
+	{
+		c0 += z[i] * z[i];
+		MK_STEP(steps);
+	}
+	if (lags > n - 1)
+		lags = n - 1;
+	if (!(c0 > 0))
+	{
+		for (k = 0; k < lags; k++)
+			r[k] = NAN;
+		return 0;
+	}
+	if (method == 1 || (method == 0 && (double) n * (double) lags <= 16777216.0))
+	{
+		for (k = 1; k <= lags; k++)
+		{
+			double		c = 0.0;
+
+			for (i = 0; i + k < n; i++)
+			{
+				c += z[i] * z[i + k];
+				MK_STEP(steps);
+			}
+			r[k - 1] = c / c0;
+		}
+		return 0;
+	}
+	else
+	{
+		size_t		m = 1;
+		double	   *buf;
+
+		while (m < 2 * n)
+			m *= 2;
+		buf = m <= SIZE_MAX / (3 * sizeof(double)) ? xalloc(a, sizeof(double) * 3 * m) : NULL;
+		if (buf == NULL)
+			return -1;
+		{
+			double	   *re = buf,
+					   *im = buf + m,
+					   *cw = buf + 2 * m,
+					   *sw = buf + 2 * m + m / 2;
+
+			for (i = 0; i < m / 2; i++)
+			{
+				double		ang = MK_TWO_PI * (double) i / (double) m;
+
+				cw[i] = cos(ang);
+				sw[i] = sin(ang);
+				MK_STEP(steps);
+			}
+			for (i = 0; i < m; i++)
+			{
+				re[i] = i < n ? z[i] : 0.0;
+				im[i] = 0.0;
+			}
+			fft_radix2(re, im, m, cw, sw, 0, &steps);
+			for (i = 0; i < m; i++)
+			{
+				re[i] = re[i] * re[i] + im[i] * im[i];
+				im[i] = 0.0;
+				MK_STEP(steps);
+			}
+			fft_radix2(re, im, m, cw, sw, 1, &steps);
+			for (k = 1; k <= lags; k++)
+				r[k - 1] = re[k] / (double) m / c0;
+		}
+		xfree(a, buf);
+		return 0;
+	}
+}
+
+/* z with the continuity correction and its two-sided p; z 0 and p 1 when var is 0 */
+static void
+mk_z(double s, double var, double *z, double *p)
+{
+	if (var > 0)
+	{
+		double		sd = sqrt(var);
+
+		*z = s > 0 ? (s - 1) / sd : s < 0 ? (s + 1) / sd : 0.0;
+		*p = 2.0 * oba_pnorm(-fabs(*z));
+	}
+	else if (var == 0)
+	{
+		*z = 0.0;
+		*p = 1.0;
+	}
+	else
+		*z = *p = NAN;
+}
+
+int
+oba_mk_hamed_rao(const double *t, const double *y, size_t n, double alpha, size_t max_lag,
+				 const oba_allocator *a, oba_mk_hamed_rao_result *out, oba_error *err)
+{
+	oba_mk_result mk;
+	double	   *e,
+			   *z,
+			   *r,
+				bound,
+				sum = 0.0,
+				dn = (double) n;
+	size_t		i,
+				k,
+				lags,
+				sig = 0;
+	int			rc;
+
+	if (oba_check_alpha(err, "alpha", alpha) != 0)
+		return -1;
+	out->n = dn;
+	out->s = out->var_s = out->sen_slope = out->lags = out->lags_significant = NAN;
+	out->correction = out->n_effective = out->var_s_corrected = out->z = out->p = NAN;
+	if (n < 3)
+		return 0;				/* as mann_kendall_agg */
+	if (oba_mann_kendall(t, y, n, a, &mk, err) != 0)
+		return -1;
+	out->s = mk.s;
+	out->var_s = mk.var_s;
+	out->sen_slope = mk.sen_slope;
+	lags = max_lag > 0 && max_lag < n - 1 ? max_lag : n - 1;
+	out->lags = (double) lags;
+
+	e = xalloc(a, sizeof(double) * n);
+	z = xalloc(a, sizeof(double) * n);
+	r = xalloc(a, sizeof(double) * lags);
+	if (e == NULL || z == NULL || r == NULL)
+	{
+		xfree(a, e);
+		xfree(a, z);
+		xfree(a, r);
+		return oba_fail(err, OBA_ENOMEM, "out of memory for %zu values", n);
+	}
+	/* the series less its Sen trend, as float8 computes it, ranked and centred */
+	for (i = 0; i < n; i++)
+	{
+		e[i] = y[i] - mk.sen_slope * (t[i] - t[0]);
+		OBA_CHECK_INTERRUPTS_EVERY(i);
+	}
+	rc = rank_average(e, n, z, a);
+	if (rc == 0)
+	{
+		for (i = 0; i < n; i++)
+		{
+			z[i] -= (dn + 1) / 2.0;	/* exact: multiples of 1/2 */
+			OBA_CHECK_INTERRUPTS_EVERY(i);
+		}
+		rc = oba_autocorrelation(z, n, lags, 0, a, r);
+	}
+	xfree(a, e);
+	xfree(a, z);
+	if (rc != 0)
+	{
+		xfree(a, r);
+		return oba_fail(err, OBA_ENOMEM, "out of memory for %zu values", n);
+	}
+
+	if (isnan(r[0]))
+	{
+		/* the detrended values all equal: no autocorrelation is defined */
+		xfree(a, r);
+		if (mk.var_s == 0)
+			mk_z(0, 0, &out->z, &out->p);
+		return 0;
+	}
+	bound = oba_qnorm(1.0 - alpha / 2.0) / sqrt(dn);
+	for (k = 1; k <= lags; k++)
+	{
+		double		rk = r[k - 1],
+					dk = (double) k;
+
+		if (fabs(rk) > bound)
+		{
+			sum += (dn - dk) * (dn - dk - 1) * (dn - dk - 2) * rk;
+			sig++;
+		}
+		OBA_CHECK_INTERRUPTS_EVERY(k);
+	}
+	xfree(a, r);
+	out->lags_significant = (double) sig;
+	out->correction = 1.0 + 2.0 / (dn * (dn - 1) * (dn - 2)) * sum;
+	out->var_s_corrected = mk.var_s * out->correction;
+	if (out->correction > 0)
+		out->n_effective = dn / out->correction;
+	if (mk.var_s == 0)
+		mk_z(0, 0, &out->z, &out->p);
+	else if (out->correction > 0)
+		mk_z(mk.s, out->var_s_corrected, &out->z, &out->p);
+	return 0;
+}
+
+int
+oba_mk_prewhitened(const double *t, const double *y, size_t n, const oba_allocator *a,
+				   oba_mk_prewhitened_result *out, oba_error *err)
+{
+	oba_mk_result mk;
+	double	   *e,
+			   *w,
+				mean = 0.0,
+				num = 0.0,
+				den = 0.0,
+				r1,
+				tau,
+				tied,
+				var18;
+	size_t		i;
+
+	out->n = (double) n;
+	out->n_prewhitened = out->lag1 = out->s = out->var_s = out->z = out->p = NAN;
+	out->sen_slope = NAN;
+	if (n < 4)
+		return 0;				/* the pre-whitened series needs 3 values */
+	if (oba_mann_kendall(t, y, n, a, &mk, err) != 0)
+		return -1;
+	out->sen_slope = mk.sen_slope;
+	e = xalloc(a, sizeof(double) * n);
+	w = xalloc(a, sizeof(double) * 3 * n);
+	if (e == NULL || w == NULL)
+	{
+		xfree(a, e);
+		xfree(a, w);
+		return oba_fail(err, OBA_ENOMEM, "out of memory for %zu values", n);
+	}
+	for (i = 0; i < n; i++)
+	{
+		e[i] = y[i] - mk.sen_slope * (t[i] - t[0]);
+		mean += e[i];
+		OBA_CHECK_INTERRUPTS_EVERY(i);
+	}
+	mean /= (double) n;
+	for (i = 0; i < n; i++)
+	{
+		double		d = e[i] - mean;
+
+		den += d * d;
+		if (i + 1 < n)
+			num += d * (e[i + 1] - mean);
+		OBA_CHECK_INTERRUPTS_EVERY(i);
+	}
+	/* all equal: r1 undefined, and the ranks of the blended series do not depend on it */
+	r1 = den > 0 ? num / den : NAN;
+	out->lag1 = r1;
+	if (isnan(r1))
+		r1 = 0.0;
+	/* pre-whitened, the trend put back at the later time */
+	for (i = 0; i + 1 < n; i++)
+	{
+		w[i] = (e[i + 1] - r1 * e[i]) + mk.sen_slope * (t[i + 1] - t[0]);
+		OBA_CHECK_INTERRUPTS_EVERY(i);
+	}
+	mk_sums(w, n - 1, w + n, &out->s, &var18, &tau, &tied);
+	out->n_prewhitened = (double) (n - 1);
+	out->var_s = var18 / 18.0;
+	mk_z(out->s, out->var_s, &out->z, &out->p);
+	xfree(a, e);
+	xfree(a, w);
+	return 0;
+}
+
+int
+oba_seasonal_mann_kendall(const double *t, const double *y, const double *season, size_t n,
+						  const oba_allocator *a, oba_seasonal_mk_result *out, oba_error *err)
+{
+	size_t	   *idx = NULL,
+			   *seg = NULL,
+			   *src,
+			   *dst,
+			   *swap,
+				nseg = 0,
+				i,
+				j,
+				w,
+				lo,
+				steps = 0;
+	uint64_t   *cum = NULL;
+	double	   *ts = NULL,
+			   *ys = NULL,
+			   *scratch = NULL,
+				s = 0.0,
+				var18 = 0.0,
+				tau,
+				tied;
+	int			failed = 0,
+				rc = 0;
+
+	out->n = (double) n;
+	out->seasons = 0;
+	out->s = out->var_s = out->z = out->p = out->tau = out->sen_slope = out->sen_pairs = NAN;
+	if (n == 0)
+		return 0;
+	idx = xalloc_array(a, 2 * n, sizeof(size_t), &failed);
+	seg = xalloc_array(a, n + 1, sizeof(size_t), &failed);
+	cum = xalloc_array(a, n + 1, sizeof(uint64_t), &failed);
+	ts = xalloc_array(a, n, sizeof(double), &failed);
+	ys = xalloc_array(a, n, sizeof(double), &failed);
+	scratch = xalloc_array(a, 2 * n, sizeof(double), &failed);
+	if (failed)
+	{
+		rc = oba_fail(err, OBA_ENOMEM, "out of memory for %zu values", n);
+		goto done;
+	}
+	/* stable by season: each season keeps its time order */
+	src = idx;
+	dst = idx + n;
+	for (i = 0; i < n; i++)
+		src[i] = i;
+	for (w = 1; w < n; w *= 2)
+	{
+		OBA_CHECK_INTERRUPTS();
+		for (lo = 0; lo < n; lo += 2 * w)
+		{
+			size_t		mid = n - lo > w ? lo + w : n,
+						hi = n - mid > w ? mid + w : n,
+						l = lo,
+						r = mid,
+						o = lo;
+
+			while (l < mid && r < hi)
+			{
+				dst[o++] = season[src[r]] < season[src[l]] ? src[r++] : src[l++];
+				MK_STEP(steps);
+			}
+			while (l < mid)
+				dst[o++] = src[l++];
+			while (r < hi)
+				dst[o++] = src[r++];
+		}
+		swap = src;
+		src = dst;
+		dst = swap;
+	}
+	seg[0] = 0;
+	cum[0] = 0;
+	for (i = 0; i < n; i = j)
+	{
+		uint64_t	len;
+
+		for (j = i; j < n && season[src[j]] == season[src[i]]; j++)
+		{
+			ts[j] = t[src[j]];
+			ys[j] = y[src[j]];
+			MK_STEP(steps);
+		}
+		len = (uint64_t) (j - i);
+		seg[nseg + 1] = j;
+		cum[nseg + 1] = cum[nseg] + len * (len - 1) / 2;
+		nseg++;
+		if (len >= 2)
+		{
+			double		sg,
+						vg;
+
+			out->seasons++;
+			mk_sums(ys + i, (size_t) len, scratch, &sg, &vg, &tau, &tied);
+			s += sg;
+			var18 += vg;
+		}
+	}
+	if (cum[nseg] == 0)
+		goto done;				/* no season with two values */
+	out->s = s;
+	out->var_s = var18 / 18.0;
+	out->sen_pairs = (double) cum[nseg];
+	out->tau = s / out->sen_pairs;
+	mk_z(out->s, out->var_s, &out->z, &out->p);
+	{
+		mk_ctx		c;
+		mk_bracket	b;
+
+		if (mk_open(&c, &b, ts, ys, n, seg, nseg, cum, a) == 0)
+			out->sen_slope = mk_median_slope(&c, &b);
+		else
+			rc = oba_fail(err, OBA_ENOMEM, "out of memory for the seasonal slope of %zu values", n);
+		mk_close(&c, &b, a);
+	}
+done:
+	xfree(a, idx);
+	xfree(a, seg);
+	xfree(a, cum);
+	xfree(a, ts);
+	xfree(a, ys);
+	xfree(a, scratch);
+	return rc;
 }
 
 /* ---- ordinary least squares ------------------------------------------------- */
@@ -1538,6 +2202,440 @@ oba_its_fit(const double *t, const double *y, size_t n, double break_t,
 	out->effect = beta[2] + beta[3] * d;
 	out->effect_se = sqrt(fmax(0.0, v[2][2] + d * d * v[3][3] + 2 * d * v[2][3]));
 	out->effect_p = oba_t_two_sided_p(out->effect / out->effect_se, out->df);
+	return 0;
+}
+
+/* ---- change points: Pettitt's test and the broken line ---------------------- */
+
+int
+oba_pettitt(const double *t, const double *y, size_t n, const oba_allocator *a,
+			oba_pettitt_result *out, oba_error *err)
+{
+	double	   *rank2;
+	int64_t		u = 0,
+				best = 0;
+	size_t		i,
+				at = 0;
+	double		dn = (double) n,
+				k;
+
+	out->n = dn;
+	out->u = out->k = out->p = out->break_index = out->t_before = out->t_after = NAN;
+	if (n < 3)
+		return 0;
+	rank2 = xalloc(a, sizeof(double) * n);
+	if (rank2 == NULL || rank_average(y, n, rank2, a) != 0)
+	{
+		xfree(a, rank2);
+		return oba_fail(err, OBA_ENOMEM, "out of memory for %zu values", n);
+	}
+	/*
+	 * sum_j sign(y_i - y_j) = (values below) - (values above) = 2 R_i - n - 1
+	 * with R_i the mean rank, so U_t = sum_{i <= t} (2 R_i - n - 1), in
+	 * integers (2 R_i is one); the first t of the largest |U_t|.
+	 */
+	for (i = 0; i + 1 < n; i++)
+	{
+		int64_t		v = (int64_t) (2.0 * rank2[i]) - (int64_t) n - 1;
+
+		u += v;
+		if ((u < 0 ? -u : u) > (best < 0 ? -best : best))
+		{
+			best = u;
+			at = i;
+		}
+		OBA_CHECK_INTERRUPTS_EVERY(i);
+	}
+	xfree(a, rank2);
+	k = (double) (best < 0 ? -best : best);
+	out->u = (double) best;
+	out->k = k;
+	out->p = fmin(1.0, 2.0 * exp(-6.0 * k * k / (dn * dn * dn + dn * dn)));
+	if (best == 0)
+		return 0;				/* no value differs from another: no break */
+	out->break_index = (double) (at + 1);
+	out->t_before = t[at];
+	out->t_after = t[at + 1];
+	return 0;
+}
+
+/* Running least-squares sums of a line (Welford's updates: centred, stable). */
+typedef struct line_acc
+{
+	double		n,
+				mt,
+				my,
+				sxx,
+				sxy,
+				syy;
+} line_acc;
+
+static void
+line_add(line_acc *L, double t, double y)
+{
+	double		dt,
+				dy;
+
+	L->n += 1;
+	dt = t - L->mt;
+	dy = y - L->my;
+	L->mt += dt / L->n;
+	L->my += dy / L->n;
+	L->sxx += dt * (t - L->mt);
+	L->sxy += dt * (y - L->my);
+	L->syy += dy * (y - L->my);
+}
+
+/* The line's value at x, its variance factor 1/n + (x - mean)^2/Sxx, and its RSS. */
+static double
+line_at(const line_acc *L, double x)
+{
+	return L->my + L->sxy / L->sxx * (x - L->mt);
+}
+
+static double
+line_h(const line_acc *L, double x)
+{
+	return 1.0 / L->n + (x - L->mt) * (x - L->mt) / L->sxx;
+}
+
+static double
+line_rss(const line_acc *L)
+{
+	return fmax(0.0, L->syy - L->sxy * L->sxy / L->sxx);
+}
+
+/*
+ * The broken line's RSS at psi, from the lines of the two sides (points up
+ * to the interval, and after it): theirs, and the cost of joining them at
+ * psi, gap^2 / (h_left + h_right) (least squares under one linear constraint).
+ */
+static double
+joined_rss(const line_acc *L, const line_acc *R, double psi)
+{
+	double		gap = line_at(L, psi) - line_at(R, psi);
+
+	return line_rss(L) + line_rss(R) + gap * gap / (line_h(L, psi) + line_h(R, psi));
+}
+
+/* Least squares on columns of X (n x p, copied), centred at c: RSS, beta, Rinv; -1 if rank deficient. */
+static int
+fit_columns(const double *t, const double *y, size_t n, double psi, int kind, double b2,
+			double *X, double *yy, double *beta, double *rss,
+			double rinv[OBA_LSQ_MAXP][OBA_LSQ_MAXP])
+{
+	size_t		i;
+	int			p = kind == 0 ? 2 : kind == 1 ? 3 : 4;
+
+	for (i = 0; i < n; i++)
+	{
+		double		d = t[i] - psi;
+
+		X[i] = 1.0;
+		X[n + i] = d;
+		if (p > 2)
+			X[2 * n + i] = d > 0 ? d : 0.0;
+		if (p > 3)
+			X[3 * n + i] = d > 0 ? -b2 : 0.0;
+		yy[i] = y[i];
+		OBA_CHECK_INTERRUPTS_EVERY(i);
+	}
+	return lsq_qr(X, yy, n, p, beta, rss, rinv);
+}
+
+#define BROKEN_KEEP 16			/* near-best candidates refitted exactly */
+#define DAVIES_K 10				/* evaluation points of Davies' test (segmented's default) */
+
+typedef struct bl_cand
+{
+	double		psi,
+				rss;
+	size_t		k;				/* left side: points 0 .. k-1 */
+	int			crossing;		/* where the two sides' lines cross, inside the interval */
+} bl_cand;
+
+/*
+ * Davies' (2002) upper bound for the p-value of a change in slope, as
+ * segmented::davies.test (k = 10, two-sided, the linear-model form): at 10
+ * equally spaced psi from the second to the last but one time, the t of the
+ * hinge's coefficient in y ~ 1 + t + (t - psi)+ (n - 3 df).
+ */
+static double
+davies_p(const double *t, const double *y, size_t n, double *X, double *yy)
+{
+	double		from = t[1],
+				to = t[n - 2],
+				by = (to - from) / (DAVIES_K - 1),
+				df = (double) n - 3,
+				M = 0.0,
+				V = 0.0,
+				prev = NAN,
+				u,
+				p;
+	int			i,
+				any = 0;
+
+	for (i = 0; i < DAVIES_K; i++)
+	{
+		double		psi = i == 0 ? from : i == DAVIES_K - 1 ? to : from + i * by,
+					beta[4],
+					rss,
+					rinv[OBA_LSQ_MAXP][OBA_LSQ_MAXP],
+					inv22,
+					stat,
+					z2,
+					w;
+
+		if (fit_columns(t, y, n, psi, 1, 0, X, yy, beta, &rss, rinv) != 0)
+			continue;
+		inv22 = rinv[2][2] * rinv[2][2];	/* (X'X)^-1 of the last column */
+		stat = beta[2] / (sqrt(rss / df) * sqrt(inv22));
+		if (isnan(stat))
+			stat = beta[2] > 0 ? INFINITY : -INFINITY;	/* an exact fit */
+		z2 = beta[2] * beta[2] / inv22;
+		w = z2 / (z2 + rss);
+		if (fabs(stat) > M || isinf(stat))
+			M = fabs(stat);
+		if (any)
+			V += fabs(asin(sqrt(w)) - prev);
+		prev = asin(sqrt(w));
+		any = 1;
+	}
+	if (!any)
+		return NAN;
+	if (isinf(M))
+		return 0.0;
+	u = M * M / (df + M * M);
+	p = oba_pt(M, df, 0) +
+		V * pow(1 - u, (df - 1) / 2) * exp(lgamma(df / 2 + 0.5) - lgamma(df / 2)) /
+		(2 * sqrt(MK_TWO_PI / 2));
+	return fmin(1.0, 2 * p);
+}
+
+int
+oba_broken_line(const double *t, const double *y, size_t n, int min_segment,
+				const oba_allocator *a, oba_broken_line_result *out, oba_error *err)
+{
+	line_acc   *right = NULL,
+				L,
+				all;
+	bl_cand		keep[BROKEN_KEEP],
+				best = {0, 0, 0, 0};
+	double	   *X = NULL,
+			   *yy = NULL,
+				rss_min = INFINITY,
+				tol,
+				beta[4],
+				rss,
+				rinv[OBA_LSQ_MAXP][OBA_LSQ_MAXP],
+				v[4][4],
+				s2,
+				psi,
+				q;
+	size_t		h = (size_t) min_segment,
+				nkeep = 0,
+				i,
+				k;
+	int			r,
+				c,
+				found = 0;
+
+	memset(out, 0, sizeof(*out));
+	out->n = (double) n;
+	out->df = out->n_before = out->n_after = out->psi = out->psi_se = NAN;
+	out->psi_lower = out->psi_upper = out->intercept = out->intercept_se = NAN;
+	out->slope_before = out->slope_before_se = out->slope_after = out->slope_after_se = NAN;
+	out->slope_change = out->slope_change_se = out->sigma = out->davies_p = NAN;
+	if (min_segment < 2)
+		return oba_fail(err, OBA_EINVAL, "min_segment must be at least 2, got %d", min_segment);
+	if (n < 5)
+		return 0;
+
+	memset(&all, 0, sizeof(all));
+	for (i = 0; i < n; i++)
+	{
+		line_add(&all, t[i], y[i]);
+		OBA_CHECK_INTERRUPTS_EVERY(i);
+	}
+	/* on one line already (to rounding): no break to find */
+	if (!(line_rss(&all) > 1e-20 * all.syy))
+		return 0;
+
+	X = xalloc(a, sizeof(double) * 4 * n);
+	yy = xalloc(a, sizeof(double) * n);
+	right = n >= 2 * h ? xalloc(a, sizeof(line_acc) * (n + 1)) : NULL;
+	if (X == NULL || yy == NULL || (n >= 2 * h && right == NULL))
+	{
+		xfree(a, X);
+		xfree(a, yy);
+		xfree(a, right);
+		return oba_fail(err, OBA_ENOMEM, "out of memory for %zu values", n);
+	}
+	out->davies_p = davies_p(t, y, n, X, yy);
+	if (n < 2 * h)
+		goto done;
+
+	/* right[k]: the line of points k .. n-1 */
+	memset(&right[n], 0, sizeof(line_acc));
+	for (i = n; i > 0; i--)
+	{
+		right[i - 1] = right[i];
+		line_add(&right[i - 1], t[i - 1], y[i - 1]);
+		OBA_CHECK_INTERRUPTS_EVERY(i);
+	}
+
+	/*
+	 * psi in [t_(h), t_(n-h+1)] (1-based): on the interval [t[k-1], t[k]]
+	 * the RSS is the sides' RSS plus the cost of joining their lines at psi,
+	 * which is 0 where they cross and grows away from there, so the best psi
+	 * of the interval is the crossing when it lies inside, else an end.
+	 * Screened from the running sums; the near-best (within rounding of the
+	 * least) are refitted by QR below.
+	 */
+	memset(&L, 0, sizeof(L));
+	for (i = 0; i < h - 1; i++)
+		line_add(&L, t[i], y[i]);
+	tol = 1e-10 * all.syy;
+	for (k = h; k <= n - h; k++)
+	{
+		const line_acc *R = &right[k];
+		bl_cand		cand[3];
+		int			nc = 0,
+					j;
+		double		bl,
+					br;
+
+		line_add(&L, t[k - 1], y[k - 1]);
+		bl = L.sxy / L.sxx;
+		br = R->sxy / R->sxx;
+		cand[nc].psi = t[k - 1];
+		cand[nc++].crossing = 0;
+		if (bl != br)
+		{
+			double		x = t[k - 1] + (line_at(R, t[k - 1]) - line_at(&L, t[k - 1])) / (bl - br);
+
+			if (x > t[k - 1] && x < t[k])
+			{
+				cand[nc].psi = x;
+				cand[nc++].crossing = 1;
+			}
+		}
+		if (k == n - h)
+		{
+			cand[nc].psi = t[k];
+			cand[nc++].crossing = 0;
+		}
+		for (j = 0; j < nc; j++)
+		{
+			size_t		m;
+
+			cand[j].k = k;
+			cand[j].rss = cand[j].crossing ? line_rss(&L) + line_rss(R) :
+				joined_rss(&L, R, cand[j].psi);
+			if (cand[j].rss < rss_min)
+				rss_min = cand[j].rss;
+			/* keep the BROKEN_KEEP least, in order */
+			if (nkeep == BROKEN_KEEP && !(cand[j].rss < keep[nkeep - 1].rss))
+				continue;
+			m = nkeep < BROKEN_KEEP ? nkeep++ : nkeep - 1;
+			while (m > 0 && cand[j].rss < keep[m - 1].rss)
+			{
+				keep[m] = keep[m - 1];
+				m--;
+			}
+			keep[m] = cand[j];
+		}
+		OBA_CHECK_INTERRUPTS_EVERY(k);
+	}
+
+	/* refit the near-best exactly: the crossing from QR lines, the RSS of the broken line */
+	for (i = 0; i < nkeep; i++)
+	{
+		bl_cand		cd = keep[i];
+
+		if (cd.rss > rss_min + tol + 1e-9 * rss_min)
+			break;
+		if (cd.crossing)
+		{
+			double		bL[4],
+						bR[4],
+						rl,
+						rr,
+						x0 = t[cd.k - 1];
+
+			/* each side's line centred at t[k-1]: beta[0] its value there */
+			if (fit_columns(t, y, cd.k, x0, 0, 0, X, yy, bL, &rl, rinv) == 0 &&
+				fit_columns(t + cd.k, y + cd.k, n - cd.k, x0, 0, 0, X, yy, bR, &rr, rinv) == 0 &&
+				bL[1] != bR[1])
+			{
+				double		x = x0 + (bR[0] - bL[0]) / (bL[1] - bR[1]);
+
+				if (x > t[cd.k - 1] && x < t[cd.k])
+					cd.psi = x;
+			}
+		}
+		if (fit_columns(t, y, n, cd.psi, 1, 0, X, yy, beta, &cd.rss, rinv) != 0)
+			continue;
+		if (!found || cd.rss < best.rss || (cd.rss == best.rss && cd.psi < best.psi))
+		{
+			best = cd;
+			found = 1;
+		}
+	}
+	if (!found)
+		goto done;
+
+	/* the broken line at psi, then segmented's covariance with -b2 1(t > psi) */
+	psi = best.psi;
+	if (fit_columns(t, y, n, psi, 1, 0, X, yy, beta, &rss, rinv) != 0)
+		goto done;
+	{
+		double		b[3] = {beta[0], beta[1], beta[2]};
+		double		b4[4];
+		double		rss4;
+
+		out->df = (double) n - 4;
+		s2 = rss / out->df;
+		out->sigma = sqrt(s2);
+		out->psi = psi;
+		out->intercept = b[0] - psi * b[1];
+		out->slope_before = b[1];
+		out->slope_change = b[2];
+		out->slope_after = b[1] + b[2];
+		out->n_before = out->n_after = 0;
+		for (i = 0; i < n; i++)
+		{
+			if (t[i] <= psi)
+				out->n_before++;
+			else
+				out->n_after++;
+		}
+		if (fit_columns(t, y, n, psi, 2, b[2], X, yy, b4, &rss4, rinv) != 0)
+			goto done;			/* no slope change: psi is not identified */
+		for (r = 0; r < 4; r++)
+			for (c = 0; c < 4; c++)
+			{
+				double		sum = 0;
+				int			m;
+
+				for (m = 0; m < 4; m++)
+					sum += rinv[r][m] * rinv[c][m];
+				v[r][c] = s2 * sum;
+			}
+		/* back from the value at psi to the intercept at t = 0 */
+		out->intercept_se = sqrt(fmax(0.0, v[0][0] - 2 * psi * v[0][1] + psi * psi * v[1][1]));
+		out->slope_before_se = sqrt(fmax(0.0, v[1][1]));
+		out->slope_change_se = sqrt(fmax(0.0, v[2][2]));
+		out->slope_after_se = sqrt(fmax(0.0, v[1][1] + v[2][2] + 2 * v[1][2]));
+		out->psi_se = sqrt(fmax(0.0, v[3][3]));
+		q = oba_qt(0.975, out->df);
+		out->psi_lower = psi - q * out->psi_se;
+		out->psi_upper = psi + q * out->psi_se;
+	}
+done:
+	xfree(a, X);
+	xfree(a, yy);
+	xfree(a, right);
 	return 0;
 }
 

@@ -1,9 +1,10 @@
 /*
  * trend.h: trend tests on a series (METHODS.md sections 9 to 14):
- * Mann-Kendall with Sen's slope, ordinary least squares with confidence and
- * prediction intervals, interrupted time series by segmented regression,
- * the chi-squared test for trend in proportions, and the Fingertips
- * "recent trend" marker.
+ * Mann-Kendall with Sen's slope (and for autocorrelated and seasonal series),
+ * ordinary least squares with confidence and prediction intervals,
+ * interrupted time series by segmented regression, change points (Pettitt,
+ * the broken line), the chi-squared test for trend in proportions, and the
+ * Fingertips "recent trend" marker.
  *
  * Every function takes a series already prepared by oba_series_prepare
  * (sorted by t, times unique, missing values dropped unless stated).
@@ -60,6 +61,78 @@ double		oba_kendall_cdf(double q, int n, const oba_allocator *a);
  */
 int			oba_mann_kendall(const double *t, const double *y, size_t n,
 							 const oba_allocator *a, oba_mk_result *out, oba_error *err);
+
+/* ---- Mann-Kendall for autocorrelated and seasonal series (sections 10.1 to 10.3) ---- */
+
+typedef struct oba_mk_hamed_rao_result
+{
+	double		n;
+	double		s;
+	double		var_s;			/* tie-corrected, before the correction */
+	double		sen_slope;
+	double		lags;			/* lags examined: n - 1, or max_lag when fewer */
+	double		lags_significant;	/* |r_k| > qnorm(1 - alpha/2) / sqrt(n) */
+	double		correction;		/* n/n* = 1 + 2/(n(n-1)(n-2)) sum (n-k)(n-k-1)(n-k-2) r_k */
+	double		n_effective;	/* n* = n / correction, when positive */
+	double		var_s_corrected;	/* var_s * correction */
+	double		z;				/* continuity-corrected, on the corrected variance */
+	double		p;
+} oba_mk_hamed_rao_result;
+
+/*
+ * Hamed and Rao (1998): r_k the autocorrelations of the ranks of
+ * y - sen_slope (t - t_1); max_lag 0 for every lag. Fewer than 3 values: n
+ * only. O(n log n) time (the autocorrelations by FFT when n * lags > 2^24).
+ */
+int			oba_mk_hamed_rao(const double *t, const double *y, size_t n, double alpha,
+							 size_t max_lag, const oba_allocator *a,
+							 oba_mk_hamed_rao_result *out, oba_error *err);
+
+/*
+ * r_k, k = 1 .. lags (at most n - 1), of a centred series z, as R's acf:
+ * method 1 sums directly, 2 by FFT, 0 chooses (directly up to 2^24
+ * products). NaN when z is all 0; -1 when out of memory.
+ */
+int			oba_autocorrelation(const double *z, size_t n, size_t lags, int method,
+								const oba_allocator *a, double *r);
+
+typedef struct oba_mk_prewhitened_result
+{
+	double		n;
+	double		n_prewhitened;	/* n - 1 */
+	double		lag1;			/* r1 of y - sen_slope (t - t_1); NaN when that is constant */
+	double		s;				/* of the pre-whitened series with the trend put back */
+	double		var_s;
+	double		z;
+	double		p;
+	double		sen_slope;		/* of the series itself */
+} oba_mk_prewhitened_result;
+
+/* Yue and Wang (2002), trend-free pre-whitening. Fewer than 4 values: n only. */
+int			oba_mk_prewhitened(const double *t, const double *y, size_t n,
+							   const oba_allocator *a, oba_mk_prewhitened_result *out,
+							   oba_error *err);
+
+typedef struct oba_seasonal_mk_result
+{
+	double		n;
+	double		seasons;		/* seasons with 2 values or more */
+	double		s;				/* sum of the seasons' S */
+	double		var_s;			/* sum of their tie-corrected variances */
+	double		z;
+	double		p;
+	double		tau;			/* s / sen_pairs */
+	double		sen_slope;		/* median of every within-season pairwise slope */
+	double		sen_pairs;		/* the within-season pairs */
+} oba_seasonal_mk_result;
+
+/*
+ * Hirsch, Slack and Smith (1982). t, y and season (any numbers naming the
+ * seasons) in time order. No season with 2 values: n and seasons only.
+ */
+int			oba_seasonal_mann_kendall(const double *t, const double *y, const double *season,
+									  size_t n, const oba_allocator *a,
+									  oba_seasonal_mk_result *out, oba_error *err);
 
 /* ---- ordinary least squares (section 13) ---- */
 
@@ -125,6 +198,55 @@ enum
  */
 int			oba_its_fit(const double *t, const double *y, size_t n, double break_t,
 						const oba_allocator *a, oba_its *out, oba_error *err);
+
+/* ---- change points (sections 14.1 and 14.2) ---- */
+
+typedef struct oba_pettitt_result
+{
+	double		n;
+	double		u;				/* U_t at the break: > 0 when the values after are lower */
+	double		k;				/* K = max |U_t| */
+	double		p;				/* min(1, 2 exp(-6 K^2 / (n^3 + n^2))) */
+	double		break_index;	/* t, 1-based: the last value before the change */
+	double		t_before;		/* its time */
+	double		t_after;		/* the next time: the first after the change */
+} oba_pettitt_result;
+
+/* Pettitt (1979). Fewer than 3 values: n only; K = 0: no break (NaN). */
+int			oba_pettitt(const double *t, const double *y, size_t n, const oba_allocator *a,
+						oba_pettitt_result *out, oba_error *err);
+
+typedef struct oba_broken_line_result
+{
+	double		n;
+	double		df;				/* n - 4 */
+	double		n_before;		/* t <= psi */
+	double		n_after;
+	double		psi;			/* the breakpoint */
+	double		psi_se;
+	double		psi_lower;		/* psi -+ qt(0.975, df) psi_se */
+	double		psi_upper;
+	double		intercept;
+	double		intercept_se;
+	double		slope_before;
+	double		slope_before_se;
+	double		slope_after;
+	double		slope_after_se;
+	double		slope_change;
+	double		slope_change_se;
+	double		sigma;
+	double		davies_p;		/* Davies' test of a change in slope, k = 10 */
+} oba_broken_line_result;
+
+/*
+ * y = b0 + b1 t + b2 (t - psi)+ with psi the least-squares breakpoint in
+ * [t_(h), t_(n-h+1)], h = min_segment (>= 2); covariance as R segmented.
+ * n < 5, n < 2h or the values on one line: NaN estimates (davies_p needs
+ * n >= 5 only). O(n) after sorting.
+ */
+int			oba_broken_line(const double *t, const double *y, size_t n, int min_segment,
+							const oba_allocator *a, oba_broken_line_result *out,
+							oba_error *err);
 
 /* ---- chi-squared test for trend in proportions (section 12) ---- */
 

@@ -26,7 +26,7 @@ PG_FUNCTION_INFO_V1(obapg_date_to_years);
 PG_FUNCTION_INFO_V1(obapg_years_to_date);
 
 /* The widths of the kinds' rows, indexed by kind. */
-static const int kind_width[] = {0, 2, 2, 2, 3, 3, 4, 2};
+static const int kind_width[OBA_KIND_LAST + 1] = {0, 2, 2, 2, 3, 3, 4, 2, 2, 3, 2};
 
 /*
  * The smallest allocation of a grown state, in bytes: the array header and 61
@@ -272,7 +272,7 @@ check_header(const double *s, size_t n, const char *fname, int want_kind)
 
 	if (n < OBA_ST_HEADER || s[OBA_ST_VERSION] != OBA_STATE_VERSION)
 		bad_state(fname, "The state must start with the version 1 header.");
-	if (!whole_in(s[OBA_ST_KIND], OBA_KIND_SERIES, OBA_KIND_SPC, &kind) ||
+	if (!whole_in(s[OBA_ST_KIND], OBA_KIND_SERIES, OBA_KIND_LAST, &kind) ||
 		(want_kind != 0 && kind != want_kind))
 		bad_state(fname, "The state belongs to another aggregate.");
 	nrows = s[OBA_ST_NROWS];

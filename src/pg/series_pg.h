@@ -50,14 +50,19 @@ enum
 /* What an aggregate's rows are; the final function checks it got its own kind. */
 typedef enum oba_series_kind
 {
-	OBA_KIND_SERIES = 1,		/* (t, value): mann_kendall_agg, linear_trend_agg */
+	OBA_KIND_SERIES = 1,		/* (t, value): mann_kendall_agg, linear_trend_agg and the other tests without parameters */
 	OBA_KIND_CURVE = 2,			/* (t, value); start, direction, alpha */
 	OBA_KIND_ITS = 3,			/* (t, value); break_t */
 	OBA_KIND_CHISQ = 4,			/* (t, successes, total); scores */
 	OBA_KIND_RECENT = 5,		/* (t, successes, total); polarity, points, variant */
 	OBA_KIND_RECENT_CI = 6,		/* (t, value, lower95, upper95); polarity, points, variant */
-	OBA_KIND_SPC = 7			/* (t, value); polarity, target, ... , rebase times */
+	OBA_KIND_SPC = 7,			/* (t, value); polarity, target, ... , rebase times */
+	OBA_KIND_HAMED_RAO = 8,		/* (t, value); alpha, max_lag (0: every lag) */
+	OBA_KIND_SEASONAL = 9,		/* (t, value, season); season_from_month */
+	OBA_KIND_BROKEN_LINE = 10	/* (t, value); min_segment */
 } oba_series_kind;
+
+#define OBA_KIND_LAST OBA_KIND_BROKEN_LINE
 
 #define OBA_MAX_PARAMS 64
 

@@ -1,7 +1,9 @@
 /*
  * trend.c (glue): oba.mann_kendall_agg, oba.linear_trend_agg with
  * oba.linear_predict, oba.its_agg, oba.trend_chisq_agg, oba.recent_trend_agg
- * and oba.recent_trend_ci_agg.
+ * and oba.recent_trend_ci_agg; oba.mann_kendall_hamed_rao_agg,
+ * oba.mann_kendall_prewhitened_agg, oba.seasonal_mann_kendall_agg,
+ * oba.pettitt_agg and oba.segmented_agg.
  *
  * Copyright (C) 2026 the oba authors. GPL-2.0-or-later.
  */
@@ -11,6 +13,7 @@
 #include "access/htup_details.h"
 #include "funcapi.h"
 #include "utils/builtins.h"
+#include "utils/datetime.h"
 
 #include <math.h>
 
@@ -31,6 +34,17 @@ PG_FUNCTION_INFO_V1(obapg_recent_trans_date);
 PG_FUNCTION_INFO_V1(obapg_recent_ci_trans);
 PG_FUNCTION_INFO_V1(obapg_recent_ci_trans_date);
 PG_FUNCTION_INFO_V1(obapg_recent_final);
+PG_FUNCTION_INFO_V1(obapg_mk_hamed_rao_trans);
+PG_FUNCTION_INFO_V1(obapg_mk_hamed_rao_trans_date);
+PG_FUNCTION_INFO_V1(obapg_mk_hamed_rao_final);
+PG_FUNCTION_INFO_V1(obapg_mk_prewhitened_final);
+PG_FUNCTION_INFO_V1(obapg_seasonal_mk_trans);
+PG_FUNCTION_INFO_V1(obapg_seasonal_mk_trans_date);
+PG_FUNCTION_INFO_V1(obapg_seasonal_mk_final);
+PG_FUNCTION_INFO_V1(obapg_pettitt_final);
+PG_FUNCTION_INFO_V1(obapg_broken_line_trans);
+PG_FUNCTION_INFO_V1(obapg_broken_line_trans_date);
+PG_FUNCTION_INFO_V1(obapg_broken_line_final);
 
 /* ---- mann_kendall_agg, linear_trend_agg: final functions of the shared state ---- */
 
@@ -627,5 +641,347 @@ obapg_recent_final(PG_FUNCTION_ARGS)
 	oba_row_bool(&row, r.outlier_found);
 	oba_row_text(&row, r.trend);
 	oba_row_text(&row, r.marker);
+	return oba_row_datum(&row);
+}
+
+/* ---- the tests of issue 14: Mann-Kendall for autocorrelated and seasonal series, change points ---- */
+
+/*
+ * The state of an aggregate that also runs on the shared (t, value) state of
+ * oba.series_agg_trans (its defaults), or on its own kind (its parameters).
+ */
+static void
+view_of(FunctionCallInfo fcinfo, const char *fname, oba_series_kind own, oba_series_view *v)
+{
+	oba_series_view_get(fcinfo, 0, fname, 0, v);
+	if (v->kind != OBA_KIND_SERIES && v->kind != (int) own)
+		oba_bad_arg(fname, "invalid aggregate state: it belongs to another aggregate");
+}
+
+/* (state, t, value, alpha [, max_lag]) */
+static Datum
+hamed_rao_trans(FunctionCallInfo fcinfo, bool is_date)
+{
+	const char *fname = "oba.mann_kendall_hamed_rao_agg";
+	double		row[2],
+				params[2];
+	oba_error	err;
+
+	if (PG_ARGISNULL(1))
+		return oba_series_unchanged(fcinfo, fname);
+	row[0] = oba_arg_time(fcinfo, 1, is_date, fname, "t");
+	row[1] = oba_arg_value(fcinfo, 2, fname, "value");
+	if (PG_ARGISNULL(3))
+		oba_null_arg(fname, "alpha");
+	params[0] = PG_GETARG_FLOAT8(3);
+	if (oba_check_alpha(&err, "alpha", params[0]) != 0)
+		oba_raise(fname, &err);
+	params[1] = 0;				/* every lag */
+	if (PG_NARGS() > 4 && !PG_ARGISNULL(4))
+	{
+		int32		lag = PG_GETARG_INT32(4);
+
+		if (lag < 1)
+			oba_bad_arg(fname, "max_lag must be at least 1, got %d", lag);
+		params[1] = lag;
+	}
+	return oba_series_append(fcinfo, fname, OBA_KIND_HAMED_RAO, 2, row, params, 2,
+							 "alpha and max_lag");
+}
+
+Datum
+obapg_mk_hamed_rao_trans(PG_FUNCTION_ARGS)
+{
+	return hamed_rao_trans(fcinfo, false);
+}
+
+Datum
+obapg_mk_hamed_rao_trans_date(PG_FUNCTION_ARGS)
+{
+	return hamed_rao_trans(fcinfo, true);
+}
+
+Datum
+obapg_mk_hamed_rao_final(PG_FUNCTION_ARGS)
+{
+	const char *fname = "oba.mann_kendall_hamed_rao_agg";
+	oba_series_view v;
+	oba_mk_hamed_rao_result r;
+	oba_error	err;
+	oba_row		row;
+	double	   *rows,
+			   *t,
+			   *y,
+				alpha = 0.05;
+	size_t		n,
+				max_lag = 0;
+
+	view_of(fcinfo, fname, OBA_KIND_HAMED_RAO, &v);
+	if (v.nrows == 0)
+		PG_RETURN_NULL();
+	if (v.kind == OBA_KIND_HAMED_RAO)
+	{
+		if (v.nparams != 2 || !(v.params[0] > 0 && v.params[0] < 1))
+			oba_bad_arg(fname, "invalid aggregate state: bad parameters");
+		alpha = v.params[0];
+		max_lag = (size_t) oba_state_int(v.params[1], 0, PG_INT32_MAX, fname);
+	}
+	rows = oba_series_sorted(&v, true, &n, fname);
+	oba_series_columns(rows, n, &t, &y);
+	if (oba_mk_hamed_rao(t, y, n, alpha, max_lag, &oba_pg_allocator, &r, &err) != 0)
+		oba_raise(fname, &err);
+
+	oba_row_begin(fcinfo, &row);
+	oba_row_int4(&row, r.n);
+	oba_row_int8(&row, r.s);
+	oba_row_float(&row, r.var_s);
+	oba_row_float(&row, r.correction);
+	oba_row_float(&row, r.n_effective);
+	oba_row_float(&row, r.var_s_corrected);
+	oba_row_float(&row, r.z);
+	oba_row_float(&row, r.p);
+	oba_row_int4(&row, r.lags);
+	oba_row_int4(&row, r.lags_significant);
+	oba_row_float(&row, r.sen_slope);
+	return oba_row_datum(&row);
+}
+
+Datum
+obapg_mk_prewhitened_final(PG_FUNCTION_ARGS)
+{
+	const char *fname = "oba.mann_kendall_prewhitened_agg";
+	oba_series_view v;
+	oba_mk_prewhitened_result r;
+	oba_error	err;
+	oba_row		row;
+	double	   *rows,
+			   *t,
+			   *y;
+	size_t		n;
+
+	oba_series_view_get(fcinfo, 0, fname, OBA_KIND_SERIES, &v);
+	if (v.nrows == 0)
+		PG_RETURN_NULL();
+	rows = oba_series_sorted(&v, true, &n, fname);
+	oba_series_columns(rows, n, &t, &y);
+	if (oba_mk_prewhitened(t, y, n, &oba_pg_allocator, &r, &err) != 0)
+		oba_raise(fname, &err);
+
+	oba_row_begin(fcinfo, &row);
+	oba_row_int4(&row, r.n);
+	oba_row_int4(&row, r.n_prewhitened);
+	oba_row_float(&row, r.lag1);
+	oba_row_int8(&row, r.s);
+	oba_row_float(&row, r.var_s);
+	oba_row_float(&row, r.z);
+	oba_row_float(&row, r.p);
+	oba_row_float(&row, r.sen_slope);
+	return oba_row_datum(&row);
+}
+
+/* (state, t, value [, season]): a date's season is its month unless given */
+static Datum
+seasonal_trans(FunctionCallInfo fcinfo, bool is_date)
+{
+	const char *fname = "oba.seasonal_mann_kendall_agg";
+	double		row[3],
+				from_month = 0;
+
+	if (PG_ARGISNULL(1))
+		return oba_series_unchanged(fcinfo, fname);
+	row[0] = oba_arg_time(fcinfo, 1, is_date, fname, "t");
+	row[1] = oba_arg_value(fcinfo, 2, fname, "value");
+	if (PG_NARGS() > 3)
+	{
+		if (PG_ARGISNULL(3))
+			oba_null_arg(fname, "season");
+		row[2] = PG_GETARG_INT32(3);
+	}
+	else
+	{
+		int			y,
+					m,
+					d;
+
+		/* finite: oba_arg_time has checked */
+		j2date(PG_GETARG_DATEADT(1) + POSTGRES_EPOCH_JDATE, &y, &m, &d);
+		row[2] = m;
+		from_month = 1;
+	}
+	return oba_series_append(fcinfo, fname, OBA_KIND_SEASONAL, 3, row, &from_month, 1,
+							 "the source of the season (given or the month)");
+}
+
+Datum
+obapg_seasonal_mk_trans(PG_FUNCTION_ARGS)
+{
+	return seasonal_trans(fcinfo, false);
+}
+
+Datum
+obapg_seasonal_mk_trans_date(PG_FUNCTION_ARGS)
+{
+	return seasonal_trans(fcinfo, true);
+}
+
+Datum
+obapg_seasonal_mk_final(PG_FUNCTION_ARGS)
+{
+	const char *fname = "oba.seasonal_mann_kendall_agg";
+	oba_series_view v;
+	oba_seasonal_mk_result r;
+	oba_error	err;
+	oba_row		row;
+	double	   *rows,
+			   *t,
+			   *y,
+			   *season;
+	size_t		n,
+				i;
+
+	oba_series_view_get(fcinfo, 0, fname, OBA_KIND_SEASONAL, &v);
+	if (v.nrows == 0)
+		PG_RETURN_NULL();
+	rows = oba_series_sorted(&v, true, &n, fname);
+	t = palloc(sizeof(double) * (n + 1));
+	y = palloc(sizeof(double) * (n + 1));
+	season = palloc(sizeof(double) * (n + 1));
+	for (i = 0; i < n; i++)
+	{
+		t[i] = rows[3 * i];
+		y[i] = rows[3 * i + 1];
+		season[i] = rows[3 * i + 2];
+		if (isnan(season[i]))
+			oba_bad_arg(fname, "invalid aggregate state: a row without a season");
+	}
+	if (oba_seasonal_mann_kendall(t, y, season, n, &oba_pg_allocator, &r, &err) != 0)
+		oba_raise(fname, &err);
+
+	oba_row_begin(fcinfo, &row);
+	oba_row_int4(&row, r.n);
+	oba_row_int4(&row, r.seasons);
+	oba_row_int8(&row, r.s);
+	oba_row_float(&row, r.var_s);
+	oba_row_float(&row, r.z);
+	oba_row_float(&row, r.p);
+	oba_row_float(&row, r.tau);
+	oba_row_float(&row, r.sen_slope);
+	oba_row_int8(&row, r.sen_pairs);
+	return oba_row_datum(&row);
+}
+
+Datum
+obapg_pettitt_final(PG_FUNCTION_ARGS)
+{
+	const char *fname = "oba.pettitt_agg";
+	oba_series_view v;
+	oba_pettitt_result r;
+	oba_error	err;
+	oba_row		row;
+	double	   *rows,
+			   *t,
+			   *y;
+	size_t		n;
+
+	oba_series_view_get(fcinfo, 0, fname, OBA_KIND_SERIES, &v);
+	if (v.nrows == 0)
+		PG_RETURN_NULL();
+	rows = oba_series_sorted(&v, true, &n, fname);
+	oba_series_columns(rows, n, &t, &y);
+	if (oba_pettitt(t, y, n, &oba_pg_allocator, &r, &err) != 0)
+		oba_raise(fname, &err);
+
+	oba_row_begin(fcinfo, &row);
+	oba_row_int4(&row, r.n);
+	oba_row_int8(&row, r.u);
+	oba_row_int8(&row, r.k);
+	oba_row_float(&row, r.p);
+	oba_row_int4(&row, r.break_index);
+	oba_row_float(&row, r.t_before);
+	oba_row_float(&row, r.t_after);
+	return oba_row_datum(&row);
+}
+
+/* (state, t, value, min_segment) */
+static Datum
+broken_line_trans(FunctionCallInfo fcinfo, bool is_date)
+{
+	const char *fname = "oba.segmented_agg";
+	double		row[2],
+				h;
+	int32		m;
+
+	if (PG_ARGISNULL(1))
+		return oba_series_unchanged(fcinfo, fname);
+	row[0] = oba_arg_time(fcinfo, 1, is_date, fname, "t");
+	row[1] = oba_arg_value(fcinfo, 2, fname, "value");
+	if (PG_ARGISNULL(3))
+		oba_null_arg(fname, "min_segment");
+	m = PG_GETARG_INT32(3);
+	if (m < 2)
+		oba_bad_arg(fname, "min_segment must be at least 2, got %d", m);
+	h = m;
+	return oba_series_append(fcinfo, fname, OBA_KIND_BROKEN_LINE, 2, row, &h, 1, "min_segment");
+}
+
+Datum
+obapg_broken_line_trans(PG_FUNCTION_ARGS)
+{
+	return broken_line_trans(fcinfo, false);
+}
+
+Datum
+obapg_broken_line_trans_date(PG_FUNCTION_ARGS)
+{
+	return broken_line_trans(fcinfo, true);
+}
+
+Datum
+obapg_broken_line_final(PG_FUNCTION_ARGS)
+{
+	const char *fname = "oba.segmented_agg";
+	oba_series_view v;
+	oba_broken_line_result r;
+	oba_error	err;
+	oba_row		row;
+	double	   *rows,
+			   *t,
+			   *y;
+	size_t		n;
+	int			h = 3;
+
+	view_of(fcinfo, fname, OBA_KIND_BROKEN_LINE, &v);
+	if (v.nrows == 0)
+		PG_RETURN_NULL();
+	if (v.kind == OBA_KIND_BROKEN_LINE)
+	{
+		if (v.nparams != 1)
+			oba_bad_arg(fname, "invalid aggregate state: bad parameters");
+		h = oba_state_int(v.params[0], 2, PG_INT32_MAX, fname);
+	}
+	rows = oba_series_sorted(&v, true, &n, fname);
+	oba_series_columns(rows, n, &t, &y);
+	if (oba_broken_line(t, y, n, h, &oba_pg_allocator, &r, &err) != 0)
+		oba_raise(fname, &err);
+
+	oba_row_begin(fcinfo, &row);
+	oba_row_int4(&row, r.n);
+	oba_row_int4(&row, r.df);
+	oba_row_int4(&row, r.n_before);
+	oba_row_int4(&row, r.n_after);
+	oba_row_float(&row, r.psi);
+	oba_row_float(&row, r.psi_se);
+	oba_row_float(&row, r.psi_lower);
+	oba_row_float(&row, r.psi_upper);
+	oba_row_float(&row, r.intercept);
+	oba_row_float(&row, r.intercept_se);
+	oba_row_float(&row, r.slope_before);
+	oba_row_float(&row, r.slope_before_se);
+	oba_row_float(&row, r.slope_after);
+	oba_row_float(&row, r.slope_after_se);
+	oba_row_float(&row, r.slope_change);
+	oba_row_float(&row, r.slope_change_se);
+	oba_row_float(&row, r.sigma);
+	oba_row_float(&row, r.davies_p);
 	return oba_row_datum(&row);
 }

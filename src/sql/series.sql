@@ -37,14 +37,14 @@ CREATE FUNCTION @extschema@.series_agg_trans(pg_catalog.float8[], pg_catalog.flo
 RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_series_trans'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.series_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8) IS
-'Transition function of oba.mann_kendall_agg(t, value) and oba.linear_trend_agg(t, value), which share one state: appends (t, value) to the float8[] series state (in place inside an aggregate). A NULL t skips the row; a NULL value is kept as missing; a non-finite t or value is an error (22023).';
+'Transition function of oba.mann_kendall_agg(t, value), oba.linear_trend_agg(t, value) and the other trend tests without parameters (mann_kendall_hamed_rao_agg, mann_kendall_prewhitened_agg, pettitt_agg, segmented_agg), which share one state: appends (t, value) to the float8[] series state (in place inside an aggregate). A NULL t skips the row; a NULL value is kept as missing; a non-finite t or value is an error (22023).';
 
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.series_agg_trans(pg_catalog.float8[], pg_catalog.date, pg_catalog.float8)
 RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_series_trans_date'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.series_agg_trans(pg_catalog.float8[], pg_catalog.date, pg_catalog.float8) IS
-'Transition function of oba.mann_kendall_agg(date, value) and oba.linear_trend_agg(date, value): appends (oba.date_to_years(t), value) to the float8[] series state.';
+'Transition function of oba.mann_kendall_agg(date, value), oba.linear_trend_agg(date, value) and the other trend tests without parameters: appends (oba.date_to_years(t), value) to the float8[] series state.';
 
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.series_agg_combine(pg_catalog.float8[], pg_catalog.float8[])

@@ -9,22 +9,27 @@ CREATE TEMP VIEW series_aggs AS
     FROM pg_aggregate a
    WHERE a.aggfnoid::regproc::text IN ('oba.mann_kendall_agg', 'oba.linear_trend_agg', 'oba.its_agg',
                                        'oba.trend_chisq_agg', 'oba.recent_trend_agg',
-                                       'oba.recent_trend_ci_agg', 'oba.turn_the_curve_agg', 'oba.spc_agg');
+                                       'oba.recent_trend_ci_agg', 'oba.turn_the_curve_agg', 'oba.spc_agg',
+                                       'oba.mann_kendall_hamed_rao_agg', 'oba.mann_kendall_prewhitened_agg',
+                                       'oba.seasonal_mann_kendall_agg', 'oba.pettitt_agg', 'oba.segmented_agg');
 
-SELECT is((SELECT count(*)::int FROM series_aggs), 36,
-          'the time-series aggregates: 36 overloads (float8 and date times)');
+SELECT is((SELECT count(*)::int FROM series_aggs), 53,
+          'the time-series aggregates: 53 overloads (float8 and date times)');
 SELECT is(array(SELECT DISTINCT aggtranstype::regtype::text FROM series_aggs),
           ARRAY['double precision[]'], 'their state is float8[], not internal');
 SELECT is(array(SELECT DISTINCT aggcombinefn::regprocedure::text FROM series_aggs),
           ARRAY['oba.series_agg_combine(double precision[],double precision[])'],
           'they share one combine function');
-SELECT is(array(SELECT sig FROM series_aggs WHERE agginitval IS NULL OR agginitval !~ '^\{1,[1-7],[2-4],0,0\}$'),
+SELECT is(array(SELECT sig FROM series_aggs WHERE agginitval IS NULL OR agginitval !~ '^\{1,([1-9]|10),[2-4],0,0\}$'),
           '{}'::text[], 'every state starts from the version 1 header of its kind');
 SELECT is(array(SELECT sig FROM series_aggs s JOIN pg_proc p ON p.oid = s.aggtransfn WHERE p.proisstrict),
           '{}'::text[], 'transition functions are not strict (a NULL value is a missing observation)');
 SELECT is((SELECT count(DISTINCT (aggtransfn, agginitval))::int FROM series_aggs
-            WHERE aggfnoid::regproc::text IN ('oba.mann_kendall_agg', 'oba.linear_trend_agg')), 2,
-          'mann_kendall_agg and linear_trend_agg share one transition and initial state per time type, so one query accumulates once');
+            WHERE aggfnoid::regproc::text IN ('oba.mann_kendall_agg', 'oba.linear_trend_agg')
+               OR (aggfnoid::regproc::text IN ('oba.mann_kendall_hamed_rao_agg', 'oba.mann_kendall_prewhitened_agg',
+                                              'oba.pettitt_agg', 'oba.segmented_agg')
+                   AND (SELECT p.pronargs FROM pg_proc p WHERE p.oid = aggfnoid) = 2)), 2,
+          'mann_kendall_agg, linear_trend_agg and the trend tests without parameters share one transition and initial state per time type, so one query accumulates once');
 
 SELECT is(array(SELECT sig || ' ' || aggtransspace FROM series_aggs
                  WHERE aggtransspace <> CASE WHEN aggfnoid::regproc::text = 'oba.recent_trend_ci_agg' THEN 4096 ELSE 2048 END),

@@ -1,6 +1,6 @@
 -- The public API of the trend family: signatures, result columns, strictness.
 BEGIN;
-SELECT plan(14);
+SELECT plan(28);
 
 SELECT columns_are('oba', 'mann_kendall', ARRAY['n', 's', 'var_s', 'z', 'p', 'tau', 'sen_slope',
   'sen_lower', 'sen_upper', 'sen_intercept', 'z_uncorrected', 'p_uncorrected', 'p_exact',
@@ -28,6 +28,33 @@ SELECT is_strict('oba', 'linear_predict', ARRAY['oba.linear_trend', 'double prec
 SELECT is((SELECT pg_get_function_arguments('oba.linear_predict(oba.linear_trend, float8, float8)'::regprocedure)),
           'fit oba.linear_trend, t double precision, confidence double precision DEFAULT 0.95',
           'oba.linear_predict: 95% by default');
+SELECT ok(obj_description('oba.mann_kendall'::regtype, 'pg_type') ~ 'intercept median\(value - sen_slope t\) \(as zyp\)'
+          AND obj_description('oba.mann_kendall'::regtype, 'pg_type') !~ 'Conover',
+          'the Sen intercept is named for what it is, median(value - sen_slope t) as zyp, not Conover''s');
+
+-- the tests of issue 14
+SELECT columns_are('oba', 'mann_kendall_hamed_rao', ARRAY['n', 's', 'var_s', 'correction', 'n_effective',
+  'var_s_corrected', 'z', 'p', 'lags', 'lags_significant', 'sen_slope'], 'oba.mann_kendall_hamed_rao columns');
+SELECT columns_are('oba', 'mann_kendall_prewhitened', ARRAY['n', 'n_prewhitened', 'lag1', 's', 'var_s', 'z', 'p',
+  'sen_slope'], 'oba.mann_kendall_prewhitened columns');
+SELECT columns_are('oba', 'seasonal_mann_kendall', ARRAY['n', 'seasons', 's', 'var_s', 'z', 'p', 'tau', 'sen_slope',
+  'sen_pairs'], 'oba.seasonal_mann_kendall columns');
+SELECT columns_are('oba', 'pettitt', ARRAY['n', 'u', 'k', 'p', 'break_index', 't_last_before', 't_first_after'],
+  'oba.pettitt columns');
+SELECT columns_are('oba', 'segmented', ARRAY['n', 'df', 'n_before', 'n_after', 'psi', 'psi_se', 'psi_lower',
+  'psi_upper', 'intercept', 'intercept_se', 'slope_before', 'slope_before_se', 'slope_after', 'slope_after_se',
+  'slope_change', 'slope_change_se', 'sigma', 'davies_p'], 'oba.segmented columns');
+SELECT is_aggregate('oba', 'mann_kendall_hamed_rao_agg', ARRAY['double precision', 'double precision', 'double precision', 'integer']);
+SELECT is_aggregate('oba', 'mann_kendall_hamed_rao_agg', ARRAY['date', 'double precision']);
+SELECT is_aggregate('oba', 'mann_kendall_prewhitened_agg', ARRAY['date', 'double precision']);
+SELECT is_aggregate('oba', 'seasonal_mann_kendall_agg', ARRAY['double precision', 'double precision', 'integer']);
+SELECT is_aggregate('oba', 'seasonal_mann_kendall_agg', ARRAY['date', 'double precision']);
+SELECT is_aggregate('oba', 'pettitt_agg', ARRAY['double precision', 'double precision']);
+SELECT is_aggregate('oba', 'segmented_agg', ARRAY['date', 'double precision', 'integer']);
+SELECT is((SELECT count(*)::int FROM pg_proc p WHERE p.pronamespace = 'oba'::regnamespace AND p.prokind = 'a'
+            AND p.proname IN ('mann_kendall_hamed_rao_agg', 'mann_kendall_prewhitened_agg', 'seasonal_mann_kendall_agg',
+                              'pettitt_agg', 'segmented_agg') AND p.proparallel = 's'), 17,
+          'the 17 new overloads are parallel safe');
 
 SELECT * FROM finish();
 ROLLBACK;

@@ -5,7 +5,11 @@
  * plus the pieces: the centred sums, ties, the Sen rank rule, the exact
  * Kendall distribution, segmented regression, edge cases; the O(n log n)
  * Mann-Kendall and Sen against a brute-force O(n^2) computation on random
- * series, and the interrupt checks of the long loops.
+ * series, and the interrupt checks of the long loops. The tests of issue
+ * 14 (Hamed-Rao, pre-whitening, seasonal Mann-Kendall, Pettitt, the broken
+ * line) against trend_tests_reference.csv (base R from the papers), FFT
+ * against direct autocorrelations, the seasonal slope and Pettitt's U by
+ * their definitions, the broken line's RSS against a fine grid.
  *
  * Copyright (C) 2026 the oba authors. GPL-2.0-or-later.
  */
@@ -31,7 +35,7 @@ test_release(void *ctx, void *p)
 static const oba_allocator A = {test_alloc, test_release, NULL};
 
 static int	rows_checked = 0,
-			rows_skipped = 0;
+			rows_segmented = 0;
 
 /* ---- one reference row ---- */
 
@@ -363,8 +367,22 @@ reference_rows(void)
 			ok = recent_output(s, 1, output, &g);
 		else if (strcmp(method, "segmented_unknown_break") == 0)
 		{
-			/* information only (METHODS.md section 14): not implemented */
-			rows_skipped++;
+			/* segmented 1.6.2's iteration: oba's exact estimate, to its 1e-6 */
+			double		t[REF_MAX_POINTS],
+						y[REF_MAX_POINTS];
+			int			n = ref_retained(s, t, y);
+			oba_broken_line_result r;
+			oba_error	err;
+			double		w = strtod(want, NULL),
+						v = NAN;
+
+			CHECK(oba_broken_line(t, y, (size_t) n, 3, &A, &r, &err) == 0);
+			v = strcmp(output, "psi_est") == 0 ? r.psi : strcmp(output, "psi_se") == 0 ? r.psi_se :
+				strcmp(output, "slope1") == 0 ? r.slope_before :
+				strcmp(output, "slope2") == 0 ? r.slope_after :
+				strcmp(output, "davies_p") == 0 ? r.davies_p : NAN;
+			CHECK_CLOSE(v, w, 1e-6, 1e-12, output);
+			rows_segmented++;
 			continue;
 		}
 		else
@@ -379,9 +397,9 @@ reference_rows(void)
 		compare(id, method, output, want, &g, ref_maxabs(s));
 	}
 	csv_close(&c);
-	printf("trend_reference: %d rows checked, %d skipped (segmented_unknown_break)\n",
-		   rows_checked, rows_skipped);
-	CHECK(rows_checked + rows_skipped == 836);
+	printf("trend_reference: %d rows checked, and %d segmented_unknown_break rows at 1e-6\n",
+		   rows_checked, rows_segmented);
+	CHECK(rows_checked + rows_segmented == 836 && rows_segmented == 5);
 }
 
 /* the file capitalises the first letter: "Increasing" */
@@ -563,7 +581,7 @@ sen_rank_rule(void)
 
 		CHECK(oba_mann_kendall(t, y, 4, &A, &r, &err) == 0);
 		CHECK(r.sen_slope == 1.0);
-		CHECK_CLOSE(r.sen_intercept, -2011, 1e-15, 0, "Conover intercept");
+		CHECK_CLOSE(r.sen_intercept, -2011, 1e-15, 0, "intercept median(y - slope t)");
 	}
 }
 
@@ -966,6 +984,491 @@ fast_against_brute_force(void)
 		   cases, sen_not_bit_exact);
 }
 
+/* ---- trend_tests_reference.csv: the tests of issue 14 ---- */
+
+#define TT_MAX_SERIES 64
+#define TT_MAX_POINTS 256
+
+typedef struct tt_series
+{
+	char		id[16];
+	int			n;
+	double		t[TT_MAX_POINTS];
+	double		y[TT_MAX_POINTS];
+	double		season[TT_MAX_POINTS];
+} tt_series;
+
+static tt_series tt_all[TT_MAX_SERIES];
+static int	tt_count = 0;
+
+static tt_series *
+tt_get(const char *id)
+{
+	int			i;
+
+	for (i = 0; i < tt_count; i++)
+		if (strcmp(tt_all[i].id, id) == 0)
+			return &tt_all[i];
+	if (tt_count == TT_MAX_SERIES)
+	{
+		fprintf(stderr, "too many series\n");
+		exit(2);
+	}
+	memset(&tt_all[tt_count], 0, sizeof(tt_series));
+	snprintf(tt_all[tt_count].id, sizeof(tt_all[0].id), "%s", id);
+	return &tt_all[tt_count++];
+}
+
+/* the T series of trend_series.csv and the generated ones, missing values dropped, in time order */
+static void
+tt_load(void)
+{
+	csv_file	c;
+	int			i;
+
+	for (i = 0; i < ref_count; i++)
+		if (ref_all[i].id[0] == 'T')
+		{
+			tt_series  *s = tt_get(ref_all[i].id);
+
+			s->n = ref_retained(&ref_all[i], s->t, s->y);
+		}
+	csv_open(&c, "test/reference/trend_tests_series.csv");
+	while (csv_next(&c))
+	{
+		tt_series  *s = tt_get(csv_get(&c, "series_id"));
+		double		y = csv_num(&c, "value");
+
+		if (isnan(y))
+			continue;
+		s->t[s->n] = csv_num(&c, "t");
+		s->y[s->n] = y;
+		s->season[s->n] = csv_num(&c, "season");
+		s->n++;
+	}
+	csv_close(&c);
+}
+
+static int
+tt_exact(const char *o)
+{
+	static const char *const exact[] = {"n_used", "S", "varS", "lags", "lags_significant",
+		"seasons", "n_pairs", "n_prewhitened", "U", "K", "break_index", "t_last_before",
+	"t_first_after", "df", "n_before", "n_after", NULL};
+	int			i;
+
+	for (i = 0; exact[i]; i++)
+		if (strcmp(o, exact[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/* the value of output of method (params) on s; 0 when unknown */
+static int
+tt_value(const tt_series *s, const char *method, const char *params, const char *output,
+		 double *v)
+{
+	oba_error	err;
+	size_t		n = (size_t) s->n;
+
+#define OUT(name, expr) if (strcmp(output, name) == 0) { *v = (expr); return 1; }
+	if (strcmp(method, "hamed_rao") == 0)
+	{
+		oba_mk_hamed_rao_result r;
+		int			lag3 = strstr(params, "lags 1..3") != NULL;
+
+		CHECK(oba_mk_hamed_rao(s->t, s->y, n, lag3 ? 0.1 : 0.05, lag3 ? 3 : 0, &A, &r, &err) == 0);
+		OUT("n_used", r.n);
+		OUT("S", r.s);
+		OUT("varS", r.var_s);
+		OUT("sen_slope", r.sen_slope);
+		OUT("lags", r.lags);
+		OUT("lags_significant", r.lags_significant);
+		OUT("correction", r.correction);
+		OUT("n_effective", r.n_effective);
+		OUT("varS_corrected", r.var_s_corrected);
+		OUT("z", r.z);
+		OUT("p", r.p);
+	}
+	else if (strcmp(method, "tfpw") == 0)
+	{
+		oba_mk_prewhitened_result r;
+
+		CHECK(oba_mk_prewhitened(s->t, s->y, n, &A, &r, &err) == 0);
+		OUT("n_used", r.n);
+		OUT("lag1", r.lag1);
+		OUT("n_prewhitened", r.n_prewhitened);
+		OUT("S", r.s);
+		OUT("varS", r.var_s);
+		OUT("z", r.z);
+		OUT("p", r.p);
+		OUT("sen_slope", r.sen_slope);
+	}
+	else if (strcmp(method, "seasonal_mann_kendall") == 0)
+	{
+		oba_seasonal_mk_result r;
+
+		CHECK(oba_seasonal_mann_kendall(s->t, s->y, s->season, n, &A, &r, &err) == 0);
+		OUT("n_used", r.n);
+		OUT("seasons", r.seasons);
+		OUT("S", r.s);
+		OUT("varS", r.var_s);
+		OUT("n_pairs", r.sen_pairs);
+		OUT("z", r.z);
+		OUT("p", r.p);
+		OUT("tau", r.tau);
+		OUT("sen_slope", r.sen_slope);
+	}
+	else if (strcmp(method, "pettitt") == 0)
+	{
+		oba_pettitt_result r;
+
+		CHECK(oba_pettitt(s->t, s->y, n, &A, &r, &err) == 0);
+		OUT("n_used", r.n);
+		OUT("U", r.u);
+		OUT("K", r.k);
+		OUT("p", r.p);
+		OUT("break_index", r.break_index);
+		OUT("t_last_before", r.t_before);
+		OUT("t_first_after", r.t_after);
+	}
+	else if (strcmp(method, "broken_line") == 0)
+	{
+		oba_broken_line_result r;
+		int			h = (int) strtol(strstr(params, "= ") + 2, NULL, 10);
+
+		CHECK(oba_broken_line(s->t, s->y, n, h, &A, &r, &err) == 0);
+		OUT("n_used", r.n);
+		OUT("davies_p", r.davies_p);
+		OUT("df", r.df);
+		OUT("n_before", r.n_before);
+		OUT("n_after", r.n_after);
+		OUT("psi", r.psi);
+		OUT("psi_se", r.psi_se);
+		OUT("psi_lower", r.psi_lower);
+		OUT("psi_upper", r.psi_upper);
+		OUT("intercept", r.intercept);
+		OUT("intercept_se", r.intercept_se);
+		OUT("slope_before", r.slope_before);
+		OUT("slope_before_se", r.slope_before_se);
+		OUT("slope_after", r.slope_after);
+		OUT("slope_after_se", r.slope_after_se);
+		OUT("slope_change", r.slope_change);
+		OUT("slope_change_se", r.slope_change_se);
+		OUT("sigma", r.sigma);
+	}
+#undef OUT
+	return 0;
+}
+
+static void
+trend_tests_rows(void)
+{
+	csv_file	c;
+	int			rows = 0,
+				bad = 0;
+
+	tt_load();
+	csv_open(&c, "test/reference/trend_tests_reference.csv");
+	while (csv_next(&c))
+	{
+		const char *id = csv_get(&c, "series_id"),
+				   *method = csv_get(&c, "method"),
+				   *params = csv_get(&c, "params"),
+				   *output = csv_get(&c, "output"),
+				   *want_s = csv_get(&c, "value");
+		const tt_series *s = tt_get(id);
+		double		got,
+					want = strcmp(want_s, "NA") == 0 ? NAN : strtod(want_s, NULL),
+					scale = 1;
+		char		label[160];
+		int			i,
+					before = unit_failures;
+
+		snprintf(label, sizeof(label), "%s %s (%s) %s", id, method, params, output);
+		rows++;
+		if (!tt_value(s, method, params, output, &got))
+		{
+			unit_checks++;
+			unit_failures++;
+			fprintf(stderr, "unhandled reference row: %s\n", label);
+			continue;
+		}
+		for (i = 0; i < s->n; i++)
+			scale = fmax(scale, fabs(s->y[i]));
+		if (isnan(want))
+		{
+			unit_checks++;
+			if (!isnan(got))
+			{
+				unit_failures++;
+				fprintf(stderr, "%s: got %.17g, want NA\n", label, got);
+			}
+		}
+		else if (tt_exact(output))
+		{
+			unit_checks++;
+			if (got != want)
+			{
+				unit_failures++;
+				fprintf(stderr, "%s: got %.17g, want exactly %.17g\n", label, got, want);
+			}
+		}
+		else if (strcmp(output, "p") == 0 || strcmp(output, "davies_p") == 0)
+			CHECK_CLOSE(got, want, 1e-9, 1e-15, label);
+		else
+			CHECK_CLOSE(got, want, 1e-9, 1e-9 * scale, label);
+		bad += unit_failures > before;
+	}
+	csv_close(&c);
+	printf("trend_tests_reference: %d rows checked, %d disagree\n", rows, bad);
+	CHECK(rows == 1429);
+}
+
+/* ---- the new routines against direct computations ---- */
+
+/* FFT and direct autocorrelations agree; the ranks' r_k by the definition */
+static void
+autocorrelation_methods(void)
+{
+	static const size_t sizes[] = {5, 64, 1000, 4099};
+	size_t		si;
+
+	for (si = 0; si < sizeof(sizes) / sizeof(sizes[0]); si++)
+	{
+		size_t		n = sizes[si],
+					i;
+		double	   *z = malloc(sizeof(double) * n),
+				   *r1 = malloc(sizeof(double) * n),
+				   *r2 = malloc(sizeof(double) * n),
+					mean = 0,
+					worst = 0;
+
+		for (i = 0; i < n; i++)
+		{
+			z[i] = floor(unit_random() * 7) + (i % 3) * 0.5;
+			mean += z[i];
+		}
+		mean /= (double) n;
+		for (i = 0; i < n; i++)
+			z[i] -= mean;
+		CHECK(oba_autocorrelation(z, n, n - 1, 1, &A, r1) == 0);
+		CHECK(oba_autocorrelation(z, n, n - 1, 2, &A, r2) == 0);
+		for (i = 0; i + 1 < n; i++)
+			worst = fmax(worst, fabs(r1[i] - r2[i]));
+		CHECK(worst < 1e-13);
+		free(z);
+		free(r1);
+		free(r2);
+	}
+	{
+		double		z[4] = {0, 0, 0, 0},
+					r[3];
+
+		CHECK(oba_autocorrelation(z, 4, 3, 0, &A, r) == 0 && isnan(r[0]));
+	}
+}
+
+/* the seasonal slope is the median of the within-season slopes, bit for bit */
+static void
+seasonal_against_brute_force(void)
+{
+	static const struct
+	{
+		size_t		n;
+		int			seasons;
+		int			kind;
+	}			cases[] = {{24, 12, GEN_MONTHS}, {40, 4, GEN_SMALL_INTEGERS}, {120, 12, GEN_DECIMALS},
+		{365, 7, GEN_UNEQUAL}, {1200, 12, GEN_MONTHS}, {2000, 4, GEN_COUNTS}, {1500, 3, GEN_THIRD},
+	{999, 1, GEN_SIGNS}, {3000, 12, GEN_SMALL_INTEGERS}, {700, 50, GEN_EPOCH}};
+	size_t		ci;
+
+	for (ci = 0; ci < sizeof(cases) / sizeof(cases[0]); ci++)
+	{
+		size_t		n = cases[ci].n,
+					i,
+					j,
+					np = 0;
+		double	   *t = malloc(sizeof(double) * n),
+				   *y = malloc(sizeof(double) * n),
+				   *g = malloc(sizeof(double) * n),
+				   *d = malloc(sizeof(double) * (n * n / 2 + 1)),
+					s = 0,
+					want;
+		oba_seasonal_mk_result r;
+		oba_error	err;
+
+		generate(cases[ci].kind, n, t, y);
+		for (i = 0; i < n; i++)
+			g[i] = (double) ((i * 7 + (i / 5)) % (size_t) cases[ci].seasons) - 3;
+		for (i = 0; i < n; i++)
+			for (j = i + 1; j < n; j++)
+				if (g[i] == g[j])
+				{
+					d[np++] = (y[j] - y[i]) / (t[j] - t[i]);
+					s += (y[j] > y[i]) - (y[j] < y[i]);
+				}
+		qsort(d, np, sizeof(double), cmp_dbl);
+		want = np % 2 ? d[np / 2] : (d[np / 2 - 1] + d[np / 2]) / 2.0;
+		CHECK(oba_seasonal_mann_kendall(t, y, g, n, &A, &r, &err) == 0);
+		CHECK(r.s == s && r.sen_pairs == (double) np);
+		check_same(r.sen_slope, want, "seasonal Sen slope", cases[ci].kind, n);
+		free(t);
+		free(y);
+		free(g);
+		free(d);
+	}
+}
+
+/* Pettitt's U by the double sum; the broken line's RSS no more than on a fine grid */
+static void
+change_points_against_definitions(void)
+{
+	int			rep;
+
+	for (rep = 0; rep < 40; rep++)
+	{
+		size_t		n = 5 + (size_t) (unit_random() * 60),
+					i,
+					j,
+					k,
+					at = 0;
+		double		t[80],
+					y[80],
+					best = -1,
+					u,
+					ubest = 0;
+		oba_pettitt_result p;
+		oba_broken_line_result b;
+		oba_error	err;
+
+		generate(rep % 2 ? GEN_SMALL_INTEGERS : GEN_UNEQUAL, n, t, y);
+		for (i = n / 2; i < n; i++)
+			y[i] += rep % 3;
+		for (k = 0; k + 1 < n; k++)
+		{
+			u = 0;
+			for (i = 0; i <= k; i++)
+				for (j = k + 1; j < n; j++)
+					u += (y[i] > y[j]) - (y[i] < y[j]);
+			if (fabs(u) > best)
+			{
+				best = fabs(u);
+				ubest = u;
+				at = k;
+			}
+		}
+		CHECK(oba_pettitt(t, y, n, &A, &p, &err) == 0);
+		CHECK(p.u == ubest && p.k == best);
+		CHECK(best == 0 ? isnan(p.break_index) : p.break_index == (double) at + 1);
+
+		CHECK(oba_broken_line(t, y, n, 3, &A, &b, &err) == 0);
+		if (n >= 6 && !isnan(b.psi))
+		{
+			double		rss = b.sigma * b.sigma * b.df,
+						lo = t[2],
+						hi = t[n - 3];
+			int			g;
+
+			CHECK(b.psi >= lo && b.psi <= hi);
+			for (g = 0; g <= 400; g++)
+			{
+				double		psi = lo + (hi - lo) * g / 400.0,
+							tt[80],
+							yy[80];
+				oba_ols		f;
+
+				/* y - b2 (t - psi)+ regressed on t, with b2 by least squares: a 3-column fit */
+				double		s00 = 0,
+							s01 = 0,
+							s11 = 0,
+							s0y = 0,
+							s1y = 0,
+							r2;
+
+				for (i = 0; i < n; i++)
+					tt[i] = t[i];
+				oba_ols_fit(tt, y, n, &f);
+				/* residuals of y and of (t - psi)+ on [1, t], then one more coefficient */
+				for (i = 0; i < n; i++)
+				{
+					double		h = t[i] > psi ? t[i] - psi : 0;
+
+					yy[i] = h;
+				}
+				{
+					oba_ols		fh;
+					double		ry,
+								rh;
+
+					oba_ols_fit(tt, yy, n, &fh);
+					for (i = 0; i < n; i++)
+					{
+						ry = y[i] - (f.intercept + f.slope * t[i]);
+						rh = yy[i] - (fh.intercept + fh.slope * t[i]);
+						s00 += rh * rh;
+						s0y += rh * ry;
+						s11 += ry * ry;
+					}
+				}
+				r2 = s00 > 0 ? s11 - s0y * s0y / s00 : s11;
+				(void) s01;
+				(void) s1y;
+				CHECK(rss <= r2 * (1 + 1e-9) + 1e-12);
+			}
+		}
+	}
+}
+
+static void
+new_edges(void)
+{
+	double		t[8] = {1, 2, 3, 4, 5, 6, 7, 8},
+				line[8] = {2, 4, 6, 8, 10, 12, 14, 16},
+				flat[8] = {5, 5, 5, 5, 5, 5, 5, 5},
+				season[8] = {1, 2, 1, 2, 1, 2, 1, 2};
+	oba_mk_hamed_rao_result h;
+	oba_mk_prewhitened_result w;
+	oba_seasonal_mk_result sm;
+	oba_pettitt_result p;
+	oba_broken_line_result b;
+	oba_error	err;
+
+	/* too few values: n only */
+	CHECK(oba_mk_hamed_rao(t, line, 2, 0.05, 0, &A, &h, &err) == 0 && h.n == 2 && isnan(h.s));
+	CHECK(oba_mk_prewhitened(t, line, 3, &A, &w, &err) == 0 && w.n == 3 && isnan(w.s));
+	CHECK(oba_pettitt(t, line, 2, &A, &p, &err) == 0 && isnan(p.k));
+	CHECK(oba_broken_line(t, line, 4, 2, &A, &b, &err) == 0 && isnan(b.davies_p));
+	/* a line: the detrended series is constant, no autocorrelation is defined */
+	CHECK(oba_mk_hamed_rao(t, line, 8, 0.05, 0, &A, &h, &err) == 0);
+	CHECK(h.s == 28 && isnan(h.correction) && isnan(h.z) && isnan(h.p));
+	/* ... the pre-whitened series keeps its order whatever r1 */
+	CHECK(oba_mk_prewhitened(t, line, 8, &A, &w, &err) == 0);
+	CHECK(isnan(w.lag1) && w.s == 21 && w.n_prewhitened == 7);
+	/* ... and a broken line has nothing to add */
+	CHECK(oba_broken_line(t, line, 8, 2, &A, &b, &err) == 0 && isnan(b.psi) && isnan(b.davies_p));
+	/* all equal: z 0, p 1, as mann_kendall_agg */
+	CHECK(oba_mk_hamed_rao(t, flat, 8, 0.05, 0, &A, &h, &err) == 0 && h.z == 0 && h.p == 1);
+	CHECK(oba_mk_prewhitened(t, flat, 8, &A, &w, &err) == 0 && w.z == 0 && w.p == 1);
+	CHECK(oba_pettitt(t, flat, 8, &A, &p, &err) == 0 && p.k == 0 && p.p == 1 && isnan(p.break_index));
+	/* seasons: S and variance summed, seasons counted */
+	CHECK(oba_seasonal_mann_kendall(t, line, season, 8, &A, &sm, &err) == 0);
+	CHECK(sm.seasons == 2 && sm.s == 12 && sm.var_s == 2 * 4 * 3 * 13 / 18.0 && sm.sen_slope == 2);
+	CHECK(oba_seasonal_mann_kendall(t, line, t, 8, &A, &sm, &err) == 0);
+	CHECK(sm.seasons == 0 && isnan(sm.s) && sm.n == 8);
+	/* bad arguments */
+	CHECK(oba_mk_hamed_rao(t, line, 8, 1.5, 0, &A, &h, &err) == -1 && strstr(err.message, "alpha"));
+	CHECK(oba_broken_line(t, line, 8, 1, &A, &b, &err) == -1 && strstr(err.message, "min_segment"));
+	/* min_segment too large for n: Davies only */
+	{
+		double		v[8] = {1, 2, 3, 4, 4, 3, 2, 1};
+
+		CHECK(oba_broken_line(t, v, 8, 5, &A, &b, &err) == 0 && isnan(b.psi) && b.davies_p < 1);
+		CHECK(oba_broken_line(t, v, 8, 2, &A, &b, &err) == 0 && b.psi > 4 && b.psi < 5);
+		CHECK(fabs(b.slope_before - 1) < 1e-12 && fabs(b.slope_after + 1) < 1e-12);
+	}
+}
+
 /* ---- the long loops call the interrupt hook ---- */
 
 static size_t hook_calls = 0;
@@ -1019,6 +1522,36 @@ interrupt_checks(void)
 	oba_chisq_trend(rows, rows + n, rows + 2 * n, n, &ct);
 	CHECK(hook_calls >= n / 4096);
 
+	/* the tests of issue 14: the autocorrelations of every lag by FFT, ranks, sorts */
+	{
+		oba_mk_hamed_rao_result h;
+		oba_mk_prewhitened_result w;
+		oba_seasonal_mk_result sm;
+		oba_pettitt_result p;
+		oba_broken_line_result b;
+
+		for (i = 0; i < n; i++)
+			rows[i] = (double) (i % 12);
+		hook_calls = 0;
+		CHECK(oba_mk_hamed_rao(t, y, n, 0.05, 0, &A, &h, &err) == 0);
+		printf("Hamed-Rao on %zu values (every lag, by FFT): %zu interrupt checks\n", n, hook_calls);
+		CHECK(hook_calls > 1000);
+		hook_calls = 0;
+		CHECK(oba_mk_prewhitened(t, y, n, &A, &w, &err) == 0);
+		CHECK(hook_calls > 1000);
+		hook_calls = 0;
+		CHECK(oba_seasonal_mann_kendall(t, y, rows, n, &A, &sm, &err) == 0);
+		CHECK(hook_calls > 500);
+		hook_calls = 0;
+		CHECK(oba_pettitt(t, y, n, &A, &p, &err) == 0);
+		CHECK(hook_calls >= 3 * n / 4096);
+		hook_calls = 0;
+		CHECK(oba_broken_line(t, y, n, 3, &A, &b, &err) == 0);
+		CHECK(hook_calls >= 20 * n / 4096);
+		CHECK(!isnan(h.correction) && !isnan(w.lag1) && sm.seasons == 12 && !isnan(p.k) &&
+			  !isnan(b.psi));
+	}
+
 	oba_interrupt_hook = NULL;
 	free(t);
 	free(y);
@@ -1039,6 +1572,11 @@ main(void)
 	chisq_edges();
 	recent_edges();
 	fast_against_brute_force();
+	trend_tests_rows();
+	autocorrelation_methods();
+	seasonal_against_brute_force();
+	change_points_against_definitions();
+	new_edges();
 	interrupt_checks();
 	return unit_done("test_trend");
 }
