@@ -103,13 +103,16 @@ oba_neighbours(const double *x, size_t n, size_t d, const double *weights,
 {
 	int		   *rows = NULL,
 			   *worst_row = NULL;
+	size_t	   *var = NULL;
 	double	   *z = NULL,
+			   *sc = NULL,
 			   *worst = NULL,
 				wsum = 0,
 				max_sq = 0;
 	size_t		i,
 				v,
 				m = 0,
+				da = 0,
 				r;
 
 	*max_distance = NAN;
@@ -157,7 +160,9 @@ oba_neighbours(const double *x, size_t n, size_t d, const double *weights,
 	z = alloc->alloc(alloc->ctx, sizeof(double) * m * d);
 	worst = alloc->alloc(alloc->ctx, sizeof(double) * n);
 	worst_row = alloc->alloc(alloc->ctx, sizeof(int) * n);
-	if (rows == NULL || z == NULL || worst == NULL || worst_row == NULL)
+	sc = alloc->alloc(alloc->ctx, sizeof(double) * d);
+	var = alloc->alloc(alloc->ctx, sizeof(size_t) * d);
+	if (rows == NULL || z == NULL || worst == NULL || worst_row == NULL || sc == NULL || var == NULL)
 	{
 		oba_fail(err, OBA_ENOMEM, "out of memory for %zu areas of %zu variables", n, d);
 		goto fail;
@@ -176,10 +181,15 @@ oba_neighbours(const double *x, size_t n, size_t d, const double *weights,
 	}
 
 	/*
-	 * z-scores, times sqrt(weight) so that the plain squared differences
-	 * carry the weights. The mean and the squared deviations are summed in
-	 * row order (the caller's area order), so the result does not depend on
-	 * the order the rows arrived in.
+	 * The standard deviation of each variable over the complete rows, its
+	 * mean and squared deviations summed in row order (the caller's area
+	 * order), so the result does not depend on the order the rows arrived
+	 * in. The distance takes z_i - z_j as (x_i - x_j) x sqrt(weight) / sd,
+	 * from the difference of the values: equal differences (the same values,
+	 * or one value above and one below by the same amount) give distances
+	 * equal to the bit, so they tie, and the lower code comes first, instead
+	 * of an order decided by rounding. Variables with sd 0 (equal on every
+	 * complete row) or weight 0 count nothing and are left out.
 	 */
 	for (v = 0; v < d; v++)
 	{
@@ -187,7 +197,7 @@ oba_neighbours(const double *x, size_t n, size_t d, const double *weights,
 					ss = 0,
 					mean,
 					sd,
-					scale;
+					w = weights != NULL ? weights[v] : 1.0;
 
 		OBA_CHECK_INTERRUPTS();
 		for (r = 0; r < m; r++)
@@ -206,19 +216,21 @@ oba_neighbours(const double *x, size_t n, size_t d, const double *weights,
 					 "variable %zu has values too large to standardise", v + 1);
 			goto fail;
 		}
-		scale = weights != NULL ? sqrt(weights[v]) : 1.0;
-		for (r = 0; r < m; r++)
+		if (sd > 0 && w > 0)
 		{
-			double		zv = sd > 0 ? (x[(size_t) rows[r] * d + v] - mean) / sd * scale : 0.0;
-
-			if (!isfinite(zv))
-			{
-				oba_fail(err, OBA_ERANGE,
-						 "variable %zu has values too large to standardise", v + 1);
-				goto fail;
-			}
-			z[r * d + v] = zv;
+			sc[da] = sqrt(w) / sd;
+			var[da] = v;
+			da++;
 		}
+	}
+	/* the values of the variables that count, row after row */
+	for (r = 0; r < m; r++)
+	{
+		const double *xr = x + (size_t) rows[r] * d;
+
+		OBA_CHECK_INTERRUPTS_EVERY(r);
+		for (v = 0; v < da; v++)
+			z[r * da + v] = xr[var[v]];
 	}
 
 	/*
@@ -228,7 +240,7 @@ oba_neighbours(const double *x, size_t n, size_t d, const double *weights,
 	 */
 	for (r = 0; r < m; r++)
 	{
-		const double *zr = z + r * d;
+		const double *zr = z + r * da;
 		int			ir = rows[r];
 		size_t		q;
 
@@ -247,18 +259,19 @@ oba_neighbours(const double *x, size_t n, size_t d, const double *weights,
 			 */
 			if (nq == 4)
 			{
-				const double *z0 = z + q * d,
-						   *z1 = z0 + d,
-						   *z2 = z1 + d,
-						   *z3 = z2 + d;
+				const double *z0 = z + q * da,
+						   *z1 = z0 + da,
+						   *z2 = z1 + da,
+						   *z3 = z2 + da;
 
-				for (v = 0; v < d; v++)
+				for (v = 0; v < da; v++)
 				{
 					double		a = zr[v],
-								d0 = a - z0[v],
-								d1 = a - z1[v],
-								d2 = a - z2[v],
-								d3 = a - z3[v];
+								c = sc[v],
+								d0 = (a - z0[v]) * c,
+								d1 = (a - z1[v]) * c,
+								d2 = (a - z2[v]) * c,
+								d3 = (a - z3[v]) * c;
 
 					s[0] += d0 * d0;
 					s[1] += d1 * d1;
@@ -269,11 +282,11 @@ oba_neighbours(const double *x, size_t n, size_t d, const double *weights,
 			else
 				for (t = 0; t < nq; t++)
 				{
-					const double *zq = z + (q + t) * d;
+					const double *zq = z + (q + t) * da;
 
-					for (v = 0; v < d; v++)
+					for (v = 0; v < da; v++)
 					{
-						double		diff = zr[v] - zq[v];
+						double		diff = (zr[v] - zq[v]) * sc[v];
 
 						s[t] += diff * diff;
 					}
@@ -319,6 +332,8 @@ oba_neighbours(const double *x, size_t n, size_t d, const double *weights,
 	alloc->release(alloc->ctx, z);
 	alloc->release(alloc->ctx, worst);
 	alloc->release(alloc->ctx, worst_row);
+	alloc->release(alloc->ctx, sc);
+	alloc->release(alloc->ctx, var);
 	return 0;
 
 fail:
@@ -332,5 +347,9 @@ fail:
 		alloc->release(alloc->ctx, worst);
 	if (worst_row != NULL)
 		alloc->release(alloc->ctx, worst_row);
+	if (sc != NULL)
+		alloc->release(alloc->ctx, sc);
+	if (var != NULL)
+		alloc->release(alloc->ctx, var);
 	return -1;
 }

@@ -29,7 +29,10 @@
  * the complete rows (mean 0, sample standard deviation 1, as R's scale(); a
  * variable equal on every complete row contributes 0), then
  *
- *   distance(i, j) = sqrt( sum over v of weight_v x (z_iv - z_jv)^2 ).
+ *   distance(i, j) = sqrt( sum over v of weight_v x (z_iv - z_jv)^2 ),
+ *
+ * with z_iv - z_jv computed as (x_iv - x_jv) / sd_v, so that equal
+ * differences of values give equal distances, which tie.
  *
  * weights: d values in [0, OBA_NEIGHBOURS_MAX_WEIGHT], not all 0; NULL: all 1.
  * For each complete row i, its min(k, m - 1) nearest other complete rows
@@ -40,7 +43,7 @@
  * count[i] the neighbours listed for row i (0 for an incomplete row);
  * *max_distance the largest distance between two complete rows (NaN when
  * there are fewer than 2). Values must be finite or NaN; k >= 1;
- * n <= INT_MAX. Memory: about 8 x (m x d + 2 n) bytes from alloc.
+ * n <= INT_MAX. Memory: at most 8 x (m x d + 2 n + 2 d) bytes from alloc.
  * Interrupt checks once per row of the pair loop.
  */
 int			oba_neighbours(const double *x, size_t n, size_t d, const double *weights,

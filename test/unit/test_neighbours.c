@@ -103,9 +103,9 @@ cand_cmp(const void *a, const void *b)
 }
 
 /*
- * The z-scores as the method defines them (the same operations in the same
- * order as the core, so that the distances agree to the bit), then every
- * distance of every complete row, sorted by (distance, row).
+ * The distances as the method defines them (the same operations in the same
+ * order as the core, so that they agree to the bit), then every distance of
+ * every complete row, sorted by (distance, row).
  */
 static void
 brute(const double *x, int n, int d, const double *w, int k, int *nb, double *dist,
@@ -129,9 +129,10 @@ brute(const double *x, int n, int d, const double *w, int k, int *nb, double *di
 	*maxd = NAN;
 	if (m >= 2)
 	{
+		/* the scale of each variable: sqrt(weight) / sd, 0 for sd 0 or weight 0 */
 		for (v = 0; v < d; v++)
 		{
-			double		sum = 0, ss = 0, mean, sd, sc = w ? sqrt(w[v]) : 1.0;
+			double		sum = 0, ss = 0, mean, sd, wv = w ? w[v] : 1.0;
 
 			for (i = 0; i < n; i++)
 				if (complete[i])
@@ -141,8 +142,7 @@ brute(const double *x, int n, int d, const double *w, int k, int *nb, double *di
 				if (complete[i])
 					ss += (x[i * d + v] - mean) * (x[i * d + v] - mean);
 			sd = sqrt(ss / (m - 1));
-			for (i = 0; i < n; i++)
-				z[i * d + v] = complete[i] && sd > 0 ? (x[i * d + v] - mean) / sd * sc : 0.0;
+			z[v] = sd > 0 && wv > 0 ? sqrt(wv) / sd : 0.0;
 		}
 		for (i = 0; i < n; i++)
 		{
@@ -158,10 +158,11 @@ brute(const double *x, int n, int d, const double *w, int k, int *nb, double *di
 					continue;
 				for (v = 0; v < d; v++)
 				{
-					/* the core subtracts the later row from the earlier */
-					double		diff = i < j ? z[i * d + v] - z[j * d + v] : z[j * d + v] - z[i * d + v];
+					/* (earlier row - later row) x scale, as the core */
+					double		diff = (i < j ? x[i * d + v] - x[j * d + v] : x[j * d + v] - x[i * d + v]) * z[v];
 
-					s += diff * diff;
+					if (z[v] > 0)
+						s += diff * diff;
 				}
 				if (s > max_sq)
 					max_sq = s;
@@ -400,13 +401,13 @@ interrupts_and_memory(void)
 	/* once per row of the pair loop, at least */
 	CHECK(interrupt_calls >= n);
 	CHECK(counter.live == 0);
-	/* the documented bound: 8 x (m x d + 2 n) bytes */
-	CHECK(counter.peak <= 8 * (n * d + 2 * n));
+	/* the documented bound: 8 x (m x d + 2 n + 2 d) bytes */
+	CHECK(counter.peak <= 8 * (n * d + 2 * n + 2 * d));
 	printf("neighbours: %zu areas x %zu variables: %zu interrupt checks, peak %zu bytes\n",
 		   n, d, interrupt_calls, counter.peak);
 
 	/* an allocation that fails is an error, and nothing is kept */
-	for (i = 1; i <= 4; i++)
+	for (i = 1; i <= 6; i++)
 	{
 		counter.live = counter.peak = counter.calls = 0;
 		counter.fail_after = (int) i;
