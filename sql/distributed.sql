@@ -107,7 +107,12 @@ INSERT INTO agg_inputs VALUES
   ('oba.spc_agg(date, float8)', 'SELECT (date ''2000-01-01'' + i * 7) AS a1, (small + big % 7)::float8 AS a2, part FROM rnd WHERE small IS NOT NULL'),
   ('oba.spc_agg(date, float8, text)', 'SELECT (date ''2000-01-01'' + i * 7) AS a1, (small + big % 7)::float8 AS a2, ''lower_is_better''::text AS a3, part FROM rnd WHERE small IS NOT NULL'),
   ('oba.spc_agg(date, float8, text, float8)', 'SELECT (date ''2000-01-01'' + i * 7) AS a1, (small + big % 7)::float8 AS a2, ''higher_is_better''::text AS a3, 12::float8 AS a4, part FROM rnd WHERE small IS NOT NULL'),
-  ('oba.spc_agg(date, float8, text, float8, date[], int4, bool, int4, bool)', 'SELECT (date ''2000-01-01'' + i * 7) AS a1, (small + big % 7)::float8 AS a2, ''higher_is_better''::text AS a3, 12::float8 AS a4, ARRAY[date ''2002-06-01''] AS a5, 20 AS a6, true AS a7, 6 AS a8, true AS a9, part FROM rnd WHERE small IS NOT NULL');
+  ('oba.spc_agg(date, float8, text, float8, date[], int4, bool, int4, bool)', 'SELECT (date ''2000-01-01'' + i * 7) AS a1, (small + big % 7)::float8 AS a2, ''higher_is_better''::text AS a3, 12::float8 AS a4, ARRAY[date ''2002-06-01''] AS a5, 20 AS a6, true AS a7, 6 AS a8, true AS a9, part FROM rnd WHERE small IS NOT NULL'),
+  -- value for money: whole-pound costs keep the sums exact, whatever the split
+  ('oba.cost_per_outcome_agg(float8, float8)', 'SELECT big * 25::float8 AS a1, small::float8 AS a2, part FROM rnd'),
+  ('oba.cost_per_outcome_agg(float8, float8, float8)', 'SELECT big * 25::float8 AS a1, small::float8 AS a2, 0.9::float8 AS a3, part FROM rnd'),
+  ('oba.return_on_investment_agg(float8, float8, float8)', 'SELECT big * 25::float8 AS a1, small::float8 AS a2, 6218::float8 AS a3, part FROM rnd'),
+  ('oba.return_on_investment_agg(float8, float8, float8, float8)', 'SELECT big * 25::float8 AS a1, small::float8 AS a2, 250::float8 AS a3, 0.998::float8 AS a4, part FROM rnd');
 
 -- Split, ship as text, combine, finish; compare with the unsplit aggregate.
 CREATE FUNCTION pg_temp.split_equals_whole(a regprocedure, input text) RETURNS text

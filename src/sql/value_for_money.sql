@@ -60,14 +60,14 @@ COMMENT ON FUNCTION @extschema@.cost_per_outcome_agg_trans(pg_catalog.float8[], 
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.cost_per_outcome_agg_combine(pg_catalog.float8[], pg_catalog.float8[])
 RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_cost_per_outcome_combine'
-LANGUAGE C IMMUTABLE PARALLEL SAFE;
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.cost_per_outcome_agg_combine(pg_catalog.float8[], pg_catalog.float8[]) IS
 'Combine function of oba.cost_per_outcome_agg: adds two partial states (parallel query, distributed engines).';
 
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.cost_per_outcome_agg_final(pg_catalog.float8[])
 RETURNS @extschema@.estimate AS 'MODULE_PATHNAME', 'obapg_cost_per_outcome_final'
-LANGUAGE C IMMUTABLE PARALLEL SAFE;
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.cost_per_outcome_agg_final(pg_catalog.float8[]) IS
 'Final function of oba.cost_per_outcome_agg: the cost per outcome and its interval from the summed state; NULL for no rows.';
 
@@ -112,14 +112,14 @@ COMMENT ON FUNCTION @extschema@.return_on_investment_agg_trans(pg_catalog.float8
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.return_on_investment_agg_combine(pg_catalog.float8[], pg_catalog.float8[])
 RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_return_on_investment_combine'
-LANGUAGE C IMMUTABLE PARALLEL SAFE;
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.return_on_investment_agg_combine(pg_catalog.float8[], pg_catalog.float8[]) IS
 'Combine function of oba.return_on_investment_agg: adds two partial states (parallel query, distributed engines).';
 
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.return_on_investment_agg_final(pg_catalog.float8[])
 RETURNS @extschema@.estimate AS 'MODULE_PATHNAME', 'obapg_return_on_investment_final'
-LANGUAGE C IMMUTABLE PARALLEL SAFE;
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.return_on_investment_agg_final(pg_catalog.float8[]) IS
 'Final function of oba.return_on_investment_agg: the return and its interval from the summed state; NULL for no rows or a total cost of 0.';
 
