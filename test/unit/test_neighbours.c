@@ -269,7 +269,7 @@ against_brute_force(void)
 
 	for (trial = 0; trial < 3000; trial++)
 	{
-		int			n = 1 + rng_int(trial < 2500 ? 40 : 400);
+		int			n = 1 + rng_int(trial < 2800 ? 40 : 400);
 		int			d = 1 + rng_int(6);
 		int			k = 1 + rng_int(trial % 3 == 0 ? n + 3 : 6);
 		int			levels = 2 + rng_int(5);	/* few values: many exact ties */
