@@ -104,7 +104,7 @@ oba_neighbours(const double *x, size_t n, size_t d, const double *weights,
 	int		   *rows = NULL,
 			   *worst_row = NULL;
 	size_t	   *var = NULL;
-	double	   *z = NULL,
+	double	   *val = NULL,
 			   *sc = NULL,
 			   *worst = NULL,
 				wsum = 0,
@@ -157,12 +157,12 @@ oba_neighbours(const double *x, size_t n, size_t d, const double *weights,
 		return 0;
 
 	rows = alloc->alloc(alloc->ctx, sizeof(int) * m);
-	z = alloc->alloc(alloc->ctx, sizeof(double) * m * d);
+	val = alloc->alloc(alloc->ctx, sizeof(double) * m * d);
 	worst = alloc->alloc(alloc->ctx, sizeof(double) * n);
 	worst_row = alloc->alloc(alloc->ctx, sizeof(int) * n);
 	sc = alloc->alloc(alloc->ctx, sizeof(double) * d);
 	var = alloc->alloc(alloc->ctx, sizeof(size_t) * d);
-	if (rows == NULL || z == NULL || worst == NULL || worst_row == NULL || sc == NULL || var == NULL)
+	if (rows == NULL || val == NULL || worst == NULL || worst_row == NULL || sc == NULL || var == NULL)
 	{
 		oba_fail(err, OBA_ENOMEM, "out of memory for %zu areas of %zu variables", n, d);
 		goto fail;
@@ -230,7 +230,7 @@ oba_neighbours(const double *x, size_t n, size_t d, const double *weights,
 
 		OBA_CHECK_INTERRUPTS_EVERY(r);
 		for (v = 0; v < da; v++)
-			z[r * da + v] = xr[var[v]];
+			val[r * da + v] = xr[var[v]];
 	}
 
 	/*
@@ -240,7 +240,7 @@ oba_neighbours(const double *x, size_t n, size_t d, const double *weights,
 	 */
 	for (r = 0; r < m; r++)
 	{
-		const double *zr = z + r * da;
+		const double *zr = val + r * da;
 		int			ir = rows[r];
 		size_t		q;
 
@@ -259,7 +259,7 @@ oba_neighbours(const double *x, size_t n, size_t d, const double *weights,
 			 */
 			if (nq == 4)
 			{
-				const double *z0 = z + q * da,
+				const double *z0 = val + q * da,
 						   *z1 = z0 + da,
 						   *z2 = z1 + da,
 						   *z3 = z2 + da;
@@ -282,7 +282,7 @@ oba_neighbours(const double *x, size_t n, size_t d, const double *weights,
 			else
 				for (t = 0; t < nq; t++)
 				{
-					const double *zq = z + (q + t) * da;
+					const double *zq = val + (q + t) * da;
 
 					for (v = 0; v < da; v++)
 					{
@@ -329,7 +329,7 @@ oba_neighbours(const double *x, size_t n, size_t d, const double *weights,
 	}
 	*max_distance = sqrt(max_sq);
 	alloc->release(alloc->ctx, rows);
-	alloc->release(alloc->ctx, z);
+	alloc->release(alloc->ctx, val);
 	alloc->release(alloc->ctx, worst);
 	alloc->release(alloc->ctx, worst_row);
 	alloc->release(alloc->ctx, sc);
@@ -341,8 +341,8 @@ fail:
 		count[i] = 0;
 	if (rows != NULL)
 		alloc->release(alloc->ctx, rows);
-	if (z != NULL)
-		alloc->release(alloc->ctx, z);
+	if (val != NULL)
+		alloc->release(alloc->ctx, val);
 	if (worst != NULL)
 		alloc->release(alloc->ctx, worst);
 	if (worst_row != NULL)
