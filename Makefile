@@ -22,7 +22,8 @@ OBJS        = $(CORE_SRCS:.c=.o) $(PG_SRCS:.c=.o)
 
 # The install script is assembled from one file per family, in this order.
 SQL_FAMILIES = estimate rate proportion compare funnel dsr isr mean sii life_expectancy need apportion \
-               period better_off disclosure series trend curve spc report_card chart
+               period better_off disclosure series trend curve spc report_card chart \
+               neighbours value_for_money
 SQL_SRCS    = src/sql/header.sql $(addprefix src/sql/,$(addsuffix .sql,$(SQL_FAMILIES)))
 
 # Released versions. A released install script is frozen in src/sql/released/

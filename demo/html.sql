@@ -181,6 +181,20 @@ sizes AS (
          || string_agg('<tr><td>' || oba.xml_escape(c.name) || '</td><td class="n">' || length(c.svg) || '</td></tr>', '' ORDER BY c.name)
          || '</tbody></table>' AS html
     FROM demo.chart c),
+neighbours AS (
+  SELECT '<h3>Each programme ward against its statistical neighbours</h3><p>The five wards outside the programme most '
+         || 'like each programme ward by the share of residents aged 0-15, aged 60 and over, and residents per hectare '
+         || '(ONS, mid-2015), standardised across the 69 wards as the CIPFA and DfE statistical neighbour models do '
+         || '(<code>oba.statistical_neighbours</code>); breastfeeding at 6-8 weeks, %, the ward against the average of '
+         || 'its neighbours.</p><table><thead><tr><th>Ward</th><th>Statistical neighbours</th><th>2015-16 to 2020-21</th>'
+         || '<th>Neighbours</th><th>2024-25</th><th>Neighbours</th><th>Gap now</th></tr></thead><tbody>'
+         || string_agg('<tr><td>' || oba.xml_escape(c.ward) || '</td><td>' || oba.xml_escape(c.neighbours)
+                       || '</td><td class="n">' || round(c.ward_before::numeric, 1) || '</td><td class="n">'
+                       || round(c.neighbours_before::numeric, 1) || '</td><td class="n">' || round(c.ward_2024_25::numeric, 1)
+                       || '</td><td class="n">' || round(c.neighbours_2024_25::numeric, 1) || '</td><td class="n">'
+                       || round((c.ward_2024_25 - c.neighbours_2024_25)::numeric, 1) || '</td></tr>', '' ORDER BY c.ward)
+         || '</tbody></table>' AS html
+    FROM demo.neighbour_comparison c),
 sections AS (
   SELECT i.ord,
          '<section id="' || oba.xml_escape(i.code) || '"><h2>' || oba.xml_escape(i.name) || '</h2><p>'
@@ -193,6 +207,7 @@ sections AS (
          || ', ' || oba.xml_escape(replace(i.polarity, '_', ' ')) || '.</p>'
          || coalesce(c.html, '') || coalesce('<div class="charts">' || ch.html || '</div>', '')
          || coalesce(wt.html, '')
+         || CASE WHEN i.code = 'BF' THEN (SELECT html FROM neighbours) ELSE '' END
          || CASE WHEN i.code = 'NBV' THEN '<h3>SPC around the change (one chart, 2015-2025 limits)</h3>' || (SELECT html FROM spc) ELSE '' END
          || '</section>' AS html
     FROM ind i

@@ -12,7 +12,9 @@
 --   4. demo.report_card_mv, materialised with a unique index so that it is
 --      refreshed concurrently, and scheduled with pg_cron when present;
 --   5. demo.shared_extract: what would be shared (ward rows, small numbers
---      suppressed, whole numbers).
+--      suppressed, whole numbers);
+--   6. the programme wards' statistical neighbours among the other wards
+--      (oba.statistical_neighbours), the comparison group a reader expects.
 -- The programme: six wards from 2021-04-01 (demo.programme_ward).
 SET client_min_messages = warning;
 
@@ -177,4 +179,54 @@ CREATE VIEW demo.shared_extract AS
          CASE WHEN suppressed IS NOT NULL THEN 'suppressed' END AS note
     FROM demo.report_card_mv
    WHERE area_type = 'ward';
+-- ---- 6. statistical neighbours of the programme wards ---------------------
+-- Each ward's profile from ONS's mid-2015 populations of its LSOAs (ONS's
+-- best-fit lookup) and its area: % of residents aged 0-15, % aged 60+ and
+-- residents per hectare. Standardised over the city's 69 wards, the
+-- distance of the CIPFA and DfE statistical neighbour models; each
+-- programme ward keeps its five nearest wards outside the programme (the
+-- full ranking, k => 68, filtered), against which its indicators are read.
+CREATE TABLE demo.ward_profile AS
+SELECT w.code, w.name, w.programme,
+       100.0 * sum(p.pop_0_15) / sum(p.pop_total) AS pct_0_15,
+       100.0 * sum(p.pop_60plus) / sum(p.pop_total) AS pct_60plus,
+       sum(p.pop_total) / (ST_Area(w.geom) / 10000) AS residents_per_ha
+  FROM demo.ward w
+  JOIN demo.lsoa_ward_bestfit b ON b.ward_code = w.code
+  JOIN demo.lsoa_population p ON p.lsoa11_code = b.lsoa11_code
+ GROUP BY w.code, w.name, w.programme, w.geom;
+ALTER TABLE demo.ward_profile ADD PRIMARY KEY (code);
+CREATE TABLE demo.programme_neighbour AS
+SELECT ward_code, neighbour_code, rank, city_rank, distance, relative_distance
+  FROM (SELECT n.area AS ward_code, n.neighbour AS neighbour_code, n.rank AS city_rank,
+               row_number() OVER (PARTITION BY n.area ORDER BY n.rank)::int AS rank,
+               n.distance, n.relative_distance
+          FROM (SELECT array_agg(code ORDER BY code) AS areas,
+                       array_agg(ARRAY[pct_0_15, pct_60plus, residents_per_ha] ORDER BY code) AS variables
+                  FROM demo.ward_profile) p,
+               oba.statistical_neighbours(p.areas, p.variables, 68) n
+         WHERE n.area IN (SELECT code FROM demo.ward WHERE programme)
+           AND n.neighbour IN (SELECT code FROM demo.ward WHERE NOT programme)) x
+ WHERE rank <= 5;
+ALTER TABLE demo.programme_neighbour ADD PRIMARY KEY (ward_code, rank);
+-- Breastfeeding at 6-8 weeks in each programme ward and, as the DfE's
+-- benchmarking tools show it, the plain average of its neighbours' values:
+-- before the programme (2015-16 to 2020-21) and in 2024-25.
+CREATE VIEW demo.neighbour_comparison AS
+WITH bf AS (
+  SELECT ward_code, period_start >= '2021-04-01' AS after, 100 * sum(numerator) / sum(denominator) AS pct
+    FROM demo.ward_count
+   WHERE measure = 'BF' AND (period_start < '2021-04-01' OR period_start >= '2024-04-01')
+   GROUP BY 1, 2)
+SELECT pn.ward_code, w.name AS ward, string_agg(n.name, ', ' ORDER BY pn.rank) AS neighbours,
+       max(wb.pct) AS ward_before, avg(nb.pct) AS neighbours_before,
+       max(wa.pct) AS ward_2024_25, avg(na.pct) AS neighbours_2024_25
+  FROM demo.programme_neighbour pn
+  JOIN demo.ward_profile w ON w.code = pn.ward_code
+  JOIN demo.ward_profile n ON n.code = pn.neighbour_code
+  JOIN bf wb ON wb.ward_code = pn.ward_code AND NOT wb.after
+  JOIN bf wa ON wa.ward_code = pn.ward_code AND wa.after
+  JOIN bf nb ON nb.ward_code = pn.neighbour_code AND NOT nb.after
+  JOIN bf na ON na.ward_code = pn.neighbour_code AND na.after
+ GROUP BY pn.ward_code, w.name;
 RESET client_min_messages;

@@ -131,4 +131,24 @@ SELECT r.indicator_name AS indicator, count(*) AS ward_rows,
        count(DISTINCT r.period_start) FILTER (WHERE r.suppressed IS NOT NULL) AS periods_with_suppression
   FROM demo.report_card_mv r WHERE r.area_type = 'ward'
  GROUP BY r.indicator_code, r.indicator_name ORDER BY r.indicator_code;
+\echo
+\echo '== 8. Statistical neighbours: each programme ward against its five most similar wards outside the programme'
+\echo 'oba.statistical_neighbours over the 69 wards (% aged 0-15, % aged 60+, residents per hectare; ONS mid-2015),'
+\echo 'standardised as the CIPFA and DfE models do; breastfeeding at 6-8 weeks before the programme (2015-16 to'
+\echo '2020-21) and in 2024-25, the ward against the average of its neighbours'
+\echo
+SELECT ward, neighbours, before, neighbours_before, gap_before, "2024-25", "neighbours_2024-25", gap_now
+  FROM (SELECT 0 AS ord, ward, neighbours, round(ward_before::numeric, 1) AS before,
+               round(neighbours_before::numeric, 1) AS neighbours_before,
+               round((ward_before - neighbours_before)::numeric, 1) AS gap_before,
+               round(ward_2024_25::numeric, 1) AS "2024-25", round(neighbours_2024_25::numeric, 1) AS "neighbours_2024-25",
+               round((ward_2024_25 - neighbours_2024_25)::numeric, 1) AS gap_now
+          FROM demo.neighbour_comparison
+        UNION ALL
+        SELECT 1, 'the six (mean)', NULL, round(avg(ward_before)::numeric, 1), round(avg(neighbours_before)::numeric, 1),
+               round(avg(ward_before - neighbours_before)::numeric, 1),
+               round(avg(ward_2024_25)::numeric, 1), round(avg(neighbours_2024_25)::numeric, 1),
+               round(avg(ward_2024_25 - neighbours_2024_25)::numeric, 1)
+          FROM demo.neighbour_comparison) t
+ ORDER BY ord, ward;
 RESET client_min_messages;

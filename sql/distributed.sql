@@ -143,7 +143,12 @@ INSERT INTO agg_inputs VALUES
   ('oba.segmented_agg(float8, float8)', 'SELECT i::float8 AS a1, (small + big % 7)::float8 AS a2, part FROM rnd WHERE small IS NOT NULL'),
   ('oba.segmented_agg(float8, float8, int4)', 'SELECT i::float8 AS a1, (small + big % 7)::float8 AS a2, 20 AS a3, part FROM rnd WHERE small IS NOT NULL'),
   ('oba.segmented_agg(date, float8)', 'SELECT (date ''2000-01-01'' + i * 7) AS a1, (small + big % 7)::float8 AS a2, part FROM rnd WHERE small IS NOT NULL'),
-  ('oba.segmented_agg(date, float8, int4)', 'SELECT (date ''2000-01-01'' + i * 7) AS a1, (small + big % 7)::float8 AS a2, 50 AS a3, part FROM rnd WHERE small IS NOT NULL');
+  ('oba.segmented_agg(date, float8, int4)', 'SELECT (date ''2000-01-01'' + i * 7) AS a1, (small + big % 7)::float8 AS a2, 50 AS a3, part FROM rnd WHERE small IS NOT NULL'),
+  -- value for money: whole-pound costs keep the sums exact, whatever the split
+  ('oba.cost_per_outcome_agg(float8, float8)', 'SELECT big * 25::float8 AS a1, small::float8 AS a2, part FROM rnd'),
+  ('oba.cost_per_outcome_agg(float8, float8, float8)', 'SELECT big * 25::float8 AS a1, small::float8 AS a2, 0.9::float8 AS a3, part FROM rnd'),
+  ('oba.return_on_investment_agg(float8, float8, float8)', 'SELECT big * 25::float8 AS a1, small::float8 AS a2, 6218::float8 AS a3, part FROM rnd'),
+  ('oba.return_on_investment_agg(float8, float8, float8, float8)', 'SELECT big * 25::float8 AS a1, small::float8 AS a2, 250::float8 AS a3, 0.998::float8 AS a4, part FROM rnd');
 
 -- Aggregates whose state is a running mean (Welford's update): split, the
 -- rows are added in another order and round differently, so split and

@@ -544,6 +544,64 @@ WINDOW w AS (ORDER BY imd_score DESC NULLS LAST) ORDER BY lsoa;
 -- <<< README
 
 -- README >>>
+-- six wards: % of residents aged 0-15, % aged 60+, residents per hectare
+WITH ward(code, pct_0_15, pct_60plus, density) AS (VALUES
+  ('Bargate', 12.5, 9.8, 85.0), ('Bassett', 15.1, 24.6, 30.0), ('Bevois', 17.0, 8.5, 98.0),
+  ('Coxford', 22.4, 18.1, 52.0), ('Redbridge', 23.9, 16.0, 48.0), ('Sholing', 19.8, 22.9, 41.0))
+SELECT n.area, n.neighbour, n.rank, round(n.distance::numeric, 3) AS distance,
+       round(n.relative_distance::numeric, 3) AS relative_distance
+  FROM (SELECT array_agg(code ORDER BY code) AS areas,
+               array_agg(ARRAY[pct_0_15, pct_60plus, density] ORDER BY code)::float8[] AS variables
+          FROM ward) w,
+       oba.statistical_neighbours(w.areas, w.variables, k => 2) n;
+--    area   | neighbour | rank | distance | relative_distance
+-- Bargate   | Bevois    |    1 |    1.155 |             0.324
+-- Bargate   | Coxford   |    2 |    2.869 |             0.806
+-- Bassett   | Sholing   |    1 |    1.179 |             0.331
+-- Bassett   | Coxford   |    2 |    2.106 |             0.591
+-- Bevois    | Bargate   |    1 |    1.155 |             0.324
+-- Bevois    | Coxford   |    2 |    2.575 |             0.723
+-- Coxford   | Redbridge |    1 |    0.491 |             0.138
+-- Coxford   | Sholing   |    2 |    1.026 |             0.288
+-- Redbridge | Coxford   |    1 |    0.491 |             0.138
+-- Redbridge | Sholing   |    2 |    1.427 |             0.401
+-- Sholing   | Coxford   |    1 |    1.026 |             0.288
+-- Sholing   | Bassett   |    2 |    1.179 |             0.331
+
+-- each ward against the average of its two statistical neighbours (a good level of development, %)
+WITH ward(code, pct_0_15, pct_60plus, density, gld) AS (VALUES
+  ('Bargate', 12.5, 9.8, 85.0, 61.0), ('Bassett', 15.1, 24.6, 30.0, 74.5), ('Bevois', 17.0, 8.5, 98.0, 55.2),
+  ('Coxford', 22.4, 18.1, 52.0, 60.3), ('Redbridge', 23.9, 16.0, 48.0, 57.9), ('Sholing', 19.8, 22.9, 41.0, 66.8)),
+nb AS (
+  SELECT n.* FROM (SELECT array_agg(code ORDER BY code) AS areas,
+                          array_agg(ARRAY[pct_0_15, pct_60plus, density] ORDER BY code)::float8[] AS variables
+                     FROM ward) w,
+                  oba.statistical_neighbours(w.areas, w.variables, 2) n)
+SELECT a.code AS ward, a.gld, string_agg(nb.neighbour, ', ' ORDER BY nb.rank) AS neighbours,
+       round(avg(b.gld), 1) AS neighbours_gld, round(a.gld - avg(b.gld), 1) AS difference
+  FROM ward a JOIN nb ON nb.area = a.code JOIN ward b ON b.code = nb.neighbour
+ GROUP BY a.code, a.gld ORDER BY a.code;
+--    ward    | gld  |     neighbours     | neighbours_gld | difference
+-- Bargate   | 61.0 | Bevois, Coxford    |           57.8 |        3.3
+-- Bassett   | 74.5 | Sholing, Coxford   |           63.6 |       11.0
+-- Bevois    | 55.2 | Bargate, Coxford   |           60.7 |       -5.5
+-- Coxford   | 60.3 | Redbridge, Sholing |           62.4 |       -2.1
+-- Redbridge | 57.9 | Coxford, Sholing   |           63.6 |       -5.7
+-- Sholing   | 66.8 | Coxford, Bassett   |           67.4 |       -0.6
+
+-- weights: density counts double; a missing value leaves the ward out (one row, no neighbour)
+SELECT area, neighbour, round(distance::numeric, 3) AS distance
+  FROM oba.statistical_neighbours(ARRAY['Bargate', 'Bassett', 'Bevois', 'Coxford'],
+                                  ARRAY[[12.5, 85], [15.1, 30], [17.0, NULL], [22.4, 52]]::float8[],
+                                  k => 1, weights => ARRAY[1, 2]::float8[]);
+--   area   | neighbour | distance
+-- Bargate | Coxford   |    2.562
+-- Bassett | Coxford   |    1.813
+-- Bevois  | NULL      |     NULL
+-- Coxford | Bassett   |    1.813
+-- <<< README
+
+-- README >>>
 SELECT oba.fy('2024-07-15'), oba.fy_quarter('2024-07-15'),
        oba.fy_quarter_start('2024-07-15'), oba.academic_year('2024-07-15');
 -- 2024-25 | 2024-25 Q2 | 2024-07-01 | 2023/24
@@ -551,6 +609,46 @@ SELECT oba.age_at('2020-02-29', '2025-02-28'), oba.age_at('2020-02-29', '2025-03
 SELECT oba.age_months_at('2024-01-31', '2024-02-29'), oba.age_months_at('2024-01-31', '2024-03-01');  -- 0 | 1
 SELECT oba.age_band(7, '{0,5,10,15}'), oba.age_band(17, '{0,5,10,15}');                     -- 5-9 | 15+
 SELECT oba.age_band(70, '{{0,4},{16,24},{65,NULL}}'), oba.age_band(10, '{{0,4},{16,24},{65,NULL}}');  -- 65+ | NULL
+-- <<< README
+
+-- README >>>
+-- Enfield's FASH: 121 cases, 251,075 in all, an average benefit of 6,218 a case
+SELECT round(value::numeric, 2) AS cost_per_case, round(lower::numeric, 2) AS lower, round(upper::numeric, 2) AS upper
+  FROM oba.cost_per_outcome(251075, 121);
+-- cost_per_case |  lower  |  upper
+--       2075.00 | 1736.57 | 2500.72
+SELECT round(value::numeric, 2) AS roi, round(lower::numeric, 2) AS lower, round(upper::numeric, 2) AS upper,
+       numerator AS benefits, denominator AS cost
+  FROM oba.return_on_investment(251075, 121, 6218);
+--  roi | lower | upper | benefits |  cost
+-- 3.00 |  2.49 |  3.58 |   752378 | 251075
+
+-- no outcome yet: at least 271 an outcome, no upper bound
+SELECT value, round(lower::numeric, 2) AS lower, upper FROM oba.cost_per_outcome(1000, 0);
+-- value | lower  | upper
+--  NULL | 271.09 |  NULL
+
+-- case by case: open cases (no outcome yet) are left out; the unit benefit is the same for a group
+SELECT team, round((c).value) AS cost_per_outcome, round((c).lower) AS lower, round((c).upper) AS upper,
+       round((r).value::numeric, 2) AS roi, round((r).lower::numeric, 2) AS roi_lower, round((r).upper::numeric, 2) AS roi_upper
+  FROM (SELECT team, oba.cost_per_outcome_agg(cost, avoided_care) AS c,
+               oba.return_on_investment_agg(cost, avoided_care, 42000) AS r
+          FROM (VALUES ('edge of care', 2900, 1), ('edge of care', 3400, 0), ('edge of care', 2600, 1),
+                       ('edge of care', 3100, NULL), ('housing', 450, 1), ('housing', 500, 0), ('housing', 400, 0))
+               AS cases(team, cost, avoided_care)
+         GROUP BY team) s ORDER BY team;
+--      team     | cost_per_outcome | lower | upper |  roi  | roi_lower | roi_upper
+-- edge of care |             4450 |  1232 | 36745 |  9.44 |      1.14 |     34.09
+-- housing      |             1350 |   242 | 53322 | 31.11 |      0.79 |    173.34
+
+-- 1,000 in ten years at 3.5% and at 1.5%; a three-year programme's net present value
+SELECT round(oba.present_value(1000, 10)::numeric, 2) AS pv_3_5, round(oba.present_value(1000, 10, 0.015)::numeric, 2) AS pv_1_5;
+-- pv_3_5 | pv_1_5
+-- 708.92 | 861.67
+SELECT round(sum(oba.present_value(benefits - costs, year))::numeric) AS net_present_value
+  FROM (VALUES (0, 769735, 0), (1, 769735, 1416000), (2, 769735, 1416000), (3, 0, 600000)) AS t(year, costs, benefits);
+-- net_present_value
+--            999137
 -- <<< README
 
 -- README >>>

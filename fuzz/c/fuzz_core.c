@@ -34,11 +34,13 @@
 #include "funnel.h"
 #include "isr.h"
 #include "need.h"
+#include "neighbours.h"
 #include "overlay.h"
 #include "period.h"
 #include "series.h"
 #include "spc.h"
 #include "trend.h"
+#include "value_for_money.h"
 
 int			LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -727,13 +729,90 @@ fuzz_better_off(input *in)
 	check_error(rc, &err, "oba_better_off_result");
 }
 
+/*
+ * Statistical neighbours of up to 24 areas of up to 4 variables, any values
+ * (NaN is missing, infinities are errors), any weights and k: every listed
+ * neighbour another complete area, in order of distance, relative distance
+ * in [0, 1].
+ */
+static void
+fuzz_neighbours(input *in)
+{
+	size_t		n = byte(in) % 25,
+				d = 1 + byte(in) % 4,
+				k = byte(in) % 30,
+				i,
+				r;
+	double		x[24 * 4],
+				w[4],
+				dist[24 * 30],
+				maxd;
+	int			nb[24 * 30],
+				cnt[24],
+				use_w = byte(in) & 1,
+				rc;
+	oba_error	err;
+
+	for (i = 0; i < n * d; i++)
+		x[i] = number(in);
+	for (i = 0; i < d; i++)
+		w[i] = number(in);
+	rc = oba_neighbours(x, n, d, use_w ? w : NULL, k, nb, dist, cnt, &maxd, &alloc, &err);
+	check_error(rc, &err, "oba_neighbours");
+	if (rc != 0)
+		return;
+	for (i = 0; i < n; i++)
+	{
+		check(cnt[i] >= 0 && (size_t) cnt[i] <= k && (size_t) cnt[i] < (n > 0 ? n : 1), "oba_neighbours count");
+		for (r = 0; r < (size_t) cnt[i]; r++)
+		{
+			int			j = nb[i * k + r];
+			size_t		v;
+
+			check(j >= 0 && (size_t) j < n && (size_t) j != i, "oba_neighbours: another area");
+			for (v = 0; v < d; v++)
+				check(!isnan(x[(size_t) j * d + v]) && !isnan(x[i * d + v]), "oba_neighbours: complete areas only");
+			check(dist[i * k + r] >= 0 && dist[i * k + r] <= maxd, "oba_neighbours: 0 <= distance <= max");
+			if (r > 0)
+				check(dist[i * k + r] >= dist[i * k + r - 1], "oba_neighbours: in order of distance");
+		}
+	}
+}
+
+/* Cost per outcome, return on investment and present value of any doubles. */
+static void
+fuzz_value_for_money(input *in)
+{
+	oba_estimate e;
+	oba_error	err;
+	double		v[5],
+				pv;
+	int			i,
+				rc;
+
+	for (i = 0; i < 5; i++)
+		v[i] = number(in);
+	rc = oba_cost_per_outcome(v[0], v[1], v[3], &e, &err);
+	check_error(rc, &err, "oba_cost_per_outcome");
+	if (rc == 0)
+		check_estimate(&e, "oba_cost_per_outcome");
+	rc = oba_return_on_investment(v[0], v[1], v[2], v[3], &e, &err);
+	check_error(rc, &err, "oba_return_on_investment");
+	if (rc == 0)
+		check_estimate(&e, "oba_return_on_investment");
+	rc = oba_present_value(v[0], v[4], v[3], &pv, &err);
+	check_error(rc, &err, "oba_present_value");
+	if (rc == 0)
+		check(isfinite(pv), "oba_present_value finite");
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	input		in = {data, size};
 	long		before = live_blocks;
 
-	switch (byte(&in) % 12)
+	switch (byte(&in) % 14)
 	{
 		case 0:
 			fuzz_keywords(&in);
@@ -770,6 +849,12 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			break;
 		case 11:
 			fuzz_better_off(&in);
+			break;
+		case 12:
+			fuzz_neighbours(&in);
+			break;
+		case 13:
+			fuzz_value_for_money(&in);
 			break;
 	}
 	check(live_blocks == before, "every block from the allocator released");
