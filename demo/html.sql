@@ -195,6 +195,43 @@ neighbours AS (
                        || round((c.ward_2024_25 - c.neighbours_2024_25)::numeric, 1) || '</td></tr>', '' ORDER BY c.ward)
          || '</tbody></table>' AS html
     FROM demo.neighbour_comparison c),
+inequality AS (
+  SELECT '<h3 id="inequality">Inequality across the need index</h3><p>Breastfeeding at 6-8 weeks by decile of the demo''s '
+         || 'need index (<code>demo.lsoa_profile.need</code>: a stand-in for deprivation from the share of children in each '
+         || 'LSOA''s real population, not the Index of Multiple Deprivation), 1 = the most in need, 63 or 64 of the 639 LSOAs '
+         || 'each; % with Wilson 95% intervals (<code>oba.proportion</code>), in 2020-21, the year before the programme, and '
+         || 'in 2024-25. The records are synthetic: the generator draws a gradient of 30 points across the need index, and '
+         || 'the six programme wards are among the most in need.</p><table><thead><tr><th>Decile of need</th><th>LSOAs</th><th>Mean need index</th>'
+         || '<th>2020-21</th><th>95% interval</th><th>2024-25</th><th>95% interval</th></tr></thead><tbody>'
+         || string_agg('<tr><td class="n">' || b.decile || CASE b.decile WHEN 1 THEN ' (most in need)' WHEN 10 THEN ' (least)' ELSE '' END
+                       || '</td><td class="n">' || b.lsoas || '</td><td class="n">' || round(b.mean_need::numeric, 2)
+                       || '</td><td class="n">' || round(100 * b.value::numeric, 1)
+                       || '</td><td class="n">' || round(100 * b.lower::numeric, 1) || ' to ' || round(100 * b.upper::numeric, 1)
+                       || '</td><td class="n">' || round(100 * a.value::numeric, 1) || '</td><td class="n">'
+                       || round(100 * a.lower::numeric, 1) || ' to ' || round(100 * a.upper::numeric, 1) || '</td></tr>',
+                       '' ORDER BY b.decile)
+         || '</tbody></table><p>The slope index of inequality (SII: the gap between the fitted values at the least and the '
+         || 'most in need, in percentage points) and the relative index of inequality (RII: their ratio), with 95% limits from '
+         || '100,000 seeded simulations (<code>oba.sii_agg</code>, as PHEindicatormethods <code>phe_sii</code>; each decile at '
+         || 'the midpoint of its share of the babies):</p><table><thead><tr><th>Year</th><th>Babies</th><th>SII, points</th>'
+         || '<th>95% interval</th><th>RII</th><th>95% interval</th></tr></thead><tbody>'
+         || (SELECT string_agg('<tr><td>' || oba.xml_escape(q.period) || '</td><td class="n">' || round(q.population::numeric)
+                               || coalesce('</td><td class="n">' || round(q.sii::numeric, 1) || '</td><td class="n">'
+                                           || round(q.sii_lower::numeric, 1) || ' to ' || round(q.sii_upper::numeric, 1)
+                                           || '</td><td class="n">' || round(q.rii::numeric, 2) || '</td><td class="n">'
+                                           || round(q.rii_lower::numeric, 2) || ' to ' || round(q.rii_upper::numeric, 2),
+                                           '</td><td colspan="4">none: a decile with no baby breastfed, or all')
+                               || '</td></tr>', '' ORDER BY q.period) FROM demo.need_inequality q)
+         || '</tbody></table><p>'
+         || coalesce((SELECT 'From 2020-21 to 2024-25 the SII went from ' || round(x.sii::numeric, 1) || ' to '
+                    || round(y.sii::numeric, 1) || ' points: '
+                    || CASE WHEN y.sii_upper < x.sii_lower THEN 'the gap narrowed, and the two 95% intervals do not overlap.'
+                            WHEN y.sii_lower > x.sii_upper THEN 'the gap widened, and the two 95% intervals do not overlap.'
+                            ELSE 'the two 95% intervals overlap, so this is no clear change.' END
+               FROM demo.need_inequality x, demo.need_inequality y WHERE x.period = '2020-21' AND y.period = '2024-25'), '')
+         || '</p>' AS html
+    FROM demo.need_decile_bf b JOIN demo.need_decile_bf a ON a.decile = b.decile AND a.period = '2024-25'
+   WHERE b.period = '2020-21'),
 sections AS (
   SELECT i.ord,
          '<section id="' || oba.xml_escape(i.code) || '"><h2>' || oba.xml_escape(i.name) || '</h2><p>'
@@ -207,7 +244,7 @@ sections AS (
          || ', ' || oba.xml_escape(replace(i.polarity, '_', ' ')) || '.</p>'
          || coalesce(c.html, '') || coalesce('<div class="charts">' || ch.html || '</div>', '')
          || coalesce(wt.html, '')
-         || CASE WHEN i.code = 'BF' THEN (SELECT html FROM neighbours) ELSE '' END
+         || CASE WHEN i.code = 'BF' THEN (SELECT html FROM neighbours) || coalesce((SELECT html FROM inequality), '') ELSE '' END
          || CASE WHEN i.code = 'NBV' THEN '<h3>SPC around the change (one chart, 2015-2025 limits)</h3>' || (SELECT html FROM spc) ELSE '' END
          || '</section>' AS html
     FROM ind i
@@ -239,7 +276,7 @@ SELECT '<!DOCTYPE html>' || E'\n'
        || 'programme wards outlined.</p>'
        || '<nav><p>' || (SELECT string_agg('<a href="#' || oba.xml_escape(code) || '">' || oba.xml_escape(name) || '</a>', ' · ' ORDER BY ord)
                           FROM ind WHERE code NOT IN ('FS_SCORED', 'FS_BETTER'))
-       || ' · <a href="#service">Family support</a> · <a href="#sharing">Sharing</a></p></nav>'
+       || ' · <a href="#inequality">Inequality</a> · <a href="#service">Family support</a> · <a href="#sharing">Sharing</a></p></nav>'
        || (SELECT string_agg(html, '' ORDER BY ord) FROM sections WHERE ord < 5)
        || '<section id="service"><h2>Family support: the service''s report card</h2><p>The three questions of a performance '
        || 'report card, the latest four quarters; better off from each family''s score at the start and at review '

@@ -14,7 +14,10 @@
 --   5. demo.shared_extract: what would be shared (ward rows, small numbers
 --      suppressed, whole numbers);
 --   6. the programme wards' statistical neighbours among the other wards
---      (oba.statistical_neighbours), the comparison group a reader expects.
+--      (oba.statistical_neighbours), the comparison group a reader expects;
+--   7. inequality: breastfeeding across deciles of the LSOA need index, the
+--      slope and relative index of inequality (oba.sii_agg) in the year
+--      before the programme and in the latest year.
 -- The programme: six wards from 2021-04-01 (demo.programme_ward).
 SET client_min_messages = warning;
 
@@ -229,4 +232,52 @@ SELECT pn.ward_code, w.name AS ward, string_agg(n.name, ', ' ORDER BY pn.rank) A
   JOIN bf nb ON nb.ward_code = pn.neighbour_code AND NOT nb.after
   JOIN bf na ON na.ward_code = pn.neighbour_code AND na.after
  GROUP BY pn.ward_code, w.name;
+-- ---- 7. inequality across the need index -----------------------------------
+-- The gap in breastfeeding at 6-8 weeks between the LSOAs most and least in
+-- need, as the slope index of inequality (SII) and relative index of
+-- inequality (RII) of PHEindicatormethods phe_sii (METHODS.md 19). The
+-- deciles are of demo.lsoa_profile.need, the demo's stand-in for
+-- deprivation (the percentile of the share of children in an LSOA's real
+-- ONS population, nudged by a hash; not the Index of Multiple Deprivation):
+-- 1 = the most in need, 63 or 64 of the city's 639 LSOAs each. The records
+-- are SYNTHETIC: demo/generate.sql draws breastfeeding with a gradient of 30
+-- points across the need index, and the programme's six wards are among the
+-- most in need.
+CREATE TABLE demo.lsoa_need_decile AS
+SELECT lsoa11_code, need, oba.decile(rank() OVER (ORDER BY need DESC), count(*) OVER ()) AS decile
+  FROM demo.lsoa_profile;
+ALTER TABLE demo.lsoa_need_decile ADD PRIMARY KEY (lsoa11_code);
+-- Breastfeeding by decile, with Wilson 95% limits (oba.proportion, of 1): in
+-- 2020-21, the year before the programme, and in 2024-25; each decile's
+-- LSOAs and their mean need index.
+CREATE TABLE demo.need_decile_bf AS
+SELECT x.period, x.decile, n.lsoas, n.mean_need, x.breastfed, x.recorded, (x.e).value, (x.e).lower, (x.e).upper
+  FROM (SELECT oba.fy(c.period_start) AS period, d.decile, sum(c.numerator) AS breastfed, sum(c.denominator) AS recorded,
+               oba.proportion(sum(c.numerator), sum(c.denominator), 1::pg_catalog.float8, 0.95::pg_catalog.float8) AS e
+          FROM demo.lsoa_count c JOIN demo.lsoa_need_decile d ON d.lsoa11_code = c.lsoa_code
+         WHERE c.measure = 'BF'
+           AND (c.period_start BETWEEN '2020-04-01' AND '2021-03-31' OR c.period_start BETWEEN '2024-04-01' AND '2025-03-31')
+         GROUP BY 1, 2) x
+  JOIN (SELECT decile, count(*) AS lsoas, avg(need) AS mean_need FROM demo.lsoa_need_decile GROUP BY 1) n USING (decile);
+ALTER TABLE demo.need_decile_bf ADD PRIMARY KEY (period, decile);
+-- The SII in percentage points (multiplier 100; the line fitted to the
+-- proportions themselves, transform false) and the RII, with 95% limits
+-- from 100,000 simulations, seeded so that the demo prints the same limits
+-- every time. Each decile weighs its recorded babies. Breastfeeding is
+-- higher in less need, so the SII is positive: the fitted value at the
+-- least-in-need end minus the most-in-need end. A decile where none or
+-- every baby was breastfed (only at a tiny DEMO_SCALE) has no logit to draw
+-- on: it goes in as missing, and the year has no SII (as phe_sii drops it).
+CREATE TABLE demo.need_inequality AS
+SELECT period, (s).quantiles, (s).population, (s).intercept, (s).sii, (s).sii_lower, (s).sii_upper,
+       (s).rii, (s).rii_lower, (s).rii_upper
+  FROM (SELECT period,
+               oba.sii_agg(decile, recorded, CASE WHEN breastfed > 0 AND breastfed < recorded THEN value END,
+                           CASE WHEN breastfed > 0 AND breastfed < recorded THEN lower END,
+                           CASE WHEN breastfed > 0 AND breastfed < recorded THEN upper END,
+                           'proportion'::pg_catalog.text, false::pg_catalog.bool,
+                           100::pg_catalog.float8, 0.95::pg_catalog.float8, 100000::pg_catalog.int4,
+                           2021::pg_catalog.int4) AS s
+          FROM demo.need_decile_bf GROUP BY period) x;
+ALTER TABLE demo.need_inequality ADD PRIMARY KEY (period);
 RESET client_min_messages;

@@ -151,4 +151,39 @@ SELECT ward, neighbours, before, neighbours_before, gap_before, "2024-25", "neig
                round(avg(ward_2024_25 - neighbours_2024_25)::numeric, 1)
           FROM demo.neighbour_comparison) t
  ORDER BY ord, ward;
+\echo
+\echo '== 9. Inequality: breastfeeding at 6-8 weeks across deciles of need, before the programme and in 2024-25'
+\echo 'Deciles of the 639 LSOAs by the demo''s need index (demo.lsoa_profile.need: a stand-in for deprivation'
+\echo 'from the share of children in each LSOA''s real population, not the IMD), 1 = most in need; % breastfed,'
+\echo 'Wilson 95% intervals (oba.proportion). SYNTHETIC records: the generator draws a 30-point gradient'
+\echo 'across the need index, and the six programme wards are among the most in need.'
+\echo
+SELECT b.decile, b.lsoas, round(b.mean_need::numeric, 2) AS mean_need, round(b.recorded::numeric) AS "babies_2020-21",
+       round(100 * b.value::numeric, 1) || ' (' || round(100 * b.lower::numeric, 1) || '-'
+         || round(100 * b.upper::numeric, 1) || ')' AS "2020-21 (95% CI)",
+       round(a.recorded::numeric) AS "babies_2024-25",
+       round(100 * a.value::numeric, 1) || ' (' || round(100 * a.lower::numeric, 1) || '-'
+         || round(100 * a.upper::numeric, 1) || ')' AS "2024-25 (95% CI)"
+  FROM demo.need_decile_bf b JOIN demo.need_decile_bf a ON a.decile = b.decile AND a.period = '2024-25'
+ WHERE b.period = '2020-21'
+ ORDER BY b.decile;
+\echo 'The slope index of inequality (SII: the fitted gap between the least and the most in need, percentage'
+\echo 'points) and the relative index (RII: their ratio) of oba.sii_agg, as PHEindicatormethods phe_sii:'
+\echo 'each decile at the midpoint of its share of the babies, 95% limits from 100,000 seeded simulations'
+\echo
+SELECT period, quantiles AS deciles, round(population::numeric) AS babies,
+       round((intercept)::numeric, 1) AS most_in_need_fitted,
+       round(sii::numeric, 1) || ' (' || round(sii_lower::numeric, 1) || ' to ' || round(sii_upper::numeric, 1) || ')'
+         AS "SII, points (95% CI)",
+       round(rii::numeric, 2) || ' (' || round(rii_lower::numeric, 2) || ' to ' || round(rii_upper::numeric, 2) || ')'
+         AS "RII (95% CI)"
+  FROM demo.need_inequality
+ ORDER BY period;
+SELECT round((y.sii - x.sii)::numeric, 1) AS sii_change, round((y.rii - x.rii)::numeric, 2) AS rii_change,
+       CASE WHEN x.sii IS NULL OR y.sii IS NULL THEN 'no SII: a decile with no baby breastfed, or all'
+            WHEN y.sii_upper < x.sii_lower THEN 'narrowed: the 95% intervals do not overlap'
+            WHEN y.sii_lower > x.sii_upper THEN 'widened: the 95% intervals do not overlap'
+            ELSE 'the 95% intervals overlap: no clear change' END AS "the gap, 2020-21 to 2024-25"
+  FROM demo.need_inequality x, demo.need_inequality y
+ WHERE x.period = '2020-21' AND y.period = '2024-25';
 RESET client_min_messages;

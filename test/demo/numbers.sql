@@ -3,10 +3,12 @@
 -- apportionment keeps totals, the programme wards' curve turned and the
 -- others' did not, the report card's analysis as at each period agrees with
 -- the aggregates over the whole series, suppression protects what is shared,
--- the charts are sound, the refresh is scheduled, and each programme ward
--- has its statistical neighbours, the same as plain SQL finds them.
+-- the charts are sound, the refresh is scheduled, each programme ward
+-- has its statistical neighbours, the same as plain SQL finds them, and the
+-- slope index of inequality across deciles of need is the weighted
+-- least-squares line plain SQL fits.
 BEGIN;
-SELECT plan(34);
+SELECT plan(42);
 
 -- ---- the data ----
 SELECT cmp_ok((SELECT count(*) FROM demo.births), '>', 5000::bigint, 'births at scale 0.05: about 750 a year for ten years');
@@ -150,5 +152,57 @@ SELECT cmp_ok((SELECT abs(avg(ward_before - neighbours_before)) FROM demo.neighb
 SELECT cmp_ok((SELECT avg(ward_2024_25 - neighbours_2024_25) - avg(ward_before - neighbours_before)
                  FROM demo.neighbour_comparison), '>', 5::float8,
               'in 2024-25 they gained more than 5 points on their neighbours');
+-- ---- inequality across deciles of the need index ----
+SELECT is((SELECT array_agg(n ORDER BY decile) FROM (SELECT decile, count(*)::int AS n FROM demo.lsoa_need_decile GROUP BY 1) d),
+          '{63,64,64,64,64,64,64,64,64,64}'::int[], 'the 639 LSOAs in ten deciles of need, 63 or 64 each');
+SELECT ok((SELECT bool_and(lo > hi) FROM (
+             SELECT min(need) AS lo, lead(max(need)) OVER (ORDER BY decile) AS hi
+               FROM demo.lsoa_need_decile GROUP BY decile) d WHERE hi IS NOT NULL),
+          'decile 1 the most in need: every LSOA of a decile in more need than every LSOA of the next');
+-- each decile's value recounted from the births themselves
+SELECT is((SELECT count(*) FROM demo.need_decile_bf q
+             JOIN (SELECT oba.fy(b.birth_date) AS period, d.decile,
+                          count(*) FILTER (WHERE b.breastfed_6_8_weeks) AS n, count(b.breastfed_6_8_weeks) AS m
+                     FROM demo.births b JOIN demo.lsoa_need_decile d USING (lsoa11_code)
+                    GROUP BY 1, 2) r USING (period, decile)
+            WHERE q.breastfed = r.n AND q.recorded = r.m AND abs(q.value - r.n::float8 / r.m) <= 1e-12
+              AND q.lower < q.value AND q.value < q.upper),
+          20::bigint, 'breastfeeding by decile, 2020-21 and 2024-25: the births recounted, a proportion within its interval');
+-- the SII fitted again in plain SQL: each decile's share a of the babies,
+-- its rank x the midpoint of its share of the cumulative population, the
+-- line of the proportion on x weighted by a (METHODS.md 19.2); SII = 100 x
+-- slope, intercept = 100 x the fitted value at x = 0, RII = fitted at 1 / at 0
+CREATE TEMP TABLE sii_check AS
+WITH d AS (
+  SELECT period, decile, recorded / sum(recorded) OVER (PARTITION BY period) AS a, value AS y FROM demo.need_decile_bf),
+r AS (
+  SELECT period, decile, a, y, sum(a) OVER (PARTITION BY period ORDER BY decile) - a / 2 AS x FROM d),
+m AS (
+  SELECT period, sum(a * x) / sum(a) AS x_bar, sum(a * y) / sum(a) AS y_bar, count(*) AS deciles FROM r GROUP BY 1),
+f AS (
+  SELECT period, m.deciles, sum(r.a * (r.x - m.x_bar) * (r.y - m.y_bar)) / sum(r.a * (r.x - m.x_bar) ^ 2) AS slope,
+         min(m.x_bar) AS x_bar, min(m.y_bar) AS y_bar
+    FROM r JOIN m USING (period) GROUP BY period, m.deciles)
+SELECT period, deciles, 100 * slope AS sii, 100 * (y_bar - slope * x_bar) AS intercept,
+       (y_bar - slope * x_bar + slope) / (y_bar - slope * x_bar) AS rii
+  FROM f;
+SELECT is((SELECT count(*) FROM demo.need_inequality i JOIN sii_check c USING (period)
+            WHERE i.quantiles = c.deciles AND c.deciles = 10 AND abs(i.sii - c.sii) <= 1e-9 * abs(c.sii)),
+          2::bigint, 'the SII, 2020-21 and 2024-25, is the slope of the weighted least-squares line plain SQL fits');
+SELECT is((SELECT count(*) FROM demo.need_inequality i JOIN sii_check c USING (period)
+            WHERE abs(i.rii - c.rii) <= 1e-9 * abs(c.rii) AND abs(i.intercept - c.intercept) <= 1e-9 * abs(c.intercept)),
+          2::bigint, 'and the RII and the fitted value at the most in need are that line''s');
+SELECT is((SELECT count(*) FROM demo.need_inequality
+            WHERE sii_lower < sii AND sii < sii_upper AND rii_lower < rii AND rii < rii_upper),
+          2::bigint, 'the 95% limits of the SII and of the RII contain the point estimates');
+SELECT is((SELECT array_agg(ROW(s.sii_lower, s.sii_upper, s.rii_lower, s.rii_upper)::text ORDER BY s.period)
+             FROM (SELECT period, (oba.sii_agg(decile, recorded, value, lower, upper, 'proportion'::text, false, 100::float8,
+                                               0.95::float8, 100000, 2021)).*
+                     FROM demo.need_decile_bf GROUP BY period) s),
+          (SELECT array_agg(ROW(sii_lower, sii_upper, rii_lower, rii_upper)::text ORDER BY period) FROM demo.need_inequality),
+          'the simulated limits are the same again with the same seed');
+-- the generator draws breastfeeding 30 points lower at need 1 than at need 0
+SELECT cmp_ok((SELECT sii FROM demo.need_inequality WHERE period = '2020-21'), '>', 10::float8,
+              'before the programme, breastfeeding falls with need: an SII above 10 points');
 SELECT * FROM finish();
 ROLLBACK;
