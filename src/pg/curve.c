@@ -106,7 +106,7 @@ obapg_curve_final(PG_FUNCTION_ARGS)
 	if (v.nrows == 0)
 		PG_RETURN_NULL();
 	if (v.nparams != 3)
-		oba_bad_arg(fname, "invalid aggregate state: bad parameters");
+		oba_state_invalid(fname, "The state holds parameters out of range.");
 	rows = oba_series_sorted(&v, true, &n, fname);
 	curve_run(rows, n, v.params, fname, &c, NULL);
 

@@ -59,22 +59,6 @@ obapg_round_to(PG_FUNCTION_ARGS)
 	PG_RETURN_INT64(out);
 }
 
-static void *
-pg_alloc(void *ctx, size_t size)
-{
-	(void) ctx;
-	return palloc(size);
-}
-
-static void
-pg_release(void *ctx, void *p)
-{
-	(void) ctx;
-	pfree(p);
-}
-
-static const oba_allocator pg_allocator = {pg_alloc, pg_release, NULL};
-
 /*
  * Labels of a text[] argument, which must hold no NULL, as C strings; their
  * text datums (pointing into the array) in *datums, for the output.
@@ -289,7 +273,7 @@ obapg_suppress_table_one_way(PG_FUNCTION_ARGS)
 		return (Datum) 0;
 	flags = palloc(sizeof(int) * (nl + 1));
 	if (oba_suppress_one_way((const int64_t *) counts, nl, PG_GETARG_INT32(2), PG_GETARG_BOOL(3),
-							 flags, &pg_allocator, &err) != 0)
+							 flags, &oba_pg_allocator, &err) != 0)
 		oba_raise(FNAME_TABLE, &err);
 	for (i = 0; i < nl; i++)
 		total += counts[i];		/* in range: the core checked the sum */
@@ -370,7 +354,7 @@ obapg_suppress_table_two_way(PG_FUNCTION_ARGS)
 	pfree(filled);
 	flags = palloc(sizeof(int) * (nrows + 1) * (ncols + 1));
 	if (oba_suppress_two_way((const int64_t *) grid, nrows, ncols, PG_GETARG_INT32(3),
-							 PG_GETARG_BOOL(4), flags, &pg_allocator, &err) != 0)
+							 PG_GETARG_BOOL(4), flags, &oba_pg_allocator, &err) != 0)
 		oba_raise(FNAME_TABLE, &err);
 	/* the totals (sums checked by the core), and each label's text once */
 	rowsum = palloc0(sizeof(int64) * (nrows + 1));

@@ -4,7 +4,12 @@
  *
  * Copyright (C) 2026 the oba authors. GPL-2.0-or-later.
  */
-#include "oba_fstate.h"
+#include "oba_pg.h"
+
+#include "funcapi.h"
+#include "utils/builtins.h"
+
+#include <math.h>
 
 #include "funnel.h"
 

@@ -8,7 +8,6 @@
  * Copyright (C) 2026 the oba authors. GPL-2.0-or-later.
  */
 #include "series_pg.h"
-#include "oba_fstate.h"
 
 #include "access/htup_details.h"
 #include "funcapi.h"
@@ -409,7 +408,7 @@ chisq_score_get(const double *d, oba_chisq_score_state *s, bool check)
 	s->m2_score = d[6];
 	s->co_moment = d[7];
 	if (check && oba_chisq_score_check_state(s, &err) != 0)
-		oba_fstate_bad(CHISQ_SCORE_NAME, "The state holds a value out of range.");
+		oba_state_invalid(CHISQ_SCORE_NAME, "The state holds a value out of range.");
 }
 
 static void
@@ -430,7 +429,7 @@ Datum
 obapg_chisq_score_trans(PG_FUNCTION_ARGS)
 {
 	ArrayType  *a;
-	double	   *d = oba_fstate(fcinfo, 0, CHISQ_SCORE_LEN, CHISQ_SCORE_NAME, true, &a);
+	double	   *d = oba_state_fixed(fcinfo, 0, CHISQ_SCORE_NAME, CHISQ_SCORE_LEN, OBA_STATE_UPDATE, &a);
 	oba_chisq_score_state s;
 	oba_error	err;
 
@@ -446,8 +445,8 @@ Datum
 obapg_chisq_score_combine(PG_FUNCTION_ARGS)
 {
 	ArrayType  *a1;
-	double	   *d1 = oba_fstate(fcinfo, 0, CHISQ_SCORE_LEN, CHISQ_SCORE_NAME, true, &a1);
-	double	   *d2 = oba_fstate(fcinfo, 1, CHISQ_SCORE_LEN, CHISQ_SCORE_NAME, false, NULL);
+	double	   *d1 = oba_state_fixed(fcinfo, 0, CHISQ_SCORE_NAME, CHISQ_SCORE_LEN, OBA_STATE_UPDATE, &a1);
+	double	   *d2 = oba_state_fixed(fcinfo, 1, CHISQ_SCORE_NAME, CHISQ_SCORE_LEN, OBA_STATE_READ, NULL);
 	oba_chisq_score_state s1,
 				s2;
 	oba_error	err;
@@ -464,7 +463,7 @@ obapg_chisq_score_combine(PG_FUNCTION_ARGS)
 Datum
 obapg_chisq_score_final(PG_FUNCTION_ARGS)
 {
-	double	   *d = oba_fstate(fcinfo, 0, CHISQ_SCORE_LEN, CHISQ_SCORE_NAME, false, NULL);
+	double	   *d = oba_state_fixed(fcinfo, 0, CHISQ_SCORE_NAME, CHISQ_SCORE_LEN, OBA_STATE_READ, NULL);
 	oba_chisq_score_state s;
 	oba_chisq_trend_result r;
 	oba_row		row;
@@ -601,18 +600,18 @@ obapg_recent_final(PG_FUNCTION_ARGS)
 
 	oba_series_view_get(fcinfo, 0, fname, 0, &v);
 	if (v.kind != OBA_KIND_RECENT && v.kind != OBA_KIND_RECENT_CI)
-		oba_bad_arg(fname, "invalid aggregate state: it belongs to another aggregate");
+		oba_state_invalid(fname, "The state belongs to another aggregate.");
 	if (v.kind == OBA_KIND_RECENT_CI)
 		fname = "oba.recent_trend_ci_agg";
 	if (v.nrows == 0)
 		PG_RETURN_NULL();
 	if (v.nparams != 3)
-		oba_bad_arg(fname, "invalid aggregate state: bad parameters");
+		oba_state_invalid(fname, "The state holds parameters out of range.");
 	polarity = oba_state_int(v.params[0], -1, 1, fname);
 	points = oba_state_int(v.params[1], 3, OBA_RECENT_MAX_POINTS, fname);
 	variant = oba_state_int(v.params[2], 0, 1, fname);
 	if (variant != OBA_TREND_FINGERTIPS && variant != OBA_TREND_DHSC)
-		oba_bad_arg(fname, "invalid aggregate state: bad parameters");
+		oba_state_invalid(fname, "The state holds parameters out of range.");
 	/* invalid points keep their place: they break the run of the last points */
 	rows = oba_series_sorted(&v, false, &n, fname);
 	for (i = 0; i < n; i++)
@@ -655,7 +654,7 @@ view_of(FunctionCallInfo fcinfo, const char *fname, oba_series_kind own, oba_ser
 {
 	oba_series_view_get(fcinfo, 0, fname, 0, v);
 	if (v->kind != OBA_KIND_SERIES && v->kind != (int) own)
-		oba_bad_arg(fname, "invalid aggregate state: it belongs to another aggregate");
+		oba_state_invalid(fname, "The state belongs to another aggregate.");
 }
 
 /* (state, t, value, alpha [, max_lag]) */
@@ -722,7 +721,7 @@ obapg_mk_hamed_rao_final(PG_FUNCTION_ARGS)
 	if (v.kind == OBA_KIND_HAMED_RAO)
 	{
 		if (v.nparams != 2 || !(v.params[0] > 0 && v.params[0] < 1))
-			oba_bad_arg(fname, "invalid aggregate state: bad parameters");
+			oba_state_invalid(fname, "The state holds parameters out of range.");
 		alpha = v.params[0];
 		max_lag = (size_t) oba_state_int(v.params[1], 0, PG_INT32_MAX, fname);
 	}
@@ -852,7 +851,7 @@ obapg_seasonal_mk_final(PG_FUNCTION_ARGS)
 		y[i] = rows[3 * i + 1];
 		season[i] = rows[3 * i + 2];
 		if (isnan(season[i]))
-			oba_bad_arg(fname, "invalid aggregate state: a row without a season");
+			oba_state_invalid(fname, "The state holds a row without a season.");
 	}
 	if (oba_seasonal_mann_kendall(t, y, season, n, &oba_pg_allocator, &r, &err) != 0)
 		oba_raise(fname, &err);
@@ -956,7 +955,7 @@ obapg_broken_line_final(PG_FUNCTION_ARGS)
 	if (v.kind == OBA_KIND_BROKEN_LINE)
 	{
 		if (v.nparams != 1)
-			oba_bad_arg(fname, "invalid aggregate state: bad parameters");
+			oba_state_invalid(fname, "The state holds parameters out of range.");
 		h = oba_state_int(v.params[0], 2, PG_INT32_MAX, fname);
 	}
 	rows = oba_series_sorted(&v, true, &n, fname);
