@@ -273,17 +273,11 @@ check_rows(const double *s, size_t n, const char *fname)
  * The transition functions are not STRICT (a row without a time is skipped,
  * not a NULL state): a direct call may pass a NULL state, which is an error.
  */
-void
-oba_series_check_state(FunctionCallInfo fcinfo, const char *fname)
-{
-	if (PG_ARGISNULL(0))
-		oba_state_null(fname);
-}
-
 Datum
 oba_series_unchanged(FunctionCallInfo fcinfo, const char *fname)
 {
-	oba_series_check_state(fcinfo, fname);
+	if (PG_ARGISNULL(0))
+		oba_state_null(fname);
 	PG_RETURN_DATUM(PG_GETARG_DATUM(0));
 }
 

@@ -91,9 +91,6 @@ Datum		oba_series_append(FunctionCallInfo fcinfo, const char *fname,
 							  oba_series_kind kind, int width, const double *row,
 							  const double *params, int np, const char *param_names);
 
-/* Raise 22004 when the state (argument 0) is NULL: a direct call of a transition function. */
-void		oba_series_check_state(FunctionCallInfo fcinfo, const char *fname);
-
 /* The state (argument 0) unchanged, for a row that adds nothing; NULL is an error. */
 Datum		oba_series_unchanged(FunctionCallInfo fcinfo, const char *fname);
 
