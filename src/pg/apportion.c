@@ -15,17 +15,17 @@
 
 #include <math.h>
 
-PG_FUNCTION_INFO_V1(obapg_largest_remainder);
-PG_FUNCTION_INFO_V1(obapg_apportion_trans);
-PG_FUNCTION_INFO_V1(obapg_apportion_mean_trans);
-PG_FUNCTION_INFO_V1(obapg_apportion_combine);
-PG_FUNCTION_INFO_V1(obapg_apportion_mean_combine);
-PG_FUNCTION_INFO_V1(obapg_apportion_total);
-PG_FUNCTION_INFO_V1(obapg_apportion_mean);
+PG_FUNCTION_INFO_V1(oba_sql_largest_remainder);
+PG_FUNCTION_INFO_V1(oba_sql_apportion_agg_trans);
+PG_FUNCTION_INFO_V1(oba_sql_apportion_mean_agg_trans);
+PG_FUNCTION_INFO_V1(oba_sql_apportion_agg_combine);
+PG_FUNCTION_INFO_V1(oba_sql_apportion_mean_agg_combine);
+PG_FUNCTION_INFO_V1(oba_sql_apportion_agg_final);
+PG_FUNCTION_INFO_V1(oba_sql_apportion_mean_agg_final);
 
 /* oba.largest_remainder(parts float8[]) → float8[]: STRICT */
 Datum
-obapg_largest_remainder(PG_FUNCTION_ARGS)
+oba_sql_largest_remainder(PG_FUNCTION_ARGS)
 {
 	ArrayType  *a = PG_GETARG_ARRAYTYPE_P(0);
 	int			n;
@@ -88,13 +88,13 @@ app_trans(FunctionCallInfo fcinfo, const char *fname)
 }
 
 Datum
-obapg_apportion_trans(PG_FUNCTION_ARGS)
+oba_sql_apportion_agg_trans(PG_FUNCTION_ARGS)
 {
 	return app_trans(fcinfo, APP_SUM_NAME);
 }
 
 Datum
-obapg_apportion_mean_trans(PG_FUNCTION_ARGS)
+oba_sql_apportion_mean_agg_trans(PG_FUNCTION_ARGS)
 {
 	return app_trans(fcinfo, APP_MEAN_NAME);
 }
@@ -114,13 +114,13 @@ app_combine(FunctionCallInfo fcinfo, const char *fname)
 }
 
 Datum
-obapg_apportion_combine(PG_FUNCTION_ARGS)
+oba_sql_apportion_agg_combine(PG_FUNCTION_ARGS)
 {
 	return app_combine(fcinfo, APP_SUM_NAME);
 }
 
 Datum
-obapg_apportion_mean_combine(PG_FUNCTION_ARGS)
+oba_sql_apportion_mean_agg_combine(PG_FUNCTION_ARGS)
 {
 	return app_combine(fcinfo, APP_MEAN_NAME);
 }
@@ -141,13 +141,13 @@ app_result(FunctionCallInfo fcinfo, const char *fname, double (*f) (const double
 }
 
 Datum
-obapg_apportion_total(PG_FUNCTION_ARGS)
+oba_sql_apportion_agg_final(PG_FUNCTION_ARGS)
 {
 	return app_result(fcinfo, APP_SUM_NAME, oba_apportion_total);
 }
 
 Datum
-obapg_apportion_mean(PG_FUNCTION_ARGS)
+oba_sql_apportion_mean_agg_final(PG_FUNCTION_ARGS)
 {
 	return app_result(fcinfo, APP_MEAN_NAME, oba_apportion_mean);
 }

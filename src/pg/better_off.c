@@ -14,10 +14,10 @@
 
 #include <math.h>
 
-PG_FUNCTION_INFO_V1(obapg_better_off_trans);
-PG_FUNCTION_INFO_V1(obapg_better_off_inv);
-PG_FUNCTION_INFO_V1(obapg_better_off_combine);
-PG_FUNCTION_INFO_V1(obapg_better_off_final);
+PG_FUNCTION_INFO_V1(oba_sql_better_off_agg_trans);
+PG_FUNCTION_INFO_V1(oba_sql_better_off_agg_inv);
+PG_FUNCTION_INFO_V1(oba_sql_better_off_agg_combine);
+PG_FUNCTION_INFO_V1(oba_sql_better_off_agg_final);
 
 #define FNAME "oba.better_off_agg"
 
@@ -124,7 +124,7 @@ row_slot(FunctionCallInfo fcinfo, const double *s)
 
 /* (state, before, after [, direction [, min_change [, confidence]]]): not STRICT */
 Datum
-obapg_better_off_trans(PG_FUNCTION_ARGS)
+oba_sql_better_off_agg_trans(PG_FUNCTION_ARGS)
 {
 	ArrayType  *a;
 	double	   *s = oba_state_fixed(fcinfo, 0, FNAME, BO_LEN, OBA_STATE_UPDATE, &a);
@@ -145,7 +145,7 @@ obapg_better_off_trans(PG_FUNCTION_ARGS)
 
 /* inverse transition for window frames: counts remove exactly */
 Datum
-obapg_better_off_inv(PG_FUNCTION_ARGS)
+oba_sql_better_off_agg_inv(PG_FUNCTION_ARGS)
 {
 	ArrayType  *a;
 	double	   *s = oba_state_fixed(fcinfo, 0, FNAME, BO_LEN, OBA_STATE_UPDATE, &a);
@@ -161,7 +161,7 @@ obapg_better_off_inv(PG_FUNCTION_ARGS)
 }
 
 Datum
-obapg_better_off_combine(PG_FUNCTION_ARGS)
+oba_sql_better_off_agg_combine(PG_FUNCTION_ARGS)
 {
 	ArrayType  *a1;
 	double	   *s1 = oba_state_fixed(fcinfo, 0, FNAME, BO_LEN, OBA_STATE_UPDATE, &a1);
@@ -197,7 +197,7 @@ obapg_better_off_combine(PG_FUNCTION_ARGS)
 
 /* oba.better_off: NULL for a group without rows */
 Datum
-obapg_better_off_final(PG_FUNCTION_ARGS)
+oba_sql_better_off_agg_final(PG_FUNCTION_ARGS)
 {
 	double	   *s = oba_state_fixed(fcinfo, 0, FNAME, BO_LEN, OBA_STATE_READ, NULL);
 	oba_better_off r;

@@ -14,10 +14,10 @@
 #include "utils/lsyscache.h"
 #include "utils/tuplestore.h"
 
-PG_FUNCTION_INFO_V1(obapg_suppress);
-PG_FUNCTION_INFO_V1(obapg_round_to);
-PG_FUNCTION_INFO_V1(obapg_suppress_table_one_way);
-PG_FUNCTION_INFO_V1(obapg_suppress_table_two_way);
+PG_FUNCTION_INFO_V1(oba_sql_suppress);
+PG_FUNCTION_INFO_V1(oba_sql_round_to);
+PG_FUNCTION_INFO_V1(oba_sql_suppress_table_one_way);
+PG_FUNCTION_INFO_V1(oba_sql_suppress_table_two_way);
 
 #define FNAME_TABLE "oba.suppress_table"
 
@@ -30,7 +30,7 @@ PG_FUNCTION_INFO_V1(obapg_suppress_table_two_way);
 
 /* oba.suppress(count, threshold, suppress_zero) -> bigint: STRICT */
 Datum
-obapg_suppress(PG_FUNCTION_ARGS)
+oba_sql_suppress(PG_FUNCTION_ARGS)
 {
 	int64		count = PG_GETARG_INT64(0);
 	int32		threshold = PG_GETARG_INT32(1);
@@ -49,7 +49,7 @@ obapg_suppress(PG_FUNCTION_ARGS)
 
 /* oba.round_to(count, base) -> bigint: STRICT */
 Datum
-obapg_round_to(PG_FUNCTION_ARGS)
+oba_sql_round_to(PG_FUNCTION_ARGS)
 {
 	int64_t		out;
 	oba_error	err;
@@ -243,7 +243,7 @@ put_row(ReturnSetInfo *rsinfo, Datum *values, bool *nulls)
  * -> (label, is_total, published, flag): STRICT
  */
 Datum
-obapg_suppress_table_one_way(PG_FUNCTION_ARGS)
+oba_sql_suppress_table_one_way(PG_FUNCTION_ARGS)
 {
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 	int			nl, nc, i, *ids, *first, ndistinct, *flags;
@@ -305,7 +305,7 @@ obapg_suppress_table_one_way(PG_FUNCTION_ARGS)
  * A NULL label marks a total.
  */
 Datum
-obapg_suppress_table_two_way(PG_FUNCTION_ARGS)
+oba_sql_suppress_table_two_way(PG_FUNCTION_ARGS)
 {
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 	int			nrl, ncl, nc, i, j, nrows, ncols, *rid, *cid, *rfirst, *cfirst, *flags;

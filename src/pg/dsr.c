@@ -10,14 +10,14 @@
 
 #include <float.h>
 
-PG_FUNCTION_INFO_V1(obapg_dsr_trans);
-PG_FUNCTION_INFO_V1(obapg_dsr_trans_int4);
-PG_FUNCTION_INFO_V1(obapg_dsr_trans_int8);
-PG_FUNCTION_INFO_V1(obapg_dsr_nonind_trans);
-PG_FUNCTION_INFO_V1(obapg_dsr_combine);
-PG_FUNCTION_INFO_V1(obapg_dsr_final);
-PG_FUNCTION_INFO_V1(obapg_dsr_nonind_combine);
-PG_FUNCTION_INFO_V1(obapg_dsr_nonind_final);
+PG_FUNCTION_INFO_V1(oba_sql_dsr_agg_trans);
+PG_FUNCTION_INFO_V1(oba_sql_dsr_agg_trans_int4);
+PG_FUNCTION_INFO_V1(oba_sql_dsr_agg_trans_int8);
+PG_FUNCTION_INFO_V1(oba_sql_dsr_nonindependent_agg_trans);
+PG_FUNCTION_INFO_V1(oba_sql_dsr_agg_combine);
+PG_FUNCTION_INFO_V1(oba_sql_dsr_agg_final);
+PG_FUNCTION_INFO_V1(oba_sql_dsr_nonindependent_agg_combine);
+PG_FUNCTION_INFO_V1(oba_sql_dsr_nonindependent_agg_final);
 
 enum
 {
@@ -79,7 +79,7 @@ dsr_add(FunctionCallInfo fcinfo, const char *fname, double x, double q,
  * standard population is an error.
  */
 Datum
-obapg_dsr_trans(PG_FUNCTION_ARGS)
+oba_sql_dsr_agg_trans(PG_FUNCTION_ARGS)
 {
 	double		x = PG_ARGISNULL(1) ? NAN : PG_GETARG_FLOAT8(1);
 	double		n = oba_arg_float8(fcinfo, 2, DSR_NAME, "population");
@@ -110,7 +110,7 @@ arg_int8(FunctionCallInfo fcinfo, int argno, const char *arg)
 
 /* Integer columns without a cast per row and column. */
 Datum
-obapg_dsr_trans_int4(PG_FUNCTION_ARGS)
+oba_sql_dsr_agg_trans_int4(PG_FUNCTION_ARGS)
 {
 	double		x = PG_ARGISNULL(1) ? NAN : (double) PG_GETARG_INT32(1);
 
@@ -119,7 +119,7 @@ obapg_dsr_trans_int4(PG_FUNCTION_ARGS)
 }
 
 Datum
-obapg_dsr_trans_int8(PG_FUNCTION_ARGS)
+oba_sql_dsr_agg_trans_int8(PG_FUNCTION_ARGS)
 {
 	double		x = PG_ARGISNULL(1) ? NAN : (double) PG_GETARG_INT64(1);
 
@@ -133,7 +133,7 @@ obapg_dsr_trans_int8(PG_FUNCTION_ARGS)
  * events_squared = sum_f f^2 x_f over the people of the band.
  */
 Datum
-obapg_dsr_nonind_trans(PG_FUNCTION_ARGS)
+oba_sql_dsr_nonindependent_agg_trans(PG_FUNCTION_ARGS)
 {
 	double		x = PG_ARGISNULL(1) ? NAN : PG_GETARG_FLOAT8(1);
 	double		q = PG_ARGISNULL(2) ? NAN : PG_GETARG_FLOAT8(2);
@@ -207,25 +207,25 @@ dsr_final(FunctionCallInfo fcinfo, const char *fname)
 }
 
 Datum
-obapg_dsr_combine(PG_FUNCTION_ARGS)
+oba_sql_dsr_agg_combine(PG_FUNCTION_ARGS)
 {
 	return dsr_combine(fcinfo, DSR_NAME);
 }
 
 Datum
-obapg_dsr_final(PG_FUNCTION_ARGS)
+oba_sql_dsr_agg_final(PG_FUNCTION_ARGS)
 {
 	return dsr_final(fcinfo, DSR_NAME);
 }
 
 Datum
-obapg_dsr_nonind_combine(PG_FUNCTION_ARGS)
+oba_sql_dsr_nonindependent_agg_combine(PG_FUNCTION_ARGS)
 {
 	return dsr_combine(fcinfo, DSR_NONIND_NAME);
 }
 
 Datum
-obapg_dsr_nonind_final(PG_FUNCTION_ARGS)
+oba_sql_dsr_nonindependent_agg_final(PG_FUNCTION_ARGS)
 {
 	return dsr_final(fcinfo, DSR_NONIND_NAME);
 }

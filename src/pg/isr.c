@@ -11,9 +11,9 @@
 
 #include <float.h>
 
-PG_FUNCTION_INFO_V1(obapg_isr_trans);
-PG_FUNCTION_INFO_V1(obapg_isr_combine);
-PG_FUNCTION_INFO_V1(obapg_isr_final);
+PG_FUNCTION_INFO_V1(oba_sql_isr_agg_trans);
+PG_FUNCTION_INFO_V1(oba_sql_isr_agg_combine);
+PG_FUNCTION_INFO_V1(oba_sql_isr_agg_final);
 
 enum
 {
@@ -43,7 +43,7 @@ isr_check_band(double x, double n, double xref, double nref)
  * population is an error.
  */
 Datum
-obapg_isr_trans(PG_FUNCTION_ARGS)
+oba_sql_isr_agg_trans(PG_FUNCTION_ARGS)
 {
 	ArrayType  *a;
 	double	   *s = oba_state_fixed(fcinfo, 0, ISR_NAME, ISR_LEN, OBA_STATE_UPDATE, &a);
@@ -85,7 +85,7 @@ check_state(const double *s)
 }
 
 Datum
-obapg_isr_combine(PG_FUNCTION_ARGS)
+oba_sql_isr_agg_combine(PG_FUNCTION_ARGS)
 {
 	ArrayType  *a1;
 	double	   *s1 = oba_state_fixed(fcinfo, 0, ISR_NAME, ISR_LEN, OBA_STATE_UPDATE, &a1);
@@ -110,7 +110,7 @@ obapg_isr_combine(PG_FUNCTION_ARGS)
 
 /* An oba.isr record; NULL for no rows. */
 Datum
-obapg_isr_final(PG_FUNCTION_ARGS)
+oba_sql_isr_agg_final(PG_FUNCTION_ARGS)
 {
 	double	   *s = oba_state_fixed(fcinfo, 0, ISR_NAME, ISR_LEN, OBA_STATE_READ, NULL);
 	oba_isr_sums sums;

@@ -16,9 +16,9 @@
 
 #include <float.h>
 
-PG_FUNCTION_INFO_V1(obapg_le_trans);
-PG_FUNCTION_INFO_V1(obapg_le_combine);
-PG_FUNCTION_INFO_V1(obapg_le_final);
+PG_FUNCTION_INFO_V1(oba_sql_life_expectancy_agg_trans);
+PG_FUNCTION_INFO_V1(oba_sql_life_expectancy_agg_combine);
+PG_FUNCTION_INFO_V1(oba_sql_life_expectancy_agg_final);
 
 enum
 {
@@ -50,7 +50,7 @@ check_state(const double *s)
  * (counted as missing); a NULL start_age is an error.
  */
 Datum
-obapg_le_trans(PG_FUNCTION_ARGS)
+oba_sql_life_expectancy_agg_trans(PG_FUNCTION_ARGS)
 {
 	ArrayType  *a;
 	double	   *s = oba_state_fixed(fcinfo, 0, LE_NAME, LE_LEN, OBA_STATE_UPDATE, &a);
@@ -116,7 +116,7 @@ obapg_le_trans(PG_FUNCTION_ARGS)
 }
 
 Datum
-obapg_le_combine(PG_FUNCTION_ARGS)
+oba_sql_life_expectancy_agg_combine(PG_FUNCTION_ARGS)
 {
 	ArrayType  *a1;
 	double	   *s1 = oba_state_fixed(fcinfo, 0, LE_NAME, LE_LEN, OBA_STATE_UPDATE, &a1);
@@ -148,7 +148,7 @@ obapg_le_combine(PG_FUNCTION_ARGS)
 
 /* An oba.life_expectancy record; NULL for no rows. */
 Datum
-obapg_le_final(PG_FUNCTION_ARGS)
+oba_sql_life_expectancy_agg_final(PG_FUNCTION_ARGS)
 {
 	double	   *s = oba_state_fixed(fcinfo, 0, LE_NAME, LE_LEN, OBA_STATE_READ, NULL);
 	oba_le_bands b;

@@ -9,10 +9,10 @@
 
 #include "mean.h"
 
-PG_FUNCTION_INFO_V1(obapg_mean);
-PG_FUNCTION_INFO_V1(obapg_mean_trans);
-PG_FUNCTION_INFO_V1(obapg_mean_combine);
-PG_FUNCTION_INFO_V1(obapg_mean_final);
+PG_FUNCTION_INFO_V1(oba_sql_mean);
+PG_FUNCTION_INFO_V1(oba_sql_mean_agg_trans);
+PG_FUNCTION_INFO_V1(oba_sql_mean_agg_combine);
+PG_FUNCTION_INFO_V1(oba_sql_mean_agg_final);
 
 enum
 {
@@ -63,7 +63,7 @@ result_datum(FunctionCallInfo fcinfo, const oba_mean_result *r)
  * error: the core's NaN means "not known").
  */
 Datum
-obapg_mean(PG_FUNCTION_ARGS)
+oba_sql_mean(PG_FUNCTION_ARGS)
 {
 	oba_mean_result r;
 	oba_error	err;
@@ -89,7 +89,7 @@ obapg_mean(PG_FUNCTION_ARGS)
  * value and every later value must repeat it.
  */
 Datum
-obapg_mean_trans(PG_FUNCTION_ARGS)
+oba_sql_mean_agg_trans(PG_FUNCTION_ARGS)
 {
 	ArrayType  *a;
 	double	   *s = oba_state_fixed(fcinfo, 0, MEAN_NAME, MEAN_LEN, OBA_STATE_UPDATE, &a);
@@ -136,7 +136,7 @@ check_state(const double *s, oba_mean_state *m)
 }
 
 Datum
-obapg_mean_combine(PG_FUNCTION_ARGS)
+oba_sql_mean_agg_combine(PG_FUNCTION_ARGS)
 {
 	ArrayType  *a1;
 	double	   *s1 = oba_state_fixed(fcinfo, 0, MEAN_NAME, MEAN_LEN, OBA_STATE_UPDATE, &a1);
@@ -163,7 +163,7 @@ obapg_mean_combine(PG_FUNCTION_ARGS)
 
 /* An oba.mean_estimate; NULL for no values. */
 Datum
-obapg_mean_final(PG_FUNCTION_ARGS)
+oba_sql_mean_agg_final(PG_FUNCTION_ARGS)
 {
 	double	   *s = oba_state_fixed(fcinfo, 0, MEAN_NAME, MEAN_LEN, OBA_STATE_READ, NULL);
 	oba_mean_state m;

@@ -11,17 +11,17 @@
 
 #include "need.h"
 
-PG_FUNCTION_INFO_V1(obapg_need_z);
-PG_FUNCTION_INFO_V1(obapg_need_score_trans);
-PG_FUNCTION_INFO_V1(obapg_need_score_combine);
-PG_FUNCTION_INFO_V1(obapg_need_score_final);
-PG_FUNCTION_INFO_V1(obapg_quantile_group);
+PG_FUNCTION_INFO_V1(oba_sql_need_z);
+PG_FUNCTION_INFO_V1(oba_sql_need_score_agg_trans);
+PG_FUNCTION_INFO_V1(oba_sql_need_score_agg_combine);
+PG_FUNCTION_INFO_V1(oba_sql_need_score_agg_final);
+PG_FUNCTION_INFO_V1(oba_sql_quantile_group);
 
 #define NEED_NAME "oba.need_score_agg"
 
 /* oba.need_z(value, mean, sd, polarity): STRICT */
 Datum
-obapg_need_z(PG_FUNCTION_ARGS)
+oba_sql_need_z(PG_FUNCTION_ARGS)
 {
 	char	   *s = text_to_cstring(PG_GETARG_TEXT_PP(3));
 	oba_polarity p;
@@ -39,7 +39,7 @@ obapg_need_z(PG_FUNCTION_ARGS)
 
 /* (state, z [, weight]): STRICT, so rows with a NULL are skipped */
 Datum
-obapg_need_score_trans(PG_FUNCTION_ARGS)
+oba_sql_need_score_agg_trans(PG_FUNCTION_ARGS)
 {
 	ArrayType  *a;
 	double	   *s = oba_state_fixed(fcinfo, 0, NEED_NAME, 3, OBA_STATE_UPDATE, &a);
@@ -64,7 +64,7 @@ check_state(const double *s)
 }
 
 Datum
-obapg_need_score_combine(PG_FUNCTION_ARGS)
+oba_sql_need_score_agg_combine(PG_FUNCTION_ARGS)
 {
 	ArrayType  *a1;
 	double	   *s1 = oba_state_fixed(fcinfo, 0, NEED_NAME, 3, OBA_STATE_UPDATE, &a1);
@@ -80,7 +80,7 @@ obapg_need_score_combine(PG_FUNCTION_ARGS)
 
 /* The weighted mean; NULL for no rows or a total weight of 0. */
 Datum
-obapg_need_score_final(PG_FUNCTION_ARGS)
+oba_sql_need_score_agg_final(PG_FUNCTION_ARGS)
 {
 	double	   *s = oba_state_fixed(fcinfo, 0, NEED_NAME, 3, OBA_STATE_READ, NULL);
 
@@ -96,7 +96,7 @@ obapg_need_score_final(PG_FUNCTION_ARGS)
  * n < groups).
  */
 Datum
-obapg_quantile_group(PG_FUNCTION_ARGS)
+oba_sql_quantile_group(PG_FUNCTION_ARGS)
 {
 	int			g;
 	bool		phe = false;

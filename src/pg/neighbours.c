@@ -20,7 +20,7 @@
 
 #include <math.h>
 
-PG_FUNCTION_INFO_V1(obapg_statistical_neighbours);
+PG_FUNCTION_INFO_V1(oba_sql_statistical_neighbours);
 
 #define FNAME "oba.statistical_neighbours"
 
@@ -91,7 +91,7 @@ sort_areas(area_pos *a, int n)
  * Not STRICT: weights may be NULL (every variable weighs 1).
  */
 Datum
-obapg_statistical_neighbours(PG_FUNCTION_ARGS)
+oba_sql_statistical_neighbours(PG_FUNCTION_ARGS)
 {
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 	ArrayType  *areas_a,

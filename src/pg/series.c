@@ -20,11 +20,11 @@
 #include <limits.h>
 #include <math.h>
 
-PG_FUNCTION_INFO_V1(obapg_series_trans);
-PG_FUNCTION_INFO_V1(obapg_series_trans_date);
-PG_FUNCTION_INFO_V1(obapg_series_combine);
-PG_FUNCTION_INFO_V1(obapg_date_to_years);
-PG_FUNCTION_INFO_V1(obapg_years_to_date);
+PG_FUNCTION_INFO_V1(oba_sql_series_agg_trans);
+PG_FUNCTION_INFO_V1(oba_sql_series_agg_trans_date);
+PG_FUNCTION_INFO_V1(oba_sql_series_agg_combine);
+PG_FUNCTION_INFO_V1(oba_sql_date_to_years);
+PG_FUNCTION_INFO_V1(oba_sql_years_to_date);
 
 /* The widths of the kinds' rows, indexed by kind. */
 static const int kind_width[OBA_KIND_LAST + 1] = {0, 2, 2, 2, 3, 3, 4, 2, 2, 3, 2};
@@ -654,32 +654,32 @@ series_trans(FunctionCallInfo fcinfo, bool is_date)
 
 /* (state, t float8, value float8): mann_kendall_agg and linear_trend_agg share it */
 Datum
-obapg_series_trans(PG_FUNCTION_ARGS)
+oba_sql_series_agg_trans(PG_FUNCTION_ARGS)
 {
 	return series_trans(fcinfo, false);
 }
 
 Datum
-obapg_series_trans_date(PG_FUNCTION_ARGS)
+oba_sql_series_agg_trans_date(PG_FUNCTION_ARGS)
 {
 	return series_trans(fcinfo, true);
 }
 
 /* (state, state): STRICT; every time-series aggregate combines with it */
 Datum
-obapg_series_combine(PG_FUNCTION_ARGS)
+oba_sql_series_agg_combine(PG_FUNCTION_ARGS)
 {
 	return oba_series_combine(fcinfo, "oba.series_agg_combine");
 }
 
 Datum
-obapg_date_to_years(PG_FUNCTION_ARGS)
+oba_sql_date_to_years(PG_FUNCTION_ARGS)
 {
 	return Float8GetDatum(oba_arg_time(fcinfo, 0, true, "oba.date_to_years", "d"));
 }
 
 Datum
-obapg_years_to_date(PG_FUNCTION_ARGS)
+oba_sql_years_to_date(PG_FUNCTION_ARGS)
 {
 	double		y = PG_GETARG_FLOAT8(0);
 	oba_error	err;

@@ -23,10 +23,10 @@
 
 #include <math.h>
 
-PG_FUNCTION_INFO_V1(obapg_sii_trans);
-PG_FUNCTION_INFO_V1(obapg_sii_se_trans);
-PG_FUNCTION_INFO_V1(obapg_sii_combine);
-PG_FUNCTION_INFO_V1(obapg_sii_final);
+PG_FUNCTION_INFO_V1(oba_sql_sii_agg_trans);
+PG_FUNCTION_INFO_V1(oba_sql_sii_se_agg_trans);
+PG_FUNCTION_INFO_V1(oba_sql_sii_agg_combine);
+PG_FUNCTION_INFO_V1(oba_sql_sii_agg_final);
 
 enum
 {
@@ -230,20 +230,20 @@ sii_trans(FunctionCallInfo fcinfo, int kind)
  *  [, transform [, multiplier [, confidence, repetitions, seed]]]])
  */
 Datum
-obapg_sii_trans(PG_FUNCTION_ARGS)
+oba_sql_sii_agg_trans(PG_FUNCTION_ARGS)
 {
 	return sii_trans(fcinfo, SII_KIND_LIMITS);
 }
 
 /* (state, quantile int4, population, value, se [, value_type [, multiplier [, confidence, repetitions, seed]]]) */
 Datum
-obapg_sii_se_trans(PG_FUNCTION_ARGS)
+oba_sql_sii_se_agg_trans(PG_FUNCTION_ARGS)
 {
 	return sii_trans(fcinfo, SII_KIND_SE);
 }
 
 Datum
-obapg_sii_combine(PG_FUNCTION_ARGS)
+oba_sql_sii_agg_combine(PG_FUNCTION_ARGS)
 {
 	const char *fname = "oba.sii_agg";
 	int			n1,
@@ -279,7 +279,7 @@ obapg_sii_combine(PG_FUNCTION_ARGS)
 
 /* An oba.sii record; NULL for no rows. */
 Datum
-obapg_sii_final(PG_FUNCTION_ARGS)
+oba_sql_sii_agg_final(PG_FUNCTION_ARGS)
 {
 	int			n,
 				i;

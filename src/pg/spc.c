@@ -14,11 +14,11 @@
 
 #include "spc.h"
 
-PG_FUNCTION_INFO_V1(obapg_spc_trans);
-PG_FUNCTION_INFO_V1(obapg_spc_trans_date);
-PG_FUNCTION_INFO_V1(obapg_spc_final);
-PG_FUNCTION_INFO_V1(obapg_spc_points);
-PG_FUNCTION_INFO_V1(obapg_spc_points_date);
+PG_FUNCTION_INFO_V1(oba_sql_spc_agg_trans);
+PG_FUNCTION_INFO_V1(oba_sql_spc_agg_trans_date);
+PG_FUNCTION_INFO_V1(oba_sql_spc_agg_final);
+PG_FUNCTION_INFO_V1(oba_sql_spc_points);
+PG_FUNCTION_INFO_V1(oba_sql_spc_points_date);
 
 /* Parameters in the aggregate state, then the rebase times. */
 enum
@@ -156,13 +156,13 @@ spc_points(FunctionCallInfo fcinfo, bool is_date)
 }
 
 Datum
-obapg_spc_points(PG_FUNCTION_ARGS)
+oba_sql_spc_points(PG_FUNCTION_ARGS)
 {
 	return spc_points(fcinfo, false);
 }
 
 Datum
-obapg_spc_points_date(PG_FUNCTION_ARGS)
+oba_sql_spc_points_date(PG_FUNCTION_ARGS)
 {
 	return spc_points(fcinfo, true);
 }
@@ -201,19 +201,19 @@ spc_trans(FunctionCallInfo fcinfo, bool is_date)
 }
 
 Datum
-obapg_spc_trans(PG_FUNCTION_ARGS)
+oba_sql_spc_agg_trans(PG_FUNCTION_ARGS)
 {
 	return spc_trans(fcinfo, false);
 }
 
 Datum
-obapg_spc_trans_date(PG_FUNCTION_ARGS)
+oba_sql_spc_agg_trans_date(PG_FUNCTION_ARGS)
 {
 	return spc_trans(fcinfo, true);
 }
 
 Datum
-obapg_spc_final(PG_FUNCTION_ARGS)
+oba_sql_spc_agg_final(PG_FUNCTION_ARGS)
 {
 	const char *fname = "oba.spc_agg";
 	oba_series_view v;

@@ -18,37 +18,37 @@
 
 #include "trend.h"
 
-PG_FUNCTION_INFO_V1(obapg_mann_kendall_final);
-PG_FUNCTION_INFO_V1(obapg_linear_trend_final);
-PG_FUNCTION_INFO_V1(obapg_linear_predict);
-PG_FUNCTION_INFO_V1(obapg_linear_predict_date);
-PG_FUNCTION_INFO_V1(obapg_its_trans);
-PG_FUNCTION_INFO_V1(obapg_its_trans_date);
-PG_FUNCTION_INFO_V1(obapg_its_final);
-PG_FUNCTION_INFO_V1(obapg_chisq_trans);
-PG_FUNCTION_INFO_V1(obapg_chisq_trans_date);
-PG_FUNCTION_INFO_V1(obapg_chisq_final);
-PG_FUNCTION_INFO_V1(obapg_recent_trans);
-PG_FUNCTION_INFO_V1(obapg_recent_trans_date);
-PG_FUNCTION_INFO_V1(obapg_recent_ci_trans);
-PG_FUNCTION_INFO_V1(obapg_recent_ci_trans_date);
-PG_FUNCTION_INFO_V1(obapg_recent_final);
-PG_FUNCTION_INFO_V1(obapg_mk_hamed_rao_trans);
-PG_FUNCTION_INFO_V1(obapg_mk_hamed_rao_trans_date);
-PG_FUNCTION_INFO_V1(obapg_mk_hamed_rao_final);
-PG_FUNCTION_INFO_V1(obapg_mk_prewhitened_final);
-PG_FUNCTION_INFO_V1(obapg_seasonal_mk_trans);
-PG_FUNCTION_INFO_V1(obapg_seasonal_mk_trans_date);
-PG_FUNCTION_INFO_V1(obapg_seasonal_mk_final);
-PG_FUNCTION_INFO_V1(obapg_pettitt_final);
-PG_FUNCTION_INFO_V1(obapg_broken_line_trans);
-PG_FUNCTION_INFO_V1(obapg_broken_line_trans_date);
-PG_FUNCTION_INFO_V1(obapg_broken_line_final);
+PG_FUNCTION_INFO_V1(oba_sql_mann_kendall_agg_final);
+PG_FUNCTION_INFO_V1(oba_sql_linear_trend_agg_final);
+PG_FUNCTION_INFO_V1(oba_sql_linear_predict);
+PG_FUNCTION_INFO_V1(oba_sql_linear_predict_date);
+PG_FUNCTION_INFO_V1(oba_sql_its_agg_trans);
+PG_FUNCTION_INFO_V1(oba_sql_its_agg_trans_date);
+PG_FUNCTION_INFO_V1(oba_sql_its_agg_final);
+PG_FUNCTION_INFO_V1(oba_sql_trend_chisq_agg_trans);
+PG_FUNCTION_INFO_V1(oba_sql_trend_chisq_agg_trans_date);
+PG_FUNCTION_INFO_V1(oba_sql_trend_chisq_agg_final);
+PG_FUNCTION_INFO_V1(oba_sql_recent_trend_agg_trans);
+PG_FUNCTION_INFO_V1(oba_sql_recent_trend_agg_trans_date);
+PG_FUNCTION_INFO_V1(oba_sql_recent_trend_ci_agg_trans);
+PG_FUNCTION_INFO_V1(oba_sql_recent_trend_ci_agg_trans_date);
+PG_FUNCTION_INFO_V1(oba_sql_recent_trend_agg_final);
+PG_FUNCTION_INFO_V1(oba_sql_mann_kendall_hamed_rao_agg_trans);
+PG_FUNCTION_INFO_V1(oba_sql_mann_kendall_hamed_rao_agg_trans_date);
+PG_FUNCTION_INFO_V1(oba_sql_mann_kendall_hamed_rao_agg_final);
+PG_FUNCTION_INFO_V1(oba_sql_mann_kendall_prewhitened_agg_final);
+PG_FUNCTION_INFO_V1(oba_sql_seasonal_mann_kendall_agg_trans);
+PG_FUNCTION_INFO_V1(oba_sql_seasonal_mann_kendall_agg_trans_date);
+PG_FUNCTION_INFO_V1(oba_sql_seasonal_mann_kendall_agg_final);
+PG_FUNCTION_INFO_V1(oba_sql_pettitt_agg_final);
+PG_FUNCTION_INFO_V1(oba_sql_segmented_agg_trans);
+PG_FUNCTION_INFO_V1(oba_sql_segmented_agg_trans_date);
+PG_FUNCTION_INFO_V1(oba_sql_segmented_agg_final);
 
 /* ---- mann_kendall_agg, linear_trend_agg: final functions of the shared state ---- */
 
 Datum
-obapg_mann_kendall_final(PG_FUNCTION_ARGS)
+oba_sql_mann_kendall_agg_final(PG_FUNCTION_ARGS)
 {
 	const char *fname = "oba.mann_kendall_agg";
 	oba_series_view v;
@@ -90,7 +90,7 @@ obapg_mann_kendall_final(PG_FUNCTION_ARGS)
 }
 
 Datum
-obapg_linear_trend_final(PG_FUNCTION_ARGS)
+oba_sql_linear_trend_agg_final(PG_FUNCTION_ARGS)
 {
 	const char *fname = "oba.linear_trend_agg";
 	oba_series_view v;
@@ -186,13 +186,13 @@ linear_predict(FunctionCallInfo fcinfo, bool is_date)
 }
 
 Datum
-obapg_linear_predict(PG_FUNCTION_ARGS)
+oba_sql_linear_predict(PG_FUNCTION_ARGS)
 {
 	return linear_predict(fcinfo, false);
 }
 
 Datum
-obapg_linear_predict_date(PG_FUNCTION_ARGS)
+oba_sql_linear_predict_date(PG_FUNCTION_ARGS)
 {
 	return linear_predict(fcinfo, true);
 }
@@ -217,19 +217,19 @@ its_trans(FunctionCallInfo fcinfo, bool is_date)
 }
 
 Datum
-obapg_its_trans(PG_FUNCTION_ARGS)
+oba_sql_its_agg_trans(PG_FUNCTION_ARGS)
 {
 	return its_trans(fcinfo, false);
 }
 
 Datum
-obapg_its_trans_date(PG_FUNCTION_ARGS)
+oba_sql_its_agg_trans_date(PG_FUNCTION_ARGS)
 {
 	return its_trans(fcinfo, true);
 }
 
 Datum
-obapg_its_final(PG_FUNCTION_ARGS)
+oba_sql_its_agg_final(PG_FUNCTION_ARGS)
 {
 	const char *fname = "oba.its_agg";
 	oba_series_view v;
@@ -331,19 +331,19 @@ chisq_trans(FunctionCallInfo fcinfo, bool is_date)
 }
 
 Datum
-obapg_chisq_trans(PG_FUNCTION_ARGS)
+oba_sql_trend_chisq_agg_trans(PG_FUNCTION_ARGS)
 {
 	return chisq_trans(fcinfo, false);
 }
 
 Datum
-obapg_chisq_trans_date(PG_FUNCTION_ARGS)
+oba_sql_trend_chisq_agg_trans_date(PG_FUNCTION_ARGS)
 {
 	return chisq_trans(fcinfo, true);
 }
 
 Datum
-obapg_chisq_final(PG_FUNCTION_ARGS)
+oba_sql_trend_chisq_agg_final(PG_FUNCTION_ARGS)
 {
 	const char *fname = "oba.trend_chisq_agg";
 	oba_series_view v;
@@ -386,9 +386,9 @@ obapg_chisq_final(PG_FUNCTION_ARGS)
  * m2_score, co_moment} (oba_chisq_score_state), updated in place; fixed
  * size whatever the rows, combined by Chan's formula.
  */
-PG_FUNCTION_INFO_V1(obapg_chisq_score_trans);
-PG_FUNCTION_INFO_V1(obapg_chisq_score_combine);
-PG_FUNCTION_INFO_V1(obapg_chisq_score_final);
+PG_FUNCTION_INFO_V1(oba_sql_trend_chisq_score_agg_trans);
+PG_FUNCTION_INFO_V1(oba_sql_trend_chisq_score_agg_combine);
+PG_FUNCTION_INFO_V1(oba_sql_trend_chisq_score_agg_final);
 
 #define CHISQ_SCORE_NAME "oba.trend_chisq_score_agg"
 #define CHISQ_SCORE_LEN 8
@@ -426,7 +426,7 @@ chisq_score_put(double *d, const oba_chisq_score_state *s)
 
 /* (state, score, successes, total): STRICT, so a row with a NULL is skipped. */
 Datum
-obapg_chisq_score_trans(PG_FUNCTION_ARGS)
+oba_sql_trend_chisq_score_agg_trans(PG_FUNCTION_ARGS)
 {
 	ArrayType  *a;
 	double	   *d = oba_state_fixed(fcinfo, 0, CHISQ_SCORE_NAME, CHISQ_SCORE_LEN, OBA_STATE_UPDATE, &a);
@@ -442,7 +442,7 @@ obapg_chisq_score_trans(PG_FUNCTION_ARGS)
 }
 
 Datum
-obapg_chisq_score_combine(PG_FUNCTION_ARGS)
+oba_sql_trend_chisq_score_agg_combine(PG_FUNCTION_ARGS)
 {
 	ArrayType  *a1;
 	double	   *d1 = oba_state_fixed(fcinfo, 0, CHISQ_SCORE_NAME, CHISQ_SCORE_LEN, OBA_STATE_UPDATE, &a1);
@@ -461,7 +461,7 @@ obapg_chisq_score_combine(PG_FUNCTION_ARGS)
 
 /* An oba.trend_chisq; NULL for no rows. k is an int4: more rows are refused (54000). */
 Datum
-obapg_chisq_score_final(PG_FUNCTION_ARGS)
+oba_sql_trend_chisq_score_agg_final(PG_FUNCTION_ARGS)
 {
 	double	   *d = oba_state_fixed(fcinfo, 0, CHISQ_SCORE_NAME, CHISQ_SCORE_LEN, OBA_STATE_READ, NULL);
 	oba_chisq_score_state s;
@@ -535,13 +535,13 @@ recent_trans(FunctionCallInfo fcinfo, bool is_date)
 }
 
 Datum
-obapg_recent_trans(PG_FUNCTION_ARGS)
+oba_sql_recent_trend_agg_trans(PG_FUNCTION_ARGS)
 {
 	return recent_trans(fcinfo, false);
 }
 
 Datum
-obapg_recent_trans_date(PG_FUNCTION_ARGS)
+oba_sql_recent_trend_agg_trans_date(PG_FUNCTION_ARGS)
 {
 	return recent_trans(fcinfo, true);
 }
@@ -570,20 +570,20 @@ recent_ci_trans(FunctionCallInfo fcinfo, bool is_date)
 }
 
 Datum
-obapg_recent_ci_trans(PG_FUNCTION_ARGS)
+oba_sql_recent_trend_ci_agg_trans(PG_FUNCTION_ARGS)
 {
 	return recent_ci_trans(fcinfo, false);
 }
 
 Datum
-obapg_recent_ci_trans_date(PG_FUNCTION_ARGS)
+oba_sql_recent_trend_ci_agg_trans_date(PG_FUNCTION_ARGS)
 {
 	return recent_ci_trans(fcinfo, true);
 }
 
 /* The final function of both: the state says which method. */
 Datum
-obapg_recent_final(PG_FUNCTION_ARGS)
+oba_sql_recent_trend_agg_final(PG_FUNCTION_ARGS)
 {
 	const char *fname = "oba.recent_trend_agg";
 	oba_series_view v;
@@ -689,19 +689,19 @@ hamed_rao_trans(FunctionCallInfo fcinfo, bool is_date)
 }
 
 Datum
-obapg_mk_hamed_rao_trans(PG_FUNCTION_ARGS)
+oba_sql_mann_kendall_hamed_rao_agg_trans(PG_FUNCTION_ARGS)
 {
 	return hamed_rao_trans(fcinfo, false);
 }
 
 Datum
-obapg_mk_hamed_rao_trans_date(PG_FUNCTION_ARGS)
+oba_sql_mann_kendall_hamed_rao_agg_trans_date(PG_FUNCTION_ARGS)
 {
 	return hamed_rao_trans(fcinfo, true);
 }
 
 Datum
-obapg_mk_hamed_rao_final(PG_FUNCTION_ARGS)
+oba_sql_mann_kendall_hamed_rao_agg_final(PG_FUNCTION_ARGS)
 {
 	const char *fname = "oba.mann_kendall_hamed_rao_agg";
 	oba_series_view v;
@@ -746,7 +746,7 @@ obapg_mk_hamed_rao_final(PG_FUNCTION_ARGS)
 }
 
 Datum
-obapg_mk_prewhitened_final(PG_FUNCTION_ARGS)
+oba_sql_mann_kendall_prewhitened_agg_final(PG_FUNCTION_ARGS)
 {
 	const char *fname = "oba.mann_kendall_prewhitened_agg";
 	oba_series_view v;
@@ -812,19 +812,19 @@ seasonal_trans(FunctionCallInfo fcinfo, bool is_date)
 }
 
 Datum
-obapg_seasonal_mk_trans(PG_FUNCTION_ARGS)
+oba_sql_seasonal_mann_kendall_agg_trans(PG_FUNCTION_ARGS)
 {
 	return seasonal_trans(fcinfo, false);
 }
 
 Datum
-obapg_seasonal_mk_trans_date(PG_FUNCTION_ARGS)
+oba_sql_seasonal_mann_kendall_agg_trans_date(PG_FUNCTION_ARGS)
 {
 	return seasonal_trans(fcinfo, true);
 }
 
 Datum
-obapg_seasonal_mk_final(PG_FUNCTION_ARGS)
+oba_sql_seasonal_mann_kendall_agg_final(PG_FUNCTION_ARGS)
 {
 	const char *fname = "oba.seasonal_mann_kendall_agg";
 	oba_series_view v;
@@ -870,7 +870,7 @@ obapg_seasonal_mk_final(PG_FUNCTION_ARGS)
 }
 
 Datum
-obapg_pettitt_final(PG_FUNCTION_ARGS)
+oba_sql_pettitt_agg_final(PG_FUNCTION_ARGS)
 {
 	const char *fname = "oba.pettitt_agg";
 	oba_series_view v;
@@ -924,19 +924,19 @@ broken_line_trans(FunctionCallInfo fcinfo, bool is_date)
 }
 
 Datum
-obapg_broken_line_trans(PG_FUNCTION_ARGS)
+oba_sql_segmented_agg_trans(PG_FUNCTION_ARGS)
 {
 	return broken_line_trans(fcinfo, false);
 }
 
 Datum
-obapg_broken_line_trans_date(PG_FUNCTION_ARGS)
+oba_sql_segmented_agg_trans_date(PG_FUNCTION_ARGS)
 {
 	return broken_line_trans(fcinfo, true);
 }
 
 Datum
-obapg_broken_line_final(PG_FUNCTION_ARGS)
+oba_sql_segmented_agg_final(PG_FUNCTION_ARGS)
 {
 	const char *fname = "oba.segmented_agg";
 	oba_series_view v;

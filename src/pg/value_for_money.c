@@ -11,15 +11,15 @@
 
 #include "value_for_money.h"
 
-PG_FUNCTION_INFO_V1(obapg_cost_per_outcome);
-PG_FUNCTION_INFO_V1(obapg_return_on_investment);
-PG_FUNCTION_INFO_V1(obapg_present_value);
-PG_FUNCTION_INFO_V1(obapg_cost_per_outcome_trans);
-PG_FUNCTION_INFO_V1(obapg_return_on_investment_trans);
-PG_FUNCTION_INFO_V1(obapg_cost_per_outcome_combine);
-PG_FUNCTION_INFO_V1(obapg_return_on_investment_combine);
-PG_FUNCTION_INFO_V1(obapg_cost_per_outcome_final);
-PG_FUNCTION_INFO_V1(obapg_return_on_investment_final);
+PG_FUNCTION_INFO_V1(oba_sql_cost_per_outcome);
+PG_FUNCTION_INFO_V1(oba_sql_return_on_investment);
+PG_FUNCTION_INFO_V1(oba_sql_present_value);
+PG_FUNCTION_INFO_V1(oba_sql_cost_per_outcome_agg_trans);
+PG_FUNCTION_INFO_V1(oba_sql_return_on_investment_agg_trans);
+PG_FUNCTION_INFO_V1(oba_sql_cost_per_outcome_agg_combine);
+PG_FUNCTION_INFO_V1(oba_sql_return_on_investment_agg_combine);
+PG_FUNCTION_INFO_V1(oba_sql_cost_per_outcome_agg_final);
+PG_FUNCTION_INFO_V1(oba_sql_return_on_investment_agg_final);
 
 enum
 {
@@ -36,7 +36,7 @@ enum
 
 /* oba.cost_per_outcome(cost, outcomes, confidence): STRICT */
 Datum
-obapg_cost_per_outcome(PG_FUNCTION_ARGS)
+oba_sql_cost_per_outcome(PG_FUNCTION_ARGS)
 {
 	oba_estimate e;
 	oba_error	err;
@@ -49,7 +49,7 @@ obapg_cost_per_outcome(PG_FUNCTION_ARGS)
 
 /* oba.return_on_investment(cost, outcomes, unit_benefit, confidence): STRICT */
 Datum
-obapg_return_on_investment(PG_FUNCTION_ARGS)
+oba_sql_return_on_investment(PG_FUNCTION_ARGS)
 {
 	oba_estimate e;
 	oba_error	err;
@@ -62,7 +62,7 @@ obapg_return_on_investment(PG_FUNCTION_ARGS)
 
 /* oba.present_value(amount, years, discount_rate): STRICT */
 Datum
-obapg_present_value(PG_FUNCTION_ARGS)
+oba_sql_present_value(PG_FUNCTION_ARGS)
 {
 	double		pv;
 	oba_error	err;
@@ -140,13 +140,13 @@ vfm_trans(FunctionCallInfo fcinfo, const char *fname, bool roi)
 }
 
 Datum
-obapg_cost_per_outcome_trans(PG_FUNCTION_ARGS)
+oba_sql_cost_per_outcome_agg_trans(PG_FUNCTION_ARGS)
 {
 	return vfm_trans(fcinfo, CPO_AGG, false);
 }
 
 Datum
-obapg_return_on_investment_trans(PG_FUNCTION_ARGS)
+oba_sql_return_on_investment_agg_trans(PG_FUNCTION_ARGS)
 {
 	return vfm_trans(fcinfo, ROI_AGG, true);
 }
@@ -187,20 +187,20 @@ vfm_combine(FunctionCallInfo fcinfo, const char *fname, bool roi)
 }
 
 Datum
-obapg_cost_per_outcome_combine(PG_FUNCTION_ARGS)
+oba_sql_cost_per_outcome_agg_combine(PG_FUNCTION_ARGS)
 {
 	return vfm_combine(fcinfo, CPO_AGG, false);
 }
 
 Datum
-obapg_return_on_investment_combine(PG_FUNCTION_ARGS)
+oba_sql_return_on_investment_agg_combine(PG_FUNCTION_ARGS)
 {
 	return vfm_combine(fcinfo, ROI_AGG, true);
 }
 
 /* The estimate; NULL for no rows (and, for the return, a total cost of 0). */
 Datum
-obapg_cost_per_outcome_final(PG_FUNCTION_ARGS)
+oba_sql_cost_per_outcome_agg_final(PG_FUNCTION_ARGS)
 {
 	double	   *s = oba_state_fixed(fcinfo, 0, CPO_AGG, VFM_LEN, OBA_STATE_READ, NULL);
 	oba_estimate e;
@@ -215,7 +215,7 @@ obapg_cost_per_outcome_final(PG_FUNCTION_ARGS)
 }
 
 Datum
-obapg_return_on_investment_final(PG_FUNCTION_ARGS)
+oba_sql_return_on_investment_agg_final(PG_FUNCTION_ARGS)
 {
 	double	   *s = oba_state_fixed(fcinfo, 0, ROI_AGG, VFM_LEN, OBA_STATE_READ, NULL);
 	oba_estimate e;
