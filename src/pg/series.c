@@ -406,7 +406,15 @@ oba_series_combine(FunctionCallInfo fcinfo, const char *fname)
 
 	oba_series_view_get(fcinfo, 1, fname, 0, &v2);
 	if (v2.nrows == 0)
-		return oba_series_unchanged(fcinfo, fname);
+	{
+		/* nothing to add, but the first state is checked as when there is */
+		int			n;
+		const double *s = oba_state_arg(fcinfo, 0, fname, OBA_ST_HEADER, INT_MAX,
+										OBA_STATE_READ, NULL, &n);
+
+		check_header(s, n, fname, 0);
+		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
+	}
 	PG_RETURN_ARRAYTYPE_P(state_append(fcinfo, fname, v2.kind, v2.width, v2.rows, v2.nrows,
 									   v2.params, v2.nparams, "the parameters"));
 }
