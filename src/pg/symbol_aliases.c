@@ -1,15 +1,18 @@
 /*
- * released_symbols.c: the C names that the frozen install scripts of released
- * versions (src/sql/released/) give, kept for those scripts: CREATE EXTENSION
- * oba VERSION '0.1' looks each one up. Each is a thin alias of the function
- * now named after its SQL function (docs/DESIGN.md, "The glue"); the update
- * re-points the released functions at the current names, so neither a fresh
- * install nor an updated one uses these. Written by tools/rename-symbols: do
- * not edit.
+ * symbol_aliases.c: C names that are thin aliases of a function named after
+ * its SQL function (docs/DESIGN.md, "The glue"). Written by
+ * tools/rename-symbols: do not edit.
  *
  * Copyright (C) 2026 the oba authors. GPL-2.0-or-later.
  */
 #include "oba_pg.h"
+
+/*
+ * Kept for the frozen install scripts of released versions
+ * (src/sql/released/): CREATE EXTENSION oba VERSION '0.1' looks up the
+ * names of its time. The update re-points the released functions at the
+ * current names, so neither a fresh install nor an updated one uses these.
+ */
 
 extern PGDLLEXPORT Datum oba_sql_proportion(PG_FUNCTION_ARGS);
 PG_FUNCTION_INFO_V1(obapg_proportion);
