@@ -6,6 +6,7 @@
  */
 #include "oba_state.h"
 
+#include <limits.h>
 #include <stdarg.h>
 
 void
@@ -42,6 +43,9 @@ oba_state_bad_shape(const char *fname, ArrayType *a, int min_len, int max_len)
 		oba_state_invalid(fname, "The state must not contain NULLs.");
 	if (min_len == max_len)
 		oba_state_invalid(fname, "The state must have %d elements, not %d.", min_len,
+						  ARR_DIMS(a)[0]);
+	if (max_len == INT_MAX)
+		oba_state_invalid(fname, "The state must have at least %d elements, not %d.", min_len,
 						  ARR_DIMS(a)[0]);
 	oba_state_invalid(fname, "The state must have %d to %d elements, not %d.", min_len,
 					  max_len, ARR_DIMS(a)[0]);
