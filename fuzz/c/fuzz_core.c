@@ -484,7 +484,7 @@ fuzz_series(input *in)
 				int			variant = byte(in) & 1;
 				int			valid = 1;
 
-				/* the glue's checks of the rows (see obapg_recent_final) */
+				/* the glue's checks of the rows (see oba_sql_recent_trend_agg_final) */
 				for (i = 0; i < m; i++)
 				{
 					const double *r = sorted + i * width;

@@ -6,7 +6,7 @@
  *
  * Copyright (C) 2026 the oba authors. GPL-2.0-or-later.
  */
-#include "oba_pg.h"
+#include "oba_state.h"
 
 #include "catalog/pg_type.h"
 #include "utils/lsyscache.h"
@@ -15,33 +15,17 @@
 
 #include <math.h>
 
-PG_FUNCTION_INFO_V1(obapg_largest_remainder);
-PG_FUNCTION_INFO_V1(obapg_apportion_trans);
-PG_FUNCTION_INFO_V1(obapg_apportion_mean_trans);
-PG_FUNCTION_INFO_V1(obapg_apportion_combine);
-PG_FUNCTION_INFO_V1(obapg_apportion_mean_combine);
-PG_FUNCTION_INFO_V1(obapg_apportion_total);
-PG_FUNCTION_INFO_V1(obapg_apportion_mean);
-
-static void *
-pg_alloc(void *ctx, size_t size)
-{
-	(void) ctx;
-	return palloc(size);
-}
-
-static void
-pg_release(void *ctx, void *ptr)
-{
-	(void) ctx;
-	pfree(ptr);
-}
-
-static const oba_allocator pg_allocator = {pg_alloc, pg_release, NULL};
+PG_FUNCTION_INFO_V1(oba_sql_largest_remainder);
+PG_FUNCTION_INFO_V1(oba_sql_apportion_agg_trans);
+PG_FUNCTION_INFO_V1(oba_sql_apportion_mean_agg_trans);
+PG_FUNCTION_INFO_V1(oba_sql_apportion_agg_combine);
+PG_FUNCTION_INFO_V1(oba_sql_apportion_mean_agg_combine);
+PG_FUNCTION_INFO_V1(oba_sql_apportion_agg_final);
+PG_FUNCTION_INFO_V1(oba_sql_apportion_mean_agg_final);
 
 /* oba.largest_remainder(parts float8[]) → float8[]: STRICT */
 Datum
-obapg_largest_remainder(PG_FUNCTION_ARGS)
+oba_sql_largest_remainder(PG_FUNCTION_ARGS)
 {
 	ArrayType  *a = PG_GETARG_ARRAYTYPE_P(0);
 	int			n;
@@ -63,7 +47,7 @@ obapg_largest_remainder(PG_FUNCTION_ARGS)
 	n = ARR_NDIM(a) == 0 ? 0 : ARR_DIMS(a)[0];
 	out = palloc((n > 0 ? n : 1) * sizeof(double));
 	if (oba_largest_remainder(n > 0 ? (const double *) ARR_DATA_PTR(a) : NULL,
-							  (size_t) n, out, &pg_allocator, &err) != 0)
+							  (size_t) n, out, &oba_pg_allocator, &err) != 0)
 		oba_raise("oba.largest_remainder", &err);
 
 	elems = palloc((n > 0 ? n : 1) * sizeof(Datum));
@@ -73,42 +57,12 @@ obapg_largest_remainder(PG_FUNCTION_ARGS)
 	PG_RETURN_ARRAYTYPE_P(r);
 }
 
-static void
-bad_state(const char *fname, const oba_error *err)
-{
-	ereport(ERROR,
-			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-			 errmsg("%s: invalid aggregate state", fname),
-			 errdetail("%s", err->message)));
-}
-
 /*
  * The two aggregates share their state and arithmetic; each has its own
  * support functions so that a message names the aggregate that was called.
  */
 #define APP_SUM_NAME "oba.apportion_agg"
 #define APP_MEAN_NAME "oba.apportion_mean_agg"
-
-/* The state's values; copied first when it may not be modified in place. */
-static double *
-app_state(FunctionCallInfo fcinfo, const char *fname, int argno, bool modify, ArrayType **array)
-{
-	ArrayType  *a = oba_arg_array(fcinfo, argno);
-	oba_error	err;
-
-	if (ARR_NDIM(a) != 1 || ARR_DIMS(a)[0] != OBA_APP_STATE_LEN ||
-		ARR_HASNULL(a) || ARR_ELEMTYPE(a) != FLOAT8OID)
-	{
-		oba_fail(&err, OBA_EINVAL, "The state must be a float8 array of %d elements without NULLs.",
-				 OBA_APP_STATE_LEN);
-		bad_state(fname, &err);
-	}
-	if (modify && !oba_in_aggregate(fcinfo))
-		a = PG_GETARG_ARRAYTYPE_P_COPY(argno);
-	if (array != NULL)
-		*array = a;
-	return (double *) ARR_DATA_PTR(a);
-}
 
 /*
  * (state, value, weight): not STRICT, so that a NULL value is counted (it
@@ -122,15 +76,11 @@ app_trans(FunctionCallInfo fcinfo, const char *fname)
 	double	   *s;
 	oba_error	err;
 
-	if (PG_ARGISNULL(0))
-		ereport(ERROR,
-				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-				 errmsg("%s: the aggregate state must not be NULL", fname)));
+	s = oba_state_fixed(fcinfo, 0, fname, OBA_APP_STATE_LEN, OBA_STATE_UPDATE, &a);
 	if (PG_ARGISNULL(2))
 		ereport(ERROR,
 				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
 				 errmsg("%s: weight must not be NULL", fname)));
-	s = app_state(fcinfo, fname, 0, true, &a);
 	if (oba_apportion_add(s, PG_ARGISNULL(1) ? 0.0 : PG_GETARG_FLOAT8(1), PG_ARGISNULL(1),
 						  PG_GETARG_FLOAT8(2), &err) != 0)
 		oba_raise(fname, &err);
@@ -138,13 +88,13 @@ app_trans(FunctionCallInfo fcinfo, const char *fname)
 }
 
 Datum
-obapg_apportion_trans(PG_FUNCTION_ARGS)
+oba_sql_apportion_agg_trans(PG_FUNCTION_ARGS)
 {
 	return app_trans(fcinfo, APP_SUM_NAME);
 }
 
 Datum
-obapg_apportion_mean_trans(PG_FUNCTION_ARGS)
+oba_sql_apportion_mean_agg_trans(PG_FUNCTION_ARGS)
 {
 	return app_trans(fcinfo, APP_MEAN_NAME);
 }
@@ -153,24 +103,24 @@ static Datum
 app_combine(FunctionCallInfo fcinfo, const char *fname)
 {
 	ArrayType  *a1;
-	double	   *s1 = app_state(fcinfo, fname, 0, true, &a1);
-	double	   *s2 = app_state(fcinfo, fname, 1, false, NULL);
+	double	   *s1 = oba_state_fixed(fcinfo, 0, fname, OBA_APP_STATE_LEN, OBA_STATE_UPDATE, &a1);
+	double	   *s2 = oba_state_fixed(fcinfo, 1, fname, OBA_APP_STATE_LEN, OBA_STATE_READ, NULL);
 	oba_error	err;
 
 	if (oba_apportion_check(s1, &err) != 0 || oba_apportion_check(s2, &err) != 0)
-		bad_state(fname, &err);
+		oba_state_invalid(fname, "%s", err.message);
 	oba_apportion_combine(s1, s2);
 	PG_RETURN_ARRAYTYPE_P(a1);
 }
 
 Datum
-obapg_apportion_combine(PG_FUNCTION_ARGS)
+oba_sql_apportion_agg_combine(PG_FUNCTION_ARGS)
 {
 	return app_combine(fcinfo, APP_SUM_NAME);
 }
 
 Datum
-obapg_apportion_mean_combine(PG_FUNCTION_ARGS)
+oba_sql_apportion_mean_agg_combine(PG_FUNCTION_ARGS)
 {
 	return app_combine(fcinfo, APP_MEAN_NAME);
 }
@@ -178,12 +128,12 @@ obapg_apportion_mean_combine(PG_FUNCTION_ARGS)
 static Datum
 app_result(FunctionCallInfo fcinfo, const char *fname, double (*f) (const double *))
 {
-	double	   *s = app_state(fcinfo, fname, 0, false, NULL);
+	double	   *s = oba_state_fixed(fcinfo, 0, fname, OBA_APP_STATE_LEN, OBA_STATE_READ, NULL);
 	oba_error	err;
 	double		v;
 
 	if (oba_apportion_check(s, &err) != 0)
-		bad_state(fname, &err);
+		oba_state_invalid(fname, "%s", err.message);
 	v = f(s);
 	if (isnan(v))
 		PG_RETURN_NULL();
@@ -191,13 +141,13 @@ app_result(FunctionCallInfo fcinfo, const char *fname, double (*f) (const double
 }
 
 Datum
-obapg_apportion_total(PG_FUNCTION_ARGS)
+oba_sql_apportion_agg_final(PG_FUNCTION_ARGS)
 {
 	return app_result(fcinfo, APP_SUM_NAME, oba_apportion_total);
 }
 
 Datum
-obapg_apportion_mean(PG_FUNCTION_ARGS)
+oba_sql_apportion_mean_agg_final(PG_FUNCTION_ARGS)
 {
 	return app_result(fcinfo, APP_MEAN_NAME, oba_apportion_mean);
 }

@@ -5,7 +5,7 @@
  *
  * Copyright (C) 2026 the oba authors. GPL-2.0-or-later.
  */
-#include "oba_pg.h"
+#include "oba_state.h"
 #include "better_off.h"
 
 #include "access/htup_details.h"
@@ -14,10 +14,10 @@
 
 #include <math.h>
 
-PG_FUNCTION_INFO_V1(obapg_better_off_trans);
-PG_FUNCTION_INFO_V1(obapg_better_off_inv);
-PG_FUNCTION_INFO_V1(obapg_better_off_combine);
-PG_FUNCTION_INFO_V1(obapg_better_off_final);
+PG_FUNCTION_INFO_V1(oba_sql_better_off_agg_trans);
+PG_FUNCTION_INFO_V1(oba_sql_better_off_agg_inv);
+PG_FUNCTION_INFO_V1(oba_sql_better_off_agg_combine);
+PG_FUNCTION_INFO_V1(oba_sql_better_off_agg_final);
 
 #define FNAME "oba.better_off_agg"
 
@@ -36,37 +36,10 @@ enum
 /* 2^53: counts stay exact below it. */
 #define BO_EXACT_LIMIT 9007199254740992.0
 
-static void
-bad_state(const char *why)
-{
-	ereport(ERROR,
-			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-			 errmsg("%s: invalid aggregate state", FNAME),
-			 errdetail("%s", why)));
-}
-
 static double
 state_rows(const double *s)
 {
 	return s[BO_BETTER] + s[BO_SAME] + s[BO_WORSE] + s[BO_NOT_MEASURED];
-}
-
-static double *
-get_state(FunctionCallInfo fcinfo, int argno, bool modify, ArrayType **array)
-{
-	ArrayType  *a;
-
-	if (PG_ARGISNULL(argno))
-		bad_state("The state must not be NULL.");
-	a = oba_arg_array(fcinfo, argno);
-	if (ARR_NDIM(a) != 1 || ARR_DIMS(a)[0] != BO_LEN ||
-		ARR_HASNULL(a) || ARR_ELEMTYPE(a) != FLOAT8OID)
-		bad_state("The state must be a float8 array of 7 elements without NULLs.");
-	if (modify && !oba_in_aggregate(fcinfo))
-		a = PG_GETARG_ARRAYTYPE_P_COPY(argno);
-	if (array != NULL)
-		*array = a;
-	return (double *) ARR_DATA_PTR(a);
 }
 
 /* Full check of a state that may have come from outside (text, a user). */
@@ -75,16 +48,14 @@ check_state(const double *s)
 {
 	int			i;
 
-	for (i = 0; i < BO_LEN; i++)
-		if (!isfinite(s[i]))
-			bad_state("The state holds a non-finite value.");
+	oba_state_check_finite(s, BO_LEN, FNAME);
 	for (i = BO_BETTER; i <= BO_NOT_MEASURED; i++)
-		if (s[i] < 0 || s[i] != floor(s[i]) || s[i] >= BO_EXACT_LIMIT)
-			bad_state("The state holds a count that is not a whole number in range.");
+		if (!oba_state_whole(s[i], 0, BO_EXACT_LIMIT - 1))
+			oba_state_invalid(FNAME, "The state holds a count that is not a whole number in range.");
 	if ((s[BO_DIRECTION] != OBA_HIGHER_IS_BETTER && s[BO_DIRECTION] != OBA_LOWER_IS_BETTER) ||
 		s[BO_MIN_CHANGE] < 0 ||
 		!(s[BO_CONFIDENCE] > 0 && s[BO_CONFIDENCE] < 1))
-		bad_state("The state holds a parameter out of range.");
+		oba_state_invalid(FNAME, "The state holds a parameter out of range.");
 }
 
 /* direction, min_change and confidence from the call, if it has them */
@@ -153,10 +124,10 @@ row_slot(FunctionCallInfo fcinfo, const double *s)
 
 /* (state, before, after [, direction [, min_change [, confidence]]]): not STRICT */
 Datum
-obapg_better_off_trans(PG_FUNCTION_ARGS)
+oba_sql_better_off_agg_trans(PG_FUNCTION_ARGS)
 {
 	ArrayType  *a;
-	double	   *s = get_state(fcinfo, 0, true, &a);
+	double	   *s = oba_state_fixed(fcinfo, 0, FNAME, BO_LEN, OBA_STATE_UPDATE, &a);
 	int			slot;
 
 	/* inside an aggregate the state is our own; a direct call may pass any */
@@ -174,27 +145,27 @@ obapg_better_off_trans(PG_FUNCTION_ARGS)
 
 /* inverse transition for window frames: counts remove exactly */
 Datum
-obapg_better_off_inv(PG_FUNCTION_ARGS)
+oba_sql_better_off_agg_inv(PG_FUNCTION_ARGS)
 {
 	ArrayType  *a;
-	double	   *s = get_state(fcinfo, 0, true, &a);
+	double	   *s = oba_state_fixed(fcinfo, 0, FNAME, BO_LEN, OBA_STATE_UPDATE, &a);
 	int			slot;
 
 	if (!oba_in_aggregate(fcinfo))
 		check_state(s);
 	slot = row_slot(fcinfo, s);
 	if (s[slot] < 1)
-		bad_state("A row left a window frame it was never counted in.");
+		oba_state_invalid(FNAME, "A row left a window frame it was never counted in.");
 	s[slot] -= 1;
 	PG_RETURN_ARRAYTYPE_P(a);
 }
 
 Datum
-obapg_better_off_combine(PG_FUNCTION_ARGS)
+oba_sql_better_off_agg_combine(PG_FUNCTION_ARGS)
 {
 	ArrayType  *a1;
-	double	   *s1 = get_state(fcinfo, 0, true, &a1);
-	double	   *s2 = get_state(fcinfo, 1, false, NULL);
+	double	   *s1 = oba_state_fixed(fcinfo, 0, FNAME, BO_LEN, OBA_STATE_UPDATE, &a1);
+	double	   *s2 = oba_state_fixed(fcinfo, 1, FNAME, BO_LEN, OBA_STATE_READ, NULL);
 	int			i;
 
 	check_state(s1);
@@ -226,12 +197,12 @@ obapg_better_off_combine(PG_FUNCTION_ARGS)
 
 /* oba.better_off: NULL for a group without rows */
 Datum
-obapg_better_off_final(PG_FUNCTION_ARGS)
+oba_sql_better_off_agg_final(PG_FUNCTION_ARGS)
 {
-	double	   *s = get_state(fcinfo, 0, false, NULL);
+	double	   *s = oba_state_fixed(fcinfo, 0, FNAME, BO_LEN, OBA_STATE_READ, NULL);
 	oba_better_off r;
 	oba_error	err;
-	TupleDesc	tupdesc = (TupleDesc) fcinfo->flinfo->fn_extra;
+	TupleDesc	tupdesc;
 	Datum		values[8];
 	bool		nulls[8];
 	double		v[8];
@@ -243,18 +214,7 @@ obapg_better_off_final(PG_FUNCTION_ARGS)
 	if (oba_better_off_result(s[BO_BETTER], s[BO_SAME], s[BO_WORSE], s[BO_NOT_MEASURED],
 							  s[BO_CONFIDENCE], &r, &err) != 0)
 		oba_raise(FNAME, &err);
-	if (tupdesc == NULL)
-	{
-		MemoryContext old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
-
-		if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
-			elog(ERROR, "%s: the final function must return a composite", FNAME);
-		tupdesc = BlessTupleDesc(CreateTupleDescCopy(tupdesc));
-		MemoryContextSwitchTo(old);
-		fcinfo->flinfo->fn_extra = tupdesc;
-	}
-	if (tupdesc->natts != 8)
-		elog(ERROR, "oba.better_off has %d attributes, expected 8", tupdesc->natts);
+	tupdesc = oba_result_tupdesc(fcinfo, 8);
 	v[0] = r.measured;
 	v[1] = r.better;
 	v[2] = r.same;

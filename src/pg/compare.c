@@ -4,18 +4,23 @@
  *
  * Copyright (C) 2026 the oba authors. GPL-2.0-or-later.
  */
-#include "oba_fstate.h"
+#include "oba_pg.h"
+
+#include "funcapi.h"
+#include "utils/builtins.h"
+
+#include <math.h>
 
 #include "compare.h"
 
 #include <float.h>
 
-PG_FUNCTION_INFO_V1(obapg_compare);
-PG_FUNCTION_INFO_V1(obapg_compare2);
-PG_FUNCTION_INFO_V1(obapg_compare_values);
-PG_FUNCTION_INFO_V1(obapg_proportion_difference);
-PG_FUNCTION_INFO_V1(obapg_rate_ratio);
-PG_FUNCTION_INFO_V1(obapg_gap_to_close);
+PG_FUNCTION_INFO_V1(oba_sql_compare);
+PG_FUNCTION_INFO_V1(oba_sql_compare_two_levels);
+PG_FUNCTION_INFO_V1(oba_sql_compare_values);
+PG_FUNCTION_INFO_V1(oba_sql_proportion_difference);
+PG_FUNCTION_INFO_V1(oba_sql_rate_ratio);
+PG_FUNCTION_INFO_V1(oba_sql_gap_to_close);
 
 #define COMPARE_NAME "oba.compare"
 
@@ -88,7 +93,7 @@ label_or_raise(const char *label, const oba_error *err)
 
 /* oba.compare(estimate, benchmark, polarity): not STRICT. */
 Datum
-obapg_compare(PG_FUNCTION_ARGS)
+oba_sql_compare(PG_FUNCTION_ARGS)
 {
 	oba_polarity p;
 	oba_error	err;
@@ -108,7 +113,7 @@ obapg_compare(PG_FUNCTION_ARGS)
 
 /* oba.compare(estimate, estimate_99_8, benchmark, polarity): not STRICT. */
 Datum
-obapg_compare2(PG_FUNCTION_ARGS)
+oba_sql_compare_two_levels(PG_FUNCTION_ARGS)
 {
 	oba_polarity p;
 	oba_error	err;
@@ -130,7 +135,7 @@ obapg_compare2(PG_FUNCTION_ARGS)
 
 /* oba.compare(value, lower, upper, benchmark, polarity): not STRICT. */
 Datum
-obapg_compare_values(PG_FUNCTION_ARGS)
+oba_sql_compare_values(PG_FUNCTION_ARGS)
 {
 	oba_polarity p;
 	oba_error	err;
@@ -163,7 +168,7 @@ contrast_datum(FunctionCallInfo fcinfo, const oba_contrast *c)
 
 /* oba.proportion_difference(x1, n1, x2, n2, per, confidence): STRICT */
 Datum
-obapg_proportion_difference(PG_FUNCTION_ARGS)
+oba_sql_proportion_difference(PG_FUNCTION_ARGS)
 {
 	oba_contrast c;
 	oba_error	err;
@@ -177,7 +182,7 @@ obapg_proportion_difference(PG_FUNCTION_ARGS)
 
 /* oba.rate_ratio(x1, n1, x2, n2, confidence): STRICT */
 Datum
-obapg_rate_ratio(PG_FUNCTION_ARGS)
+oba_sql_rate_ratio(PG_FUNCTION_ARGS)
 {
 	oba_contrast c;
 	oba_error	err;
@@ -191,7 +196,7 @@ obapg_rate_ratio(PG_FUNCTION_ARGS)
 
 /* oba.gap_to_close(successes, total, target_proportion, per): STRICT, bigint */
 Datum
-obapg_gap_to_close(PG_FUNCTION_ARGS)
+oba_sql_gap_to_close(PG_FUNCTION_ARGS)
 {
 	double		g;
 	oba_error	err;

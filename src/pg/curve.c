@@ -14,11 +14,11 @@
 
 #include "curve.h"
 
-PG_FUNCTION_INFO_V1(obapg_curve_trans);
-PG_FUNCTION_INFO_V1(obapg_curve_trans_date);
-PG_FUNCTION_INFO_V1(obapg_curve_final);
-PG_FUNCTION_INFO_V1(obapg_curve_points);
-PG_FUNCTION_INFO_V1(obapg_curve_points_date);
+PG_FUNCTION_INFO_V1(oba_sql_turn_the_curve_agg_trans);
+PG_FUNCTION_INFO_V1(oba_sql_turn_the_curve_agg_trans_date);
+PG_FUNCTION_INFO_V1(oba_sql_turn_the_curve_agg_final);
+PG_FUNCTION_INFO_V1(oba_sql_curve_points);
+PG_FUNCTION_INFO_V1(oba_sql_curve_points_date);
 
 #define CURVE_ALPHA_DEFAULT 0.05
 
@@ -66,13 +66,13 @@ curve_trans(FunctionCallInfo fcinfo, bool is_date)
 }
 
 Datum
-obapg_curve_trans(PG_FUNCTION_ARGS)
+oba_sql_turn_the_curve_agg_trans(PG_FUNCTION_ARGS)
 {
 	return curve_trans(fcinfo, false);
 }
 
 Datum
-obapg_curve_trans_date(PG_FUNCTION_ARGS)
+oba_sql_turn_the_curve_agg_trans_date(PG_FUNCTION_ARGS)
 {
 	return curve_trans(fcinfo, true);
 }
@@ -93,7 +93,7 @@ curve_run(const double *rows, size_t n, const double *params, const char *fname,
 }
 
 Datum
-obapg_curve_final(PG_FUNCTION_ARGS)
+oba_sql_turn_the_curve_agg_final(PG_FUNCTION_ARGS)
 {
 	const char *fname = "oba.turn_the_curve_agg";
 	oba_series_view v;
@@ -106,7 +106,7 @@ obapg_curve_final(PG_FUNCTION_ARGS)
 	if (v.nrows == 0)
 		PG_RETURN_NULL();
 	if (v.nparams != 3)
-		oba_bad_arg(fname, "invalid aggregate state: bad parameters");
+		oba_state_invalid(fname, "The state holds parameters out of range.");
 	rows = oba_series_sorted(&v, true, &n, fname);
 	curve_run(rows, n, v.params, fname, &c, NULL);
 
@@ -231,13 +231,13 @@ curve_points(FunctionCallInfo fcinfo, bool is_date)
 }
 
 Datum
-obapg_curve_points(PG_FUNCTION_ARGS)
+oba_sql_curve_points(PG_FUNCTION_ARGS)
 {
 	return curve_points(fcinfo, false);
 }
 
 Datum
-obapg_curve_points_date(PG_FUNCTION_ARGS)
+oba_sql_curve_points_date(PG_FUNCTION_ARGS)
 {
 	return curve_points(fcinfo, true);
 }

@@ -14,10 +14,10 @@
 #include "utils/lsyscache.h"
 #include "utils/tuplestore.h"
 
-PG_FUNCTION_INFO_V1(obapg_suppress);
-PG_FUNCTION_INFO_V1(obapg_round_to);
-PG_FUNCTION_INFO_V1(obapg_suppress_table_one_way);
-PG_FUNCTION_INFO_V1(obapg_suppress_table_two_way);
+PG_FUNCTION_INFO_V1(oba_sql_suppress);
+PG_FUNCTION_INFO_V1(oba_sql_round_to);
+PG_FUNCTION_INFO_V1(oba_sql_suppress_table_one_way);
+PG_FUNCTION_INFO_V1(oba_sql_suppress_table_two_way);
 
 #define FNAME_TABLE "oba.suppress_table"
 
@@ -30,7 +30,7 @@ PG_FUNCTION_INFO_V1(obapg_suppress_table_two_way);
 
 /* oba.suppress(count, threshold, suppress_zero) -> bigint: STRICT */
 Datum
-obapg_suppress(PG_FUNCTION_ARGS)
+oba_sql_suppress(PG_FUNCTION_ARGS)
 {
 	int64		count = PG_GETARG_INT64(0);
 	int32		threshold = PG_GETARG_INT32(1);
@@ -49,7 +49,7 @@ obapg_suppress(PG_FUNCTION_ARGS)
 
 /* oba.round_to(count, base) -> bigint: STRICT */
 Datum
-obapg_round_to(PG_FUNCTION_ARGS)
+oba_sql_round_to(PG_FUNCTION_ARGS)
 {
 	int64_t		out;
 	oba_error	err;
@@ -58,22 +58,6 @@ obapg_round_to(PG_FUNCTION_ARGS)
 		oba_raise("oba.round_to", &err);
 	PG_RETURN_INT64(out);
 }
-
-static void *
-pg_alloc(void *ctx, size_t size)
-{
-	(void) ctx;
-	return palloc(size);
-}
-
-static void
-pg_release(void *ctx, void *p)
-{
-	(void) ctx;
-	pfree(p);
-}
-
-static const oba_allocator pg_allocator = {pg_alloc, pg_release, NULL};
 
 /*
  * Labels of a text[] argument, which must hold no NULL, as C strings; their
@@ -259,7 +243,7 @@ put_row(ReturnSetInfo *rsinfo, Datum *values, bool *nulls)
  * -> (label, is_total, published, flag): STRICT
  */
 Datum
-obapg_suppress_table_one_way(PG_FUNCTION_ARGS)
+oba_sql_suppress_table_one_way(PG_FUNCTION_ARGS)
 {
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 	int			nl, nc, i, *ids, *first, ndistinct, *flags;
@@ -289,7 +273,7 @@ obapg_suppress_table_one_way(PG_FUNCTION_ARGS)
 		return (Datum) 0;
 	flags = palloc(sizeof(int) * (nl + 1));
 	if (oba_suppress_one_way((const int64_t *) counts, nl, PG_GETARG_INT32(2), PG_GETARG_BOOL(3),
-							 flags, &pg_allocator, &err) != 0)
+							 flags, &oba_pg_allocator, &err) != 0)
 		oba_raise(FNAME_TABLE, &err);
 	for (i = 0; i < nl; i++)
 		total += counts[i];		/* in range: the core checked the sum */
@@ -321,7 +305,7 @@ obapg_suppress_table_one_way(PG_FUNCTION_ARGS)
  * A NULL label marks a total.
  */
 Datum
-obapg_suppress_table_two_way(PG_FUNCTION_ARGS)
+oba_sql_suppress_table_two_way(PG_FUNCTION_ARGS)
 {
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 	int			nrl, ncl, nc, i, j, nrows, ncols, *rid, *cid, *rfirst, *cfirst, *flags;
@@ -370,7 +354,7 @@ obapg_suppress_table_two_way(PG_FUNCTION_ARGS)
 	pfree(filled);
 	flags = palloc(sizeof(int) * (nrows + 1) * (ncols + 1));
 	if (oba_suppress_two_way((const int64_t *) grid, nrows, ncols, PG_GETARG_INT32(3),
-							 PG_GETARG_BOOL(4), flags, &pg_allocator, &err) != 0)
+							 PG_GETARG_BOOL(4), flags, &oba_pg_allocator, &err) != 0)
 		oba_raise(FNAME_TABLE, &err);
 	/* the totals (sums checked by the core), and each label's text once */
 	rowsum = palloc0(sizeof(int64) * (nrows + 1));

@@ -4,20 +4,20 @@
  *
  * Copyright (C) 2026 the oba authors. GPL-2.0-or-later.
  */
-#include "oba_fstate.h"
+#include "oba_state.h"
 
 #include "dsr.h"
 
 #include <float.h>
 
-PG_FUNCTION_INFO_V1(obapg_dsr_trans);
-PG_FUNCTION_INFO_V1(obapg_dsr_trans_int4);
-PG_FUNCTION_INFO_V1(obapg_dsr_trans_int8);
-PG_FUNCTION_INFO_V1(obapg_dsr_nonind_trans);
-PG_FUNCTION_INFO_V1(obapg_dsr_combine);
-PG_FUNCTION_INFO_V1(obapg_dsr_final);
-PG_FUNCTION_INFO_V1(obapg_dsr_nonind_combine);
-PG_FUNCTION_INFO_V1(obapg_dsr_nonind_final);
+PG_FUNCTION_INFO_V1(oba_sql_dsr_agg_trans);
+PG_FUNCTION_INFO_V1(oba_sql_dsr_agg_trans_int4);
+PG_FUNCTION_INFO_V1(oba_sql_dsr_agg_trans_int8);
+PG_FUNCTION_INFO_V1(oba_sql_dsr_nonindependent_agg_trans);
+PG_FUNCTION_INFO_V1(oba_sql_dsr_agg_combine);
+PG_FUNCTION_INFO_V1(oba_sql_dsr_agg_final);
+PG_FUNCTION_INFO_V1(oba_sql_dsr_nonindependent_agg_combine);
+PG_FUNCTION_INFO_V1(oba_sql_dsr_nonindependent_agg_final);
 
 enum
 {
@@ -48,7 +48,7 @@ dsr_add(FunctionCallInfo fcinfo, const char *fname, double x, double q,
 		double n, double w, int first_param)
 {
 	ArrayType  *a;
-	double	   *s = oba_fstate(fcinfo, 0, DSR_LEN, fname, true, &a);
+	double	   *s = oba_state_fixed(fcinfo, 0, fname, DSR_LEN, OBA_STATE_UPDATE, &a);
 	oba_dsr_sums sums;
 
 	/* the common case in one comparison chain; NaN fails every comparison */
@@ -56,7 +56,7 @@ dsr_add(FunctionCallInfo fcinfo, const char *fname, double x, double q,
 		  w >= 0 && w <= DBL_MAX && (isnan(q) || (q <= DBL_MAX && q >= x))))
 		dsr_check_band(fname, x, q, n, w);
 	if (PG_NARGS() > first_param)
-		oba_fstate_params(fcinfo, s, DSR_ROWS, DSR_PER, first_param, fname, "per");
+		oba_state_params(fcinfo, s, DSR_ROWS, DSR_PER, first_param, fname, "per");
 
 	sums.count = s[DSR_COUNT];
 	sums.pop = s[DSR_POP];
@@ -79,7 +79,7 @@ dsr_add(FunctionCallInfo fcinfo, const char *fname, double x, double q,
  * standard population is an error.
  */
 Datum
-obapg_dsr_trans(PG_FUNCTION_ARGS)
+oba_sql_dsr_agg_trans(PG_FUNCTION_ARGS)
 {
 	double		x = PG_ARGISNULL(1) ? NAN : PG_GETARG_FLOAT8(1);
 	double		n = oba_arg_float8(fcinfo, 2, DSR_NAME, "population");
@@ -110,7 +110,7 @@ arg_int8(FunctionCallInfo fcinfo, int argno, const char *arg)
 
 /* Integer columns without a cast per row and column. */
 Datum
-obapg_dsr_trans_int4(PG_FUNCTION_ARGS)
+oba_sql_dsr_agg_trans_int4(PG_FUNCTION_ARGS)
 {
 	double		x = PG_ARGISNULL(1) ? NAN : (double) PG_GETARG_INT32(1);
 
@@ -119,7 +119,7 @@ obapg_dsr_trans_int4(PG_FUNCTION_ARGS)
 }
 
 Datum
-obapg_dsr_trans_int8(PG_FUNCTION_ARGS)
+oba_sql_dsr_agg_trans_int8(PG_FUNCTION_ARGS)
 {
 	double		x = PG_ARGISNULL(1) ? NAN : (double) PG_GETARG_INT64(1);
 
@@ -133,7 +133,7 @@ obapg_dsr_trans_int8(PG_FUNCTION_ARGS)
  * events_squared = sum_f f^2 x_f over the people of the band.
  */
 Datum
-obapg_dsr_nonind_trans(PG_FUNCTION_ARGS)
+oba_sql_dsr_nonindependent_agg_trans(PG_FUNCTION_ARGS)
 {
 	double		x = PG_ARGISNULL(1) ? NAN : PG_GETARG_FLOAT8(1);
 	double		q = PG_ARGISNULL(2) ? NAN : PG_GETARG_FLOAT8(2);
@@ -152,20 +152,20 @@ obapg_dsr_nonind_trans(PG_FUNCTION_ARGS)
 static void
 check_state(const double *s, const char *fname)
 {
-	oba_fstate_check_finite(s, DSR_LEN, fname);
+	oba_state_check_finite(s, DSR_LEN, fname);
 	if (s[DSR_COUNT] < 0 || s[DSR_POP] < 0 || s[DSR_WEIGHTED] < 0 ||
 		s[DSR_VAR] < 0 || s[DSR_WEIGHT] < 0 ||
 		s[DSR_ROWS] < 0 || s[DSR_ROWS] != floor(s[DSR_ROWS]) ||
 		s[DSR_PER] <= 0 || !(s[DSR_CONFIDENCE] > 0 && s[DSR_CONFIDENCE] < 1))
-		oba_fstate_bad(fname, "The state holds a value out of range.");
+		oba_state_invalid(fname, "The state holds a value out of range.");
 }
 
 static Datum
 dsr_combine(FunctionCallInfo fcinfo, const char *fname)
 {
 	ArrayType  *a1;
-	double	   *s1 = oba_fstate(fcinfo, 0, DSR_LEN, fname, true, &a1);
-	double	   *s2 = oba_fstate(fcinfo, 1, DSR_LEN, fname, false, NULL);
+	double	   *s1 = oba_state_fixed(fcinfo, 0, fname, DSR_LEN, OBA_STATE_UPDATE, &a1);
+	double	   *s2 = oba_state_fixed(fcinfo, 1, fname, DSR_LEN, OBA_STATE_READ, NULL);
 	int			i;
 
 	check_state(s1, fname);
@@ -178,7 +178,7 @@ dsr_combine(FunctionCallInfo fcinfo, const char *fname)
 			s1[i] = s2[i];
 		PG_RETURN_ARRAYTYPE_P(a1);
 	}
-	oba_fstate_combine_params(s1, s2, DSR_PER, fname, "per");
+	oba_state_combine_params(s1, s2, DSR_PER, fname, "per");
 	for (i = DSR_COUNT; i <= DSR_ROWS; i++)
 		s1[i] += s2[i];
 	PG_RETURN_ARRAYTYPE_P(a1);
@@ -188,7 +188,7 @@ dsr_combine(FunctionCallInfo fcinfo, const char *fname)
 static Datum
 dsr_final(FunctionCallInfo fcinfo, const char *fname)
 {
-	double	   *s = oba_fstate(fcinfo, 0, DSR_LEN, fname, false, NULL);
+	double	   *s = oba_state_fixed(fcinfo, 0, fname, DSR_LEN, OBA_STATE_READ, NULL);
 	oba_dsr_sums sums;
 	oba_estimate e;
 	oba_error	err;
@@ -207,25 +207,25 @@ dsr_final(FunctionCallInfo fcinfo, const char *fname)
 }
 
 Datum
-obapg_dsr_combine(PG_FUNCTION_ARGS)
+oba_sql_dsr_agg_combine(PG_FUNCTION_ARGS)
 {
 	return dsr_combine(fcinfo, DSR_NAME);
 }
 
 Datum
-obapg_dsr_final(PG_FUNCTION_ARGS)
+oba_sql_dsr_agg_final(PG_FUNCTION_ARGS)
 {
 	return dsr_final(fcinfo, DSR_NAME);
 }
 
 Datum
-obapg_dsr_nonind_combine(PG_FUNCTION_ARGS)
+oba_sql_dsr_nonindependent_agg_combine(PG_FUNCTION_ARGS)
 {
 	return dsr_combine(fcinfo, DSR_NONIND_NAME);
 }
 
 Datum
-obapg_dsr_nonind_final(PG_FUNCTION_ARGS)
+oba_sql_dsr_nonindependent_agg_final(PG_FUNCTION_ARGS)
 {
 	return dsr_final(fcinfo, DSR_NONIND_NAME);
 }

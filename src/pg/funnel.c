@@ -4,14 +4,19 @@
  *
  * Copyright (C) 2026 the oba authors. GPL-2.0-or-later.
  */
-#include "oba_fstate.h"
+#include "oba_pg.h"
+
+#include "funcapi.h"
+#include "utils/builtins.h"
+
+#include <math.h>
 
 #include "funnel.h"
 
-PG_FUNCTION_INFO_V1(obapg_funnel_limits);
-PG_FUNCTION_INFO_V1(obapg_funnel_axis);
-PG_FUNCTION_INFO_V1(obapg_funnel_denominator);
-PG_FUNCTION_INFO_V1(obapg_funnel_significance);
+PG_FUNCTION_INFO_V1(oba_sql_funnel_limits);
+PG_FUNCTION_INFO_V1(oba_sql_funnel_axis);
+PG_FUNCTION_INFO_V1(oba_sql_funnel_denominator);
+PG_FUNCTION_INFO_V1(oba_sql_funnel_significance);
 
 static oba_funnel_statistic
 statistic_arg(FunctionCallInfo fcinfo, int argno, const char *fname)
@@ -41,7 +46,7 @@ opt_float8(FunctionCallInfo fcinfo, int argno)
  * NULL per takes the statistic's default, NULL years_of_data 1.
  */
 Datum
-obapg_funnel_limits(PG_FUNCTION_ARGS)
+oba_sql_funnel_limits(PG_FUNCTION_ARGS)
 {
 	const char *fname = "oba.funnel_limits";
 	oba_funnel_statistic st;
@@ -84,7 +89,7 @@ obapg_funnel_limits(PG_FUNCTION_ARGS)
  * argument is NULL.
  */
 Datum
-obapg_funnel_axis(PG_FUNCTION_ARGS)
+oba_sql_funnel_axis(PG_FUNCTION_ARGS)
 {
 	const char *fname = "oba.funnel_axis";
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
@@ -121,7 +126,7 @@ obapg_funnel_axis(PG_FUNCTION_ARGS)
  * (a dsr with no events).
  */
 Datum
-obapg_funnel_denominator(PG_FUNCTION_ARGS)
+oba_sql_funnel_denominator(PG_FUNCTION_ARGS)
 {
 	const char *fname = "oba.funnel_denominator";
 	oba_funnel_statistic st;
@@ -148,7 +153,7 @@ obapg_funnel_denominator(PG_FUNCTION_ARGS)
  * ratio). With a rate, the denominator is derived as oba.funnel_denominator.
  */
 Datum
-obapg_funnel_significance(PG_FUNCTION_ARGS)
+oba_sql_funnel_significance(PG_FUNCTION_ARGS)
 {
 	const char *fname = "oba.funnel_significance";
 	oba_funnel_statistic st;
@@ -178,7 +183,7 @@ obapg_funnel_significance(PG_FUNCTION_ARGS)
 	PG_RETURN_TEXT_P(cstring_to_text(label));
 }
 
-PG_FUNCTION_INFO_V1(obapg_funnel_points);
+PG_FUNCTION_INFO_V1(oba_sql_funnel_points);
 
 /*
  * oba.funnel_points(statistic, numerator, denominator, rate, per,
@@ -188,7 +193,7 @@ PG_FUNCTION_INFO_V1(obapg_funnel_points);
  * a dsr's rate). NULL per takes the statistic's default, NULL years_of_data 1.
  */
 Datum
-obapg_funnel_points(PG_FUNCTION_ARGS)
+oba_sql_funnel_points(PG_FUNCTION_ARGS)
 {
 	const char *fname = "oba.funnel_points";
 	oba_funnel_statistic st;

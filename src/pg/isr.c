@@ -5,15 +5,15 @@
  *
  * Copyright (C) 2026 the oba authors. GPL-2.0-or-later.
  */
-#include "oba_fstate.h"
+#include "oba_state.h"
 
 #include "isr.h"
 
 #include <float.h>
 
-PG_FUNCTION_INFO_V1(obapg_isr_trans);
-PG_FUNCTION_INFO_V1(obapg_isr_combine);
-PG_FUNCTION_INFO_V1(obapg_isr_final);
+PG_FUNCTION_INFO_V1(oba_sql_isr_agg_trans);
+PG_FUNCTION_INFO_V1(oba_sql_isr_agg_combine);
+PG_FUNCTION_INFO_V1(oba_sql_isr_agg_final);
 
 enum
 {
@@ -43,10 +43,10 @@ isr_check_band(double x, double n, double xref, double nref)
  * population is an error.
  */
 Datum
-obapg_isr_trans(PG_FUNCTION_ARGS)
+oba_sql_isr_agg_trans(PG_FUNCTION_ARGS)
 {
 	ArrayType  *a;
-	double	   *s = oba_fstate(fcinfo, 0, ISR_LEN, ISR_NAME, true, &a);
+	double	   *s = oba_state_fixed(fcinfo, 0, ISR_NAME, ISR_LEN, OBA_STATE_UPDATE, &a);
 	double		x = PG_ARGISNULL(1) ? NAN : PG_GETARG_FLOAT8(1);
 	double		n = PG_ARGISNULL(2) ? NAN : PG_GETARG_FLOAT8(2);
 	double		xref = PG_ARGISNULL(3) ? NAN : PG_GETARG_FLOAT8(3);
@@ -60,7 +60,7 @@ obapg_isr_trans(PG_FUNCTION_ARGS)
 		  nref > 0 && nref <= DBL_MAX))
 		isr_check_band(x, n, xref, nref);
 	if (PG_NARGS() > 5)
-		oba_fstate_params(fcinfo, s, ISR_ROWS, ISR_PER, 5, ISR_NAME, "per");
+		oba_state_params(fcinfo, s, ISR_ROWS, ISR_PER, 5, ISR_NAME, "per");
 	sums.observed = s[ISR_OBSERVED];
 	sums.expected = s[ISR_EXPECTED];
 	sums.ref_events = s[ISR_REF_EVENTS];
@@ -77,19 +77,19 @@ obapg_isr_trans(PG_FUNCTION_ARGS)
 static void
 check_state(const double *s)
 {
-	oba_fstate_check_finite(s, ISR_LEN, ISR_NAME);
+	oba_state_check_finite(s, ISR_LEN, ISR_NAME);
 	if (s[ISR_OBSERVED] < 0 || s[ISR_EXPECTED] < 0 || s[ISR_REF_EVENTS] < 0 ||
 		s[ISR_REF_POP] < 0 || s[ISR_ROWS] < 0 || s[ISR_ROWS] != floor(s[ISR_ROWS]) ||
 		s[ISR_PER] <= 0 || !(s[ISR_CONFIDENCE] > 0 && s[ISR_CONFIDENCE] < 1))
-		oba_fstate_bad(ISR_NAME, "The state holds a value out of range.");
+		oba_state_invalid(ISR_NAME, "The state holds a value out of range.");
 }
 
 Datum
-obapg_isr_combine(PG_FUNCTION_ARGS)
+oba_sql_isr_agg_combine(PG_FUNCTION_ARGS)
 {
 	ArrayType  *a1;
-	double	   *s1 = oba_fstate(fcinfo, 0, ISR_LEN, ISR_NAME, true, &a1);
-	double	   *s2 = oba_fstate(fcinfo, 1, ISR_LEN, ISR_NAME, false, NULL);
+	double	   *s1 = oba_state_fixed(fcinfo, 0, ISR_NAME, ISR_LEN, OBA_STATE_UPDATE, &a1);
+	double	   *s2 = oba_state_fixed(fcinfo, 1, ISR_NAME, ISR_LEN, OBA_STATE_READ, NULL);
 	int			i;
 
 	check_state(s1);
@@ -102,7 +102,7 @@ obapg_isr_combine(PG_FUNCTION_ARGS)
 			s1[i] = s2[i];
 		PG_RETURN_ARRAYTYPE_P(a1);
 	}
-	oba_fstate_combine_params(s1, s2, ISR_PER, ISR_NAME, "per");
+	oba_state_combine_params(s1, s2, ISR_PER, ISR_NAME, "per");
 	for (i = ISR_OBSERVED; i <= ISR_ROWS; i++)
 		s1[i] += s2[i];
 	PG_RETURN_ARRAYTYPE_P(a1);
@@ -110,9 +110,9 @@ obapg_isr_combine(PG_FUNCTION_ARGS)
 
 /* An oba.isr record; NULL for no rows. */
 Datum
-obapg_isr_final(PG_FUNCTION_ARGS)
+oba_sql_isr_agg_final(PG_FUNCTION_ARGS)
 {
-	double	   *s = oba_fstate(fcinfo, 0, ISR_LEN, ISR_NAME, false, NULL);
+	double	   *s = oba_state_fixed(fcinfo, 0, ISR_NAME, ISR_LEN, OBA_STATE_READ, NULL);
 	oba_isr_sums sums;
 	oba_isr_result r;
 	oba_error	err;

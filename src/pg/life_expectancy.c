@@ -10,16 +10,15 @@
  *
  * Copyright (C) 2026 the oba authors. GPL-2.0-or-later.
  */
-#include "oba_fstate.h"
 #include "series_pg.h"
 
 #include "life_expectancy.h"
 
 #include <float.h>
 
-PG_FUNCTION_INFO_V1(obapg_le_trans);
-PG_FUNCTION_INFO_V1(obapg_le_combine);
-PG_FUNCTION_INFO_V1(obapg_le_final);
+PG_FUNCTION_INFO_V1(oba_sql_life_expectancy_agg_trans);
+PG_FUNCTION_INFO_V1(oba_sql_life_expectancy_agg_combine);
+PG_FUNCTION_INFO_V1(oba_sql_life_expectancy_agg_final);
 
 enum
 {
@@ -34,15 +33,15 @@ check_state(const double *s)
 {
 	int			i;
 
-	oba_fstate_check_finite(s, LE_LEN, LE_NAME);
+	oba_state_check_finite(s, LE_LEN, LE_NAME);
 	if (!(s[LE_ROWS] >= 0 && s[LE_ROWS] == floor(s[LE_ROWS])) ||
 		oba_le_band(s[LE_AT_AGE]) < 0 || !(s[LE_CONFIDENCE] > 0 && s[LE_CONFIDENCE] < 1) ||
 		!(s[LE_MISSING] >= 0 && s[LE_MISSING] <= s[LE_ROWS] && s[LE_MISSING] == floor(s[LE_MISSING])) ||
 		!(s[LE_MASK] >= 0 && s[LE_MASK] <= LE_ALL_BANDS && s[LE_MASK] == floor(s[LE_MASK])))
-		oba_fstate_bad(LE_NAME, "The state holds a value out of range.");
+		oba_state_invalid(LE_NAME, "The state holds a value out of range.");
 	for (i = LE_BANDS; i < LE_LEN; i++)
 		if (s[i] < 0)
-			oba_fstate_bad(LE_NAME, "The state holds a negative count.");
+			oba_state_invalid(LE_NAME, "The state holds a negative count.");
 }
 
 /*
@@ -51,10 +50,10 @@ check_state(const double *s)
  * (counted as missing); a NULL start_age is an error.
  */
 Datum
-obapg_le_trans(PG_FUNCTION_ARGS)
+oba_sql_life_expectancy_agg_trans(PG_FUNCTION_ARGS)
 {
 	ArrayType  *a;
-	double	   *s = oba_fstate(fcinfo, 0, LE_LEN, LE_NAME, true, &a);
+	double	   *s = oba_state_fixed(fcinfo, 0, LE_NAME, LE_LEN, OBA_STATE_UPDATE, &a);
 	/* NULL is missing (NaN here); NaN itself is refused */
 	double		deaths = oba_arg_value(fcinfo, 2, LE_NAME, "deaths"),
 				population = oba_arg_value(fcinfo, 3, LE_NAME, "population"),
@@ -117,11 +116,11 @@ obapg_le_trans(PG_FUNCTION_ARGS)
 }
 
 Datum
-obapg_le_combine(PG_FUNCTION_ARGS)
+oba_sql_life_expectancy_agg_combine(PG_FUNCTION_ARGS)
 {
 	ArrayType  *a1;
-	double	   *s1 = oba_fstate(fcinfo, 0, LE_LEN, LE_NAME, true, &a1);
-	double	   *s2 = oba_fstate(fcinfo, 1, LE_LEN, LE_NAME, false, NULL);
+	double	   *s1 = oba_state_fixed(fcinfo, 0, LE_NAME, LE_LEN, OBA_STATE_UPDATE, &a1);
+	double	   *s2 = oba_state_fixed(fcinfo, 1, LE_NAME, LE_LEN, OBA_STATE_READ, NULL);
 	int			i;
 
 	check_state(s1);
@@ -149,9 +148,9 @@ obapg_le_combine(PG_FUNCTION_ARGS)
 
 /* An oba.life_expectancy record; NULL for no rows. */
 Datum
-obapg_le_final(PG_FUNCTION_ARGS)
+oba_sql_life_expectancy_agg_final(PG_FUNCTION_ARGS)
 {
-	double	   *s = oba_fstate(fcinfo, 0, LE_LEN, LE_NAME, false, NULL);
+	double	   *s = oba_state_fixed(fcinfo, 0, LE_NAME, LE_LEN, OBA_STATE_READ, NULL);
 	oba_le_bands b;
 	oba_le_result r;
 	oba_error	err;

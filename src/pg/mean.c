@@ -5,15 +5,14 @@
  *
  * Copyright (C) 2026 the oba authors. GPL-2.0-or-later.
  */
-#include "oba_fstate.h"
 #include "series_pg.h"
 
 #include "mean.h"
 
-PG_FUNCTION_INFO_V1(obapg_mean);
-PG_FUNCTION_INFO_V1(obapg_mean_trans);
-PG_FUNCTION_INFO_V1(obapg_mean_combine);
-PG_FUNCTION_INFO_V1(obapg_mean_final);
+PG_FUNCTION_INFO_V1(oba_sql_mean);
+PG_FUNCTION_INFO_V1(oba_sql_mean_agg_trans);
+PG_FUNCTION_INFO_V1(oba_sql_mean_agg_combine);
+PG_FUNCTION_INFO_V1(oba_sql_mean_agg_final);
 
 enum
 {
@@ -64,7 +63,7 @@ result_datum(FunctionCallInfo fcinfo, const oba_mean_result *r)
  * error: the core's NaN means "not known").
  */
 Datum
-obapg_mean(PG_FUNCTION_ARGS)
+oba_sql_mean(PG_FUNCTION_ARGS)
 {
 	oba_mean_result r;
 	oba_error	err;
@@ -90,10 +89,10 @@ obapg_mean(PG_FUNCTION_ARGS)
  * value and every later value must repeat it.
  */
 Datum
-obapg_mean_trans(PG_FUNCTION_ARGS)
+oba_sql_mean_agg_trans(PG_FUNCTION_ARGS)
 {
 	ArrayType  *a;
-	double	   *s = oba_fstate(fcinfo, 0, MEAN_LEN, MEAN_NAME, true, &a);
+	double	   *s = oba_state_fixed(fcinfo, 0, MEAN_NAME, MEAN_LEN, OBA_STATE_UPDATE, &a);
 	oba_mean_state m;
 	oba_error	err;
 
@@ -129,19 +128,19 @@ check_state(const double *s, oba_mean_state *m)
 {
 	oba_error	err;
 
-	oba_fstate_check_finite(s, MEAN_LEN, MEAN_NAME);
+	oba_state_check_finite(s, MEAN_LEN, MEAN_NAME);
 	state_get(s, m);
 	if (oba_mean_check_state(m, &err) != 0 ||
 		!(s[MEAN_CONFIDENCE] > 0 && s[MEAN_CONFIDENCE] < 1))
-		oba_fstate_bad(MEAN_NAME, "The state holds a value out of range.");
+		oba_state_invalid(MEAN_NAME, "The state holds a value out of range.");
 }
 
 Datum
-obapg_mean_combine(PG_FUNCTION_ARGS)
+oba_sql_mean_agg_combine(PG_FUNCTION_ARGS)
 {
 	ArrayType  *a1;
-	double	   *s1 = oba_fstate(fcinfo, 0, MEAN_LEN, MEAN_NAME, true, &a1);
-	double	   *s2 = oba_fstate(fcinfo, 1, MEAN_LEN, MEAN_NAME, false, NULL);
+	double	   *s1 = oba_state_fixed(fcinfo, 0, MEAN_NAME, MEAN_LEN, OBA_STATE_UPDATE, &a1);
+	double	   *s2 = oba_state_fixed(fcinfo, 1, MEAN_NAME, MEAN_LEN, OBA_STATE_READ, NULL);
 	oba_mean_state m1,
 				m2;
 	oba_error	err;
@@ -164,9 +163,9 @@ obapg_mean_combine(PG_FUNCTION_ARGS)
 
 /* An oba.mean_estimate; NULL for no values. */
 Datum
-obapg_mean_final(PG_FUNCTION_ARGS)
+oba_sql_mean_agg_final(PG_FUNCTION_ARGS)
 {
-	double	   *s = oba_fstate(fcinfo, 0, MEAN_LEN, MEAN_NAME, false, NULL);
+	double	   *s = oba_state_fixed(fcinfo, 0, MEAN_NAME, MEAN_LEN, OBA_STATE_READ, NULL);
 	oba_mean_state m;
 	oba_mean_result r;
 	oba_error	err;

@@ -5,21 +5,23 @@
  *
  * Copyright (C) 2026 the oba authors. GPL-2.0-or-later.
  */
-#include "oba_fstate.h"
+#include "oba_state.h"
+
+#include "utils/builtins.h"
 
 #include "need.h"
 
-PG_FUNCTION_INFO_V1(obapg_need_z);
-PG_FUNCTION_INFO_V1(obapg_need_score_trans);
-PG_FUNCTION_INFO_V1(obapg_need_score_combine);
-PG_FUNCTION_INFO_V1(obapg_need_score_final);
-PG_FUNCTION_INFO_V1(obapg_quantile_group);
+PG_FUNCTION_INFO_V1(oba_sql_need_z);
+PG_FUNCTION_INFO_V1(oba_sql_need_score_agg_trans);
+PG_FUNCTION_INFO_V1(oba_sql_need_score_agg_combine);
+PG_FUNCTION_INFO_V1(oba_sql_need_score_agg_final);
+PG_FUNCTION_INFO_V1(oba_sql_quantile_group);
 
 #define NEED_NAME "oba.need_score_agg"
 
 /* oba.need_z(value, mean, sd, polarity): STRICT */
 Datum
-obapg_need_z(PG_FUNCTION_ARGS)
+oba_sql_need_z(PG_FUNCTION_ARGS)
 {
 	char	   *s = text_to_cstring(PG_GETARG_TEXT_PP(3));
 	oba_polarity p;
@@ -37,10 +39,10 @@ obapg_need_z(PG_FUNCTION_ARGS)
 
 /* (state, z [, weight]): STRICT, so rows with a NULL are skipped */
 Datum
-obapg_need_score_trans(PG_FUNCTION_ARGS)
+oba_sql_need_score_agg_trans(PG_FUNCTION_ARGS)
 {
 	ArrayType  *a;
-	double	   *s = oba_fstate(fcinfo, 0, 3, NEED_NAME, true, &a);
+	double	   *s = oba_state_fixed(fcinfo, 0, NEED_NAME, 3, OBA_STATE_UPDATE, &a);
 	double		z = PG_GETARG_FLOAT8(1),
 				w = PG_NARGS() > 2 ? PG_GETARG_FLOAT8(2) : 1.0;
 	oba_error	err;
@@ -56,17 +58,17 @@ obapg_need_score_trans(PG_FUNCTION_ARGS)
 static void
 check_state(const double *s)
 {
-	oba_fstate_check_finite(s, 3, NEED_NAME);
+	oba_state_check_finite(s, 3, NEED_NAME);
 	if (s[1] < 0 || s[2] < 0 || s[2] != floor(s[2]))
-		oba_fstate_bad(NEED_NAME, "The state holds a value out of range.");
+		oba_state_invalid(NEED_NAME, "The state holds a value out of range.");
 }
 
 Datum
-obapg_need_score_combine(PG_FUNCTION_ARGS)
+oba_sql_need_score_agg_combine(PG_FUNCTION_ARGS)
 {
 	ArrayType  *a1;
-	double	   *s1 = oba_fstate(fcinfo, 0, 3, NEED_NAME, true, &a1);
-	double	   *s2 = oba_fstate(fcinfo, 1, 3, NEED_NAME, false, NULL);
+	double	   *s1 = oba_state_fixed(fcinfo, 0, NEED_NAME, 3, OBA_STATE_UPDATE, &a1);
+	double	   *s2 = oba_state_fixed(fcinfo, 1, NEED_NAME, 3, OBA_STATE_READ, NULL);
 
 	check_state(s1);
 	check_state(s2);
@@ -78,9 +80,9 @@ obapg_need_score_combine(PG_FUNCTION_ARGS)
 
 /* The weighted mean; NULL for no rows or a total weight of 0. */
 Datum
-obapg_need_score_final(PG_FUNCTION_ARGS)
+oba_sql_need_score_agg_final(PG_FUNCTION_ARGS)
 {
-	double	   *s = oba_fstate(fcinfo, 0, 3, NEED_NAME, false, NULL);
+	double	   *s = oba_state_fixed(fcinfo, 0, NEED_NAME, 3, OBA_STATE_READ, NULL);
 
 	check_state(s);
 	if (s[2] == 0 || s[1] == 0)
@@ -94,7 +96,7 @@ obapg_need_score_final(PG_FUNCTION_ARGS)
  * n < groups).
  */
 Datum
-obapg_quantile_group(PG_FUNCTION_ARGS)
+oba_sql_quantile_group(PG_FUNCTION_ARGS)
 {
 	int			g;
 	bool		phe = false;

@@ -20,25 +20,9 @@
 
 #include <math.h>
 
-PG_FUNCTION_INFO_V1(obapg_statistical_neighbours);
+PG_FUNCTION_INFO_V1(oba_sql_statistical_neighbours);
 
 #define FNAME "oba.statistical_neighbours"
-
-static void *
-pg_alloc(void *ctx, size_t size)
-{
-	(void) ctx;
-	return palloc_extended(size, MCXT_ALLOC_HUGE | MCXT_ALLOC_NO_OOM);
-}
-
-static void
-pg_release(void *ctx, void *p)
-{
-	(void) ctx;
-	pfree(p);
-}
-
-static const oba_allocator pg_allocator = {pg_alloc, pg_release, NULL};
 
 static void
 null_arg(const char *what)
@@ -107,7 +91,7 @@ sort_areas(area_pos *a, int n)
  * Not STRICT: weights may be NULL (every variable weighs 1).
  */
 Datum
-obapg_statistical_neighbours(PG_FUNCTION_ARGS)
+oba_sql_statistical_neighbours(PG_FUNCTION_ARGS)
 {
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 	ArrayType  *areas_a,
@@ -263,7 +247,7 @@ obapg_statistical_neighbours(PG_FUNCTION_ARGS)
 	dist = palloc_extended(sizeof(double) * ((size_t) n * k_eff + 1), MCXT_ALLOC_HUGE);
 	count = palloc(sizeof(int) * (n + 1));
 	if (oba_neighbours(x, (size_t) n, (size_t) d, weights, (size_t) k_eff, nb, dist, count,
-					   &max_distance, &pg_allocator, &err) != 0)
+					   &max_distance, &oba_pg_allocator, &err) != 0)
 		oba_raise(FNAME, &err);
 	pfree(x);
 

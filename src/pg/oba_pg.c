@@ -1,15 +1,18 @@
 /*
- * oba_pg.c: module entry, error translation, the oba.estimate composite and
- * the float8[] state shared by the sum-then-estimate aggregates.
+ * oba_pg.c: module entry, error translation, the allocator for the core,
+ * composite results (the oba.estimate composite) and the float8[] state
+ * shared by the sum-then-estimate aggregates.
  *
  * Copyright (C) 2026 the oba authors. GPL-2.0-or-later.
  */
-#include "oba_pg.h"
+#include "oba_state.h"
 
 #include "access/htup_details.h"
 #include "catalog/pg_type.h"
 #include "funcapi.h"
 #include "miscadmin.h"
+#include "utils/builtins.h"
+#include "utils/memutils.h"
 
 #include <float.h>
 #include <math.h>
@@ -72,12 +75,25 @@ oba_raise(const char *fname, const oba_error *err)
 	pg_unreachable();
 }
 
-/*
- * The blessed tuple descriptor of the function's composite result, cached in
- * fn_extra: a scalar call over millions of rows should not look it up each time.
- */
-static TupleDesc
-result_tupdesc(FunctionCallInfo fcinfo)
+static void *
+pg_alloc(void *ctx, size_t size)
+{
+	(void) ctx;
+	return palloc_extended(size, MCXT_ALLOC_HUGE | MCXT_ALLOC_NO_OOM);
+}
+
+static void
+pg_release(void *ctx, void *p)
+{
+	(void) ctx;
+	if (p != NULL)
+		pfree(p);
+}
+
+const oba_allocator oba_pg_allocator = {pg_alloc, pg_release, NULL};
+
+TupleDesc
+oba_result_tupdesc(FunctionCallInfo fcinfo, int natts)
 {
 	TupleDesc	tupdesc = (TupleDesc) fcinfo->flinfo->fn_extra;
 
@@ -93,100 +109,66 @@ result_tupdesc(FunctionCallInfo fcinfo)
 		MemoryContextSwitchTo(old);
 		fcinfo->flinfo->fn_extra = tupdesc;
 	}
+	if (tupdesc->natts != natts)
+		elog(ERROR, "result type has %d attributes, expected %d", tupdesc->natts, natts);
 	return tupdesc;
+}
+
+Datum
+oba_float8_record(FunctionCallInfo fcinfo, const double *v, int n, bool with_label,
+				  const char *label)
+{
+	TupleDesc	tupdesc = oba_result_tupdesc(fcinfo, n + (with_label ? 1 : 0));
+	Datum		values[16];
+	bool		nulls[16];
+	int			i;
+
+	Assert(n + 1 <= 16);
+	for (i = 0; i < n; i++)
+	{
+		nulls[i] = isnan(v[i]);
+		values[i] = Float8GetDatum(nulls[i] ? 0.0 : v[i]);
+	}
+	if (with_label)
+	{
+		nulls[n] = (label == NULL);
+		values[n] = label == NULL ? (Datum) 0 : CStringGetTextDatum(label);
+	}
+	return HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls));
 }
 
 Datum
 oba_estimate_datum(FunctionCallInfo fcinfo, const oba_estimate *e)
 {
-	TupleDesc	tupdesc = result_tupdesc(fcinfo);
 	double		v[5];
-	Datum		values[5];
-	bool		nulls[5];
-	int			i;
 
-	if (tupdesc->natts != 5)
-		elog(ERROR, "oba.estimate has %d attributes, expected 5", tupdesc->natts);
 	v[0] = e->value;
 	v[1] = e->lower;
 	v[2] = e->upper;
 	v[3] = e->numerator;
 	v[4] = e->denominator;
-	for (i = 0; i < 5; i++)
-	{
-		nulls[i] = isnan(v[i]);
-		values[i] = Float8GetDatum(nulls[i] ? 0.0 : v[i]);
-	}
-	return HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls));
+	return oba_float8_record(fcinfo, v, 5, false, NULL);
 }
 
-static void
-bad_state(const char *fname, const char *why)
-{
-	ereport(ERROR,
-			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-			 errmsg("%s: invalid aggregate state", fname),
-			 errdetail("%s", why)));
-}
-
-/* The state's values; copied first when it may not be modified in place. */
+/* The state's values; copied first when it is updated outside an aggregate. */
 static pg_attribute_always_inline double *
-sum_state(FunctionCallInfo fcinfo, int argno, const char *fname, bool modify,
+sum_state(FunctionCallInfo fcinfo, int argno, const char *fname, bool update,
 		  ArrayType **array)
 {
-	ArrayType  *a = oba_arg_array(fcinfo, argno);
-
-	if (ARR_NDIM(a) != 1 || ARR_DIMS(a)[0] != OBA_SUM_STATE_LEN ||
-		ARR_HASNULL(a) || ARR_ELEMTYPE(a) != FLOAT8OID)
-		bad_state(fname, "The state must be a float8 array of 6 elements without NULLs.");
-	/* In place only inside an aggregate, where the state is ours. */
-	if (modify && !oba_in_aggregate(fcinfo))
-		a = PG_GETARG_ARRAYTYPE_P_COPY(argno);
-	if (array != NULL)
-		*array = a;
-	return (double *) ARR_DATA_PTR(a);
+	return oba_state_fixed(fcinfo, argno, fname, OBA_SUM_STATE_LEN, update, array);
 }
 
 /* Full check of a state that may have come from outside (text, a user). */
 static void
 check_sum_state(const double *s, const char *fname)
 {
-	int			i;
-
-	for (i = 0; i < OBA_SUM_STATE_LEN; i++)
-		if (!isfinite(s[i]))
-			bad_state(fname, "The state holds a non-finite value.");
+	oba_state_check_finite(s, OBA_SUM_STATE_LEN, fname);
 	if (s[OBA_SUM_NUMERATOR] < 0 || s[OBA_SUM_DENOMINATOR] < 0 ||
-		s[OBA_SUM_ROWS] < 0 || s[OBA_SUM_ROWS] != floor(s[OBA_SUM_ROWS]) ||
+		!oba_state_whole(s[OBA_SUM_ROWS], 0, HUGE_VAL) ||
 		(s[OBA_SUM_INEXACT] != 0 && s[OBA_SUM_INEXACT] != 1) ||
 		s[OBA_SUM_PER] <= 0 ||
 		!(s[OBA_SUM_CONFIDENCE] > 0 && s[OBA_SUM_CONFIDENCE] < 1))
-		bad_state(fname, "The state holds a value out of range.");
-}
-
-static void
-sum_params(FunctionCallInfo fcinfo, int first, double *s, const char *fname)
-{
-	double		per = PG_GETARG_FLOAT8(first);
-	double		confidence = PG_NARGS() > first + 1 ?
-		PG_GETARG_FLOAT8(first + 1) : s[OBA_SUM_CONFIDENCE];
-	oba_error	err;
-
-	if (s[OBA_SUM_ROWS] != 0 &&
-		per == s[OBA_SUM_PER] && confidence == s[OBA_SUM_CONFIDENCE])
-		return;
-	if (oba_check_positive(&err, "per", per) != 0 ||
-		oba_check_confidence(&err, confidence) != 0)
-		oba_raise(fname, &err);
-	if (s[OBA_SUM_ROWS] != 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("%s: per and confidence must be the same for every row of a group",
-						fname),
-				 errdetail("The group started with per %.15g and confidence %.15g, a row has per %.15g and confidence %.15g.",
-						   s[OBA_SUM_PER], s[OBA_SUM_CONFIDENCE], per, confidence)));
-	s[OBA_SUM_PER] = per;
-	s[OBA_SUM_CONFIDENCE] = confidence;
+		oba_state_invalid(fname, "The state holds a value out of range.");
 }
 
 static void
@@ -208,14 +190,14 @@ oba_sum_trans(FunctionCallInfo fcinfo, const oba_sum_agg *agg, double x, double 
 			  int first_param)
 {
 	ArrayType  *a;
-	double	   *s = sum_state(fcinfo, 0, agg->fname, true, &a);
+	double	   *s = sum_state(fcinfo, 0, agg->fname, OBA_STATE_UPDATE, &a);
 
 	/* one comparison chain per row; NaN fails every comparison */
 	if (!(x >= 0 && x <= DBL_MAX && n >= 0 && n <= DBL_MAX) ||
 		(agg->bounded && x > n))
 		sum_bad_row(agg, x, n);
 	if (PG_NARGS() > first_param)
-		sum_params(fcinfo, first_param, s, agg->fname);
+		oba_state_params(fcinfo, s, OBA_SUM_ROWS, OBA_SUM_PER, first_param, agg->fname, "per");
 
 	s[OBA_SUM_NUMERATOR] += x;
 	s[OBA_SUM_DENOMINATOR] += n;
@@ -238,7 +220,7 @@ Datum
 oba_sum_inv(FunctionCallInfo fcinfo, const oba_sum_agg *agg, double x, double n)
 {
 	ArrayType  *a;
-	double	   *s = sum_state(fcinfo, 0, agg->fname, true, &a);
+	double	   *s = sum_state(fcinfo, 0, agg->fname, OBA_STATE_UPDATE, &a);
 
 	/* every value added since the last restart was an exact count */
 	if (s[OBA_SUM_INEXACT] != 0)
@@ -253,8 +235,8 @@ Datum
 oba_sum_combine(FunctionCallInfo fcinfo, const oba_sum_agg *agg)
 {
 	ArrayType  *a1;
-	double	   *s1 = sum_state(fcinfo, 0, agg->fname, true, &a1);
-	double	   *s2 = sum_state(fcinfo, 1, agg->fname, false, NULL);
+	double	   *s1 = sum_state(fcinfo, 0, agg->fname, OBA_STATE_UPDATE, &a1);
+	double	   *s2 = sum_state(fcinfo, 1, agg->fname, OBA_STATE_READ, NULL);
 	int			i;
 
 	check_sum_state(s1, agg->fname);
@@ -267,12 +249,7 @@ oba_sum_combine(FunctionCallInfo fcinfo, const oba_sum_agg *agg)
 			s1[i] = s2[i];
 		PG_RETURN_ARRAYTYPE_P(a1);
 	}
-	if (s1[OBA_SUM_PER] != s2[OBA_SUM_PER] ||
-		s1[OBA_SUM_CONFIDENCE] != s2[OBA_SUM_CONFIDENCE])
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("%s: per and confidence must be the same for every row of a group",
-						agg->fname)));
+	oba_state_combine_params(s1, s2, OBA_SUM_PER, agg->fname, "per");
 	s1[OBA_SUM_NUMERATOR] += s2[OBA_SUM_NUMERATOR];
 	s1[OBA_SUM_DENOMINATOR] += s2[OBA_SUM_DENOMINATOR];
 	s1[OBA_SUM_ROWS] += s2[OBA_SUM_ROWS];
@@ -286,7 +263,7 @@ oba_sum_combine(FunctionCallInfo fcinfo, const oba_sum_agg *agg)
 Datum
 oba_sum_final(FunctionCallInfo fcinfo, const oba_sum_agg *agg)
 {
-	double	   *s = sum_state(fcinfo, 0, agg->fname, false, NULL);
+	double	   *s = sum_state(fcinfo, 0, agg->fname, OBA_STATE_READ, NULL);
 	oba_estimate e;
 	oba_error	err;
 

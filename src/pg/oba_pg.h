@@ -1,7 +1,8 @@
 /*
  * oba_pg.h: the PostgreSQL glue shared by every family: errors, the
- * oba.estimate composite, and the float8[] aggregate state of the
- * count-and-denominator aggregates.
+ * oba.estimate composite, the palloc allocator for the core, and the
+ * float8[] aggregate state of the count-and-denominator aggregates (the
+ * state helpers of every family are in oba_state.h).
  *
  * Copyright (C) 2026 the oba authors. GPL-2.0-or-later.
  */
@@ -10,7 +11,7 @@
 
 #include "postgres.h"
 #include "fmgr.h"
-#include "nodes/execnodes.h"
+#include "access/tupdesc.h"
 #include "utils/array.h"
 
 #include "oba_core.h"
@@ -28,31 +29,36 @@
 #define OBA_NORETURN_POST pg_attribute_noreturn()
 #endif
 
-/*
- * For the transition functions, which run once per row: AggCheckCallContext's
- * test (is the function running inside an aggregate or window aggregate,
- * where the transition value is its own to modify in place?) and
- * pg_detoast_datum's (is the argument toasted or expanded?), inline rather
- * than as two function calls.
- */
-static inline bool
-oba_in_aggregate(FunctionCallInfo fcinfo)
+/* A float8 argument that must not be NULL (22004 otherwise). */
+static inline double
+oba_arg_float8(FunctionCallInfo fcinfo, int argno, const char *fname, const char *arg)
 {
-	return fcinfo->context != NULL &&
-		(IsA(fcinfo->context, AggState) || IsA(fcinfo->context, WindowAggState));
-}
-
-/* An array argument (not NULL), detoasted or flattened only if it must be. */
-static inline ArrayType *
-oba_arg_array(FunctionCallInfo fcinfo, int argno)
-{
-	struct varlena *raw = (struct varlena *) DatumGetPointer(PG_GETARG_DATUM(argno));
-
-	return (ArrayType *) (VARATT_IS_EXTENDED(raw) ? pg_detoast_datum(raw) : raw);
+	if (PG_ARGISNULL(argno))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("%s: %s must not be NULL", fname, arg)));
+	return PG_GETARG_FLOAT8(argno);
 }
 
 /* Raise a core error as an ERROR naming the SQL function; never returns. */
 OBA_NORETURN_PRE void oba_raise(const char *fname, const oba_error *err) OBA_NORETURN_POST;
+
+/* palloc for the core (NULL, not an error, when memory runs out). */
+extern const oba_allocator oba_pg_allocator;
+
+/*
+ * The blessed tuple descriptor of the function's composite result of natts
+ * columns, cached in fn_extra: a scalar function over millions of rows should
+ * not look it up each time.
+ */
+TupleDesc	oba_result_tupdesc(FunctionCallInfo fcinfo, int natts);
+
+/*
+ * A record of n float8 columns (NaN becomes NULL), optionally followed by one
+ * text column (label NULL becomes NULL).
+ */
+Datum		oba_float8_record(FunctionCallInfo fcinfo, const double *v, int n, bool with_label,
+							  const char *label);
 
 /* An oba.estimate datum for the calling function; NaN fields become NULL. */
 Datum		oba_estimate_datum(FunctionCallInfo fcinfo, const oba_estimate *e);

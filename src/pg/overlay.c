@@ -23,7 +23,7 @@
 
 #include <math.h>
 
-PG_FUNCTION_INFO_V1(obapg_geo_overlap_area);
+PG_FUNCTION_INFO_V1(oba_sql_geo_overlap_area);
 
 typedef struct prepared_slot
 {
@@ -79,7 +79,7 @@ prepare(prepared_slot *s, bytea *wkb)
 
 /* oba.geo_overlap_area(a bytea, b bytea) → float8: STRICT */
 Datum
-obapg_geo_overlap_area(PG_FUNCTION_ARGS)
+oba_sql_geo_overlap_area(PG_FUNCTION_ARGS)
 {
 	bytea	   *a = PG_GETARG_BYTEA_PP(0);
 	bytea	   *b = PG_GETARG_BYTEA_PP(1);

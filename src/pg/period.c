@@ -13,13 +13,13 @@
 #include "utils/date.h"
 #include "utils/datetime.h"
 
-PG_FUNCTION_INFO_V1(obapg_fy);
-PG_FUNCTION_INFO_V1(obapg_fy_quarter);
-PG_FUNCTION_INFO_V1(obapg_fy_quarter_start);
-PG_FUNCTION_INFO_V1(obapg_academic_year);
-PG_FUNCTION_INFO_V1(obapg_age_at);
-PG_FUNCTION_INFO_V1(obapg_age_months_at);
-PG_FUNCTION_INFO_V1(obapg_age_band);
+PG_FUNCTION_INFO_V1(oba_sql_fy);
+PG_FUNCTION_INFO_V1(oba_sql_fy_quarter);
+PG_FUNCTION_INFO_V1(oba_sql_fy_quarter_start);
+PG_FUNCTION_INFO_V1(oba_sql_academic_year);
+PG_FUNCTION_INFO_V1(oba_sql_age_at);
+PG_FUNCTION_INFO_V1(oba_sql_age_months_at);
+PG_FUNCTION_INFO_V1(oba_sql_age_band);
 
 /* Year, month and day of a date argument; refuses infinity and years BC. */
 static void
@@ -43,7 +43,7 @@ get_ymd(FunctionCallInfo fcinfo, int argno, const char *fname, const char *arg,
 
 /* oba.fy(date) -> text: STRICT */
 Datum
-obapg_fy(PG_FUNCTION_ARGS)
+oba_sql_fy(PG_FUNCTION_ARGS)
 {
 	int			y, m, d;
 	char		buf[OBA_PERIOD_LABEL_LEN];
@@ -54,7 +54,7 @@ obapg_fy(PG_FUNCTION_ARGS)
 }
 
 Datum
-obapg_fy_quarter(PG_FUNCTION_ARGS)
+oba_sql_fy_quarter(PG_FUNCTION_ARGS)
 {
 	int			y, m, d;
 	char		buf[OBA_PERIOD_LABEL_LEN];
@@ -65,7 +65,7 @@ obapg_fy_quarter(PG_FUNCTION_ARGS)
 }
 
 Datum
-obapg_fy_quarter_start(PG_FUNCTION_ARGS)
+oba_sql_fy_quarter_start(PG_FUNCTION_ARGS)
 {
 	int			y, m, d, qy, qm;
 
@@ -75,7 +75,7 @@ obapg_fy_quarter_start(PG_FUNCTION_ARGS)
 }
 
 Datum
-obapg_academic_year(PG_FUNCTION_ARGS)
+oba_sql_academic_year(PG_FUNCTION_ARGS)
 {
 	int			y, m, d;
 	char		buf[OBA_PERIOD_LABEL_LEN];
@@ -102,13 +102,13 @@ age_common(FunctionCallInfo fcinfo, const char *fname, age_fn fn)
 
 /* oba.age_at(dob date, at date) -> int: STRICT */
 Datum
-obapg_age_at(PG_FUNCTION_ARGS)
+oba_sql_age_at(PG_FUNCTION_ARGS)
 {
 	return age_common(fcinfo, "oba.age_at", oba_age_years);
 }
 
 Datum
-obapg_age_months_at(PG_FUNCTION_ARGS)
+oba_sql_age_months_at(PG_FUNCTION_ARGS)
 {
 	return age_common(fcinfo, "oba.age_months_at", oba_age_months);
 }
@@ -124,7 +124,7 @@ bad_bands(const char *why)
 
 /* oba.age_band(age int, bands int[]) -> text: STRICT */
 Datum
-obapg_age_band(PG_FUNCTION_ARGS)
+oba_sql_age_band(PG_FUNCTION_ARGS)
 {
 	int32		age = PG_GETARG_INT32(0);
 	ArrayType  *a = PG_GETARG_ARRAYTYPE_P(1);

@@ -6,17 +6,17 @@
  */
 #include "oba_pg.h"
 
-PG_FUNCTION_INFO_V1(obapg_proportion);
-PG_FUNCTION_INFO_V1(obapg_proportion_trans);
-PG_FUNCTION_INFO_V1(obapg_proportion_trans_int4);
-PG_FUNCTION_INFO_V1(obapg_proportion_trans_int8);
-PG_FUNCTION_INFO_V1(obapg_proportion_inv);
-PG_FUNCTION_INFO_V1(obapg_proportion_inv_int4);
-PG_FUNCTION_INFO_V1(obapg_proportion_inv_int8);
-PG_FUNCTION_INFO_V1(obapg_proportion_flag_trans);
-PG_FUNCTION_INFO_V1(obapg_proportion_flag_inv);
-PG_FUNCTION_INFO_V1(obapg_proportion_combine);
-PG_FUNCTION_INFO_V1(obapg_proportion_final);
+PG_FUNCTION_INFO_V1(oba_sql_proportion);
+PG_FUNCTION_INFO_V1(oba_sql_proportion_agg_trans);
+PG_FUNCTION_INFO_V1(oba_sql_proportion_agg_trans_int4);
+PG_FUNCTION_INFO_V1(oba_sql_proportion_agg_trans_int8);
+PG_FUNCTION_INFO_V1(oba_sql_proportion_agg_inv);
+PG_FUNCTION_INFO_V1(oba_sql_proportion_agg_inv_int4);
+PG_FUNCTION_INFO_V1(oba_sql_proportion_agg_inv_int8);
+PG_FUNCTION_INFO_V1(oba_sql_proportion_flag_agg_trans);
+PG_FUNCTION_INFO_V1(oba_sql_proportion_flag_agg_inv);
+PG_FUNCTION_INFO_V1(oba_sql_proportion_agg_combine);
+PG_FUNCTION_INFO_V1(oba_sql_proportion_agg_final);
 
 static const oba_sum_agg proportion_agg = {
 	"oba.proportion_agg", "successes", "total", true, oba_proportion
@@ -24,7 +24,7 @@ static const oba_sum_agg proportion_agg = {
 
 /* oba.proportion(successes, total, per, confidence): STRICT */
 Datum
-obapg_proportion(PG_FUNCTION_ARGS)
+oba_sql_proportion(PG_FUNCTION_ARGS)
 {
 	oba_estimate e;
 	oba_error	err;
@@ -37,38 +37,38 @@ obapg_proportion(PG_FUNCTION_ARGS)
 
 /* (state, successes, total [, per [, confidence]]): STRICT */
 Datum
-obapg_proportion_trans(PG_FUNCTION_ARGS)
+oba_sql_proportion_agg_trans(PG_FUNCTION_ARGS)
 {
 	return oba_sum_trans(fcinfo, &proportion_agg, PG_GETARG_FLOAT8(1), PG_GETARG_FLOAT8(2), 3);
 }
 
 Datum
-obapg_proportion_trans_int4(PG_FUNCTION_ARGS)
+oba_sql_proportion_agg_trans_int4(PG_FUNCTION_ARGS)
 {
 	return oba_sum_trans(fcinfo, &proportion_agg, PG_GETARG_INT32(1), PG_GETARG_INT32(2), 3);
 }
 
 Datum
-obapg_proportion_trans_int8(PG_FUNCTION_ARGS)
+oba_sql_proportion_agg_trans_int8(PG_FUNCTION_ARGS)
 {
 	return oba_sum_trans(fcinfo, &proportion_agg, (double) PG_GETARG_INT64(1),
 						 (double) PG_GETARG_INT64(2), 3);
 }
 
 Datum
-obapg_proportion_inv(PG_FUNCTION_ARGS)
+oba_sql_proportion_agg_inv(PG_FUNCTION_ARGS)
 {
 	return oba_sum_inv(fcinfo, &proportion_agg, PG_GETARG_FLOAT8(1), PG_GETARG_FLOAT8(2));
 }
 
 Datum
-obapg_proportion_inv_int4(PG_FUNCTION_ARGS)
+oba_sql_proportion_agg_inv_int4(PG_FUNCTION_ARGS)
 {
 	return oba_sum_inv(fcinfo, &proportion_agg, PG_GETARG_INT32(1), PG_GETARG_INT32(2));
 }
 
 Datum
-obapg_proportion_inv_int8(PG_FUNCTION_ARGS)
+oba_sql_proportion_agg_inv_int8(PG_FUNCTION_ARGS)
 {
 	return oba_sum_inv(fcinfo, &proportion_agg, (double) PG_GETARG_INT64(1),
 					   (double) PG_GETARG_INT64(2));
@@ -76,25 +76,25 @@ obapg_proportion_inv_int8(PG_FUNCTION_ARGS)
 
 /* (state, flag [, per [, confidence]]): STRICT, so NULL flags are not counted */
 Datum
-obapg_proportion_flag_trans(PG_FUNCTION_ARGS)
+oba_sql_proportion_flag_agg_trans(PG_FUNCTION_ARGS)
 {
 	return oba_sum_trans(fcinfo, &proportion_agg, PG_GETARG_BOOL(1) ? 1.0 : 0.0, 1.0, 2);
 }
 
 Datum
-obapg_proportion_flag_inv(PG_FUNCTION_ARGS)
+oba_sql_proportion_flag_agg_inv(PG_FUNCTION_ARGS)
 {
 	return oba_sum_inv(fcinfo, &proportion_agg, PG_GETARG_BOOL(1) ? 1.0 : 0.0, 1.0);
 }
 
 Datum
-obapg_proportion_combine(PG_FUNCTION_ARGS)
+oba_sql_proportion_agg_combine(PG_FUNCTION_ARGS)
 {
 	return oba_sum_combine(fcinfo, &proportion_agg);
 }
 
 Datum
-obapg_proportion_final(PG_FUNCTION_ARGS)
+oba_sql_proportion_agg_final(PG_FUNCTION_ARGS)
 {
 	return oba_sum_final(fcinfo, &proportion_agg);
 }

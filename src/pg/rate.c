@@ -5,15 +5,15 @@
  */
 #include "oba_pg.h"
 
-PG_FUNCTION_INFO_V1(obapg_rate);
-PG_FUNCTION_INFO_V1(obapg_rate_trans);
-PG_FUNCTION_INFO_V1(obapg_rate_trans_int4);
-PG_FUNCTION_INFO_V1(obapg_rate_trans_int8);
-PG_FUNCTION_INFO_V1(obapg_rate_inv);
-PG_FUNCTION_INFO_V1(obapg_rate_inv_int4);
-PG_FUNCTION_INFO_V1(obapg_rate_inv_int8);
-PG_FUNCTION_INFO_V1(obapg_rate_combine);
-PG_FUNCTION_INFO_V1(obapg_rate_final);
+PG_FUNCTION_INFO_V1(oba_sql_rate);
+PG_FUNCTION_INFO_V1(oba_sql_rate_agg_trans);
+PG_FUNCTION_INFO_V1(oba_sql_rate_agg_trans_int4);
+PG_FUNCTION_INFO_V1(oba_sql_rate_agg_trans_int8);
+PG_FUNCTION_INFO_V1(oba_sql_rate_agg_inv);
+PG_FUNCTION_INFO_V1(oba_sql_rate_agg_inv_int4);
+PG_FUNCTION_INFO_V1(oba_sql_rate_agg_inv_int8);
+PG_FUNCTION_INFO_V1(oba_sql_rate_agg_combine);
+PG_FUNCTION_INFO_V1(oba_sql_rate_agg_final);
 
 static const oba_sum_agg rate_agg = {
 	"oba.rate_agg", "events", "population", false, oba_rate
@@ -21,7 +21,7 @@ static const oba_sum_agg rate_agg = {
 
 /* oba.rate(events, population, per, confidence): STRICT */
 Datum
-obapg_rate(PG_FUNCTION_ARGS)
+oba_sql_rate(PG_FUNCTION_ARGS)
 {
 	oba_estimate e;
 	oba_error	err;
@@ -37,19 +37,19 @@ obapg_rate(PG_FUNCTION_ARGS)
  * NULL are skipped. The int4 and int8 forms spare integer columns a cast.
  */
 Datum
-obapg_rate_trans(PG_FUNCTION_ARGS)
+oba_sql_rate_agg_trans(PG_FUNCTION_ARGS)
 {
 	return oba_sum_trans(fcinfo, &rate_agg, PG_GETARG_FLOAT8(1), PG_GETARG_FLOAT8(2), 3);
 }
 
 Datum
-obapg_rate_trans_int4(PG_FUNCTION_ARGS)
+oba_sql_rate_agg_trans_int4(PG_FUNCTION_ARGS)
 {
 	return oba_sum_trans(fcinfo, &rate_agg, PG_GETARG_INT32(1), PG_GETARG_INT32(2), 3);
 }
 
 Datum
-obapg_rate_trans_int8(PG_FUNCTION_ARGS)
+oba_sql_rate_agg_trans_int8(PG_FUNCTION_ARGS)
 {
 	return oba_sum_trans(fcinfo, &rate_agg, (double) PG_GETARG_INT64(1),
 						 (double) PG_GETARG_INT64(2), 3);
@@ -57,32 +57,32 @@ obapg_rate_trans_int8(PG_FUNCTION_ARGS)
 
 /* Moving-aggregate inverse: NULL asks PostgreSQL to recompute the frame. */
 Datum
-obapg_rate_inv(PG_FUNCTION_ARGS)
+oba_sql_rate_agg_inv(PG_FUNCTION_ARGS)
 {
 	return oba_sum_inv(fcinfo, &rate_agg, PG_GETARG_FLOAT8(1), PG_GETARG_FLOAT8(2));
 }
 
 Datum
-obapg_rate_inv_int4(PG_FUNCTION_ARGS)
+oba_sql_rate_agg_inv_int4(PG_FUNCTION_ARGS)
 {
 	return oba_sum_inv(fcinfo, &rate_agg, PG_GETARG_INT32(1), PG_GETARG_INT32(2));
 }
 
 Datum
-obapg_rate_inv_int8(PG_FUNCTION_ARGS)
+oba_sql_rate_agg_inv_int8(PG_FUNCTION_ARGS)
 {
 	return oba_sum_inv(fcinfo, &rate_agg, (double) PG_GETARG_INT64(1),
 					   (double) PG_GETARG_INT64(2));
 }
 
 Datum
-obapg_rate_combine(PG_FUNCTION_ARGS)
+oba_sql_rate_agg_combine(PG_FUNCTION_ARGS)
 {
 	return oba_sum_combine(fcinfo, &rate_agg);
 }
 
 Datum
-obapg_rate_final(PG_FUNCTION_ARGS)
+oba_sql_rate_agg_final(PG_FUNCTION_ARGS)
 {
 	return oba_sum_final(fcinfo, &rate_agg);
 }

@@ -17,13 +17,14 @@
 #include "utils/datetime.h"
 #include "utils/memutils.h"
 
+#include <limits.h>
 #include <math.h>
 
-PG_FUNCTION_INFO_V1(obapg_series_trans);
-PG_FUNCTION_INFO_V1(obapg_series_trans_date);
-PG_FUNCTION_INFO_V1(obapg_series_combine);
-PG_FUNCTION_INFO_V1(obapg_date_to_years);
-PG_FUNCTION_INFO_V1(obapg_years_to_date);
+PG_FUNCTION_INFO_V1(oba_sql_series_agg_trans);
+PG_FUNCTION_INFO_V1(oba_sql_series_agg_trans_date);
+PG_FUNCTION_INFO_V1(oba_sql_series_agg_combine);
+PG_FUNCTION_INFO_V1(oba_sql_date_to_years);
+PG_FUNCTION_INFO_V1(oba_sql_years_to_date);
 
 /* The widths of the kinds' rows, indexed by kind. */
 static const int kind_width[OBA_KIND_LAST + 1] = {0, 2, 2, 2, 3, 3, 4, 2, 2, 3, 2};
@@ -57,32 +58,6 @@ oba_bad_arg(const char *fname, const char *fmt,...)
 	ereport(ERROR, (errcode(ERRCODE_INVALID_PARAMETER_VALUE), errmsg("%s: %s", fname, buf)));
 	pg_unreachable();
 }
-
-static void
-bad_state(const char *fname, const char *why)
-{
-	ereport(ERROR,
-			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-			 errmsg("%s: invalid aggregate state", fname),
-			 errdetail("%s", why)));
-}
-
-static void *
-pg_alloc(void *ctx, size_t size)
-{
-	(void) ctx;
-	return palloc_extended(size, MCXT_ALLOC_HUGE | MCXT_ALLOC_NO_OOM);
-}
-
-static void
-pg_release(void *ctx, void *p)
-{
-	(void) ctx;
-	if (p != NULL)
-		pfree(p);
-}
-
-const oba_allocator oba_pg_allocator = {pg_alloc, pg_release, NULL};
 
 double
 oba_date_years(DateADT d)
@@ -236,29 +211,6 @@ oba_arg_direction(FunctionCallInfo fcinfo, int argno, const char *fname, const c
 /* ---- the state ---- */
 
 /*
- * v as an int when it is a whole number in [lo, hi]; compared as a double
- * first, since casting a double out of an int's range is undefined.
- */
-static bool
-whole_in(double v, int lo, int hi, int *out)
-{
-	if (!(v >= lo && v <= hi) || v != floor(v))
-		return false;
-	*out = (int) v;
-	return true;
-}
-
-int
-oba_state_int(double v, int lo, int hi, const char *fname)
-{
-	int			out;
-
-	if (!whole_in(v, lo, hi, &out))
-		bad_state(fname, "The state holds a parameter out of range.");
-	return out;
-}
-
-/*
  * Header checks shared by every access: the layout, and that the rows in use
  * fit in the array (the rest is spare capacity). Returns the row count.
  */
@@ -271,16 +223,20 @@ check_header(const double *s, size_t n, const char *fname, int want_kind)
 	double		nrows;
 
 	if (n < OBA_ST_HEADER || s[OBA_ST_VERSION] != OBA_STATE_VERSION)
-		bad_state(fname, "The state must start with the version 1 header.");
-	if (!whole_in(s[OBA_ST_KIND], OBA_KIND_SERIES, OBA_KIND_LAST, &kind) ||
-		(want_kind != 0 && kind != want_kind))
-		bad_state(fname, "The state belongs to another aggregate.");
+		oba_state_invalid(fname, "The state must start with the version 1 header.");
+	if (!oba_state_whole(s[OBA_ST_KIND], OBA_KIND_SERIES, OBA_KIND_LAST) ||
+		(want_kind != 0 && s[OBA_ST_KIND] != want_kind))
+		oba_state_invalid(fname, "The state belongs to another aggregate.");
+	kind = (int) s[OBA_ST_KIND];
 	nrows = s[OBA_ST_NROWS];
-	if (!whole_in(s[OBA_ST_WIDTH], 1, 4, &width) || width != kind_width[kind] ||
-		!whole_in(s[OBA_ST_NPARAMS], 0, OBA_MAX_PARAMS, &np) ||
-		!(nrows >= 0 && nrows == floor(nrows)) ||
-		(double) OBA_ST_HEADER + np + nrows * width > (double) n)
-		bad_state(fname, "The state's layout does not match its header.");
+	if (!oba_state_whole(s[OBA_ST_WIDTH], 1, 4) || s[OBA_ST_WIDTH] != kind_width[kind] ||
+		!oba_state_whole(s[OBA_ST_NPARAMS], 0, OBA_MAX_PARAMS) ||
+		!oba_state_whole(nrows, 0, HUGE_VAL))
+		oba_state_invalid(fname, "The state's layout does not match its header.");
+	width = (int) s[OBA_ST_WIDTH];
+	np = (int) s[OBA_ST_NPARAMS];
+	if ((double) OBA_ST_HEADER + np + nrows * width > (double) n)
+		oba_state_invalid(fname, "The state's layout does not match its header.");
 	return (size_t) nrows;
 }
 
@@ -297,51 +253,31 @@ check_rows(const double *s, size_t n, const char *fname)
 
 	for (i = 0; i < (size_t) np; i++)
 		if (isinf(s[OBA_ST_HEADER + i]))
-			bad_state(fname, "The state holds an infinite parameter.");
+			oba_state_invalid(fname, "The state holds an infinite parameter.");
 	if (nrows > 0 && np == 0 && s[OBA_ST_KIND] != OBA_KIND_SERIES)
-		bad_state(fname, "The state has rows but no parameters.");
+		oba_state_invalid(fname, "The state has rows but no parameters.");
 	for (i = 0; i < nrows; i++)
 	{
 		const double *r = s + OBA_ST_HEADER + np + i * width;
 
 		CHECK_FOR_INTERRUPTS();
 		if (!isfinite(r[0]))
-			bad_state(fname, "The state holds a time that is not finite.");
+			oba_state_invalid(fname, "The state holds a time that is not finite.");
 		for (j = 1; j < width; j++)
 			if (isinf(r[j]))
-				bad_state(fname, "The state holds an infinite value.");
+				oba_state_invalid(fname, "The state holds an infinite value.");
 	}
-}
-
-/* The values of a float8[] state: one dimension, no NULLs. */
-static double *
-state_values(ArrayType *a, size_t *n, const char *fname)
-{
-	if (ARR_NDIM(a) != 1 || ARR_ELEMTYPE(a) != FLOAT8OID)
-		bad_state(fname, "The state must be a one-dimensional float8 array.");
-	if (ARR_HASNULL(a))
-		bad_state(fname, "The state must not contain NULLs.");
-	*n = ARR_DIMS(a)[0];
-	return (double *) ARR_DATA_PTR(a);
 }
 
 /*
  * The transition functions are not STRICT (a row without a time is skipped,
  * not a NULL state): a direct call may pass a NULL state, which is an error.
  */
-void
-oba_series_check_state(FunctionCallInfo fcinfo, const char *fname)
-{
-	if (PG_ARGISNULL(0))
-		ereport(ERROR,
-				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-				 errmsg("%s: the aggregate state must not be NULL", fname)));
-}
-
 Datum
 oba_series_unchanged(FunctionCallInfo fcinfo, const char *fname)
 {
-	oba_series_check_state(fcinfo, fname);
+	if (PG_ARGISNULL(0))
+		oba_state_null(fname);
 	PG_RETURN_DATUM(PG_GETARG_DATUM(0));
 }
 
@@ -349,14 +285,9 @@ void
 oba_series_view_get(FunctionCallInfo fcinfo, int argno, const char *fname,
 					oba_series_kind kind, oba_series_view *v)
 {
-	size_t		n;
-	const double *s;
-
-	if (PG_ARGISNULL(argno))
-		ereport(ERROR,
-				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-				 errmsg("%s: the aggregate state must not be NULL", fname)));
-	s = state_values(PG_GETARG_ARRAYTYPE_P(argno), &n, fname);
+	int			n;
+	const double *s = oba_state_arg(fcinfo, argno, fname, OBA_ST_HEADER, INT_MAX,
+									OBA_STATE_READ, NULL, &n);
 
 	check_header(s, n, fname, kind);
 	check_rows(s, n, fname);
@@ -366,19 +297,6 @@ oba_series_view_get(FunctionCallInfo fcinfo, int argno, const char *fname,
 	v->params = s + OBA_ST_HEADER;
 	v->rows = s + OBA_ST_HEADER + v->nparams;
 	v->nrows = (size_t) s[OBA_ST_NROWS];
-}
-
-/*
- * The state in argument 0, to append to: in place inside an aggregate, where
- * the transition value is ours (oba_in_aggregate), else a copy.
- */
-static ArrayType *
-state_for_update(FunctionCallInfo fcinfo, const char *fname)
-{
-	oba_series_check_state(fcinfo, fname);
-	if (oba_in_aggregate(fcinfo))
-		return oba_arg_array(fcinfo, 0);
-	return PG_GETARG_ARRAYTYPE_P_COPY(0);
 }
 
 /*
@@ -411,13 +329,7 @@ state_reserve(ArrayType *a, size_t need, const char *fname)
 		ereport(ERROR,
 				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
 				 errmsg("%s: too many rows in one group for a float8[] state", fname)));
-	b = (ArrayType *) palloc0(hdr + newlen * sizeof(double));
-	SET_VARSIZE(b, hdr + newlen * sizeof(double));
-	b->ndim = 1;
-	b->dataoffset = 0;
-	b->elemtype = FLOAT8OID;
-	ARR_DIMS(b)[0] = (int) newlen;
-	ARR_LBOUND(b)[0] = 1;
+	b = oba_state_new((int) newlen);
 	memcpy(ARR_DATA_PTR(b), ARR_DATA_PTR(a), len * sizeof(double));
 	return b;
 }
@@ -451,10 +363,11 @@ state_append(FunctionCallInfo fcinfo, const char *fname, int kind, int width,
 			 const double *rows, size_t nrows, const double *params, int np,
 			 const char *param_names)
 {
-	ArrayType  *a = state_for_update(fcinfo, fname);
-	size_t		n,
-				have_rows;
-	double	   *s = state_values(a, &n, fname);
+	ArrayType  *a;
+	int			n;
+	double	   *s = oba_state_arg(fcinfo, 0, fname, OBA_ST_HEADER, INT_MAX, OBA_STATE_UPDATE,
+								  &a, &n);
+	size_t		have_rows;
 	int			have_np;
 
 	have_rows = check_header(s, n, fname, kind);
@@ -493,7 +406,15 @@ oba_series_combine(FunctionCallInfo fcinfo, const char *fname)
 
 	oba_series_view_get(fcinfo, 1, fname, 0, &v2);
 	if (v2.nrows == 0)
-		return oba_series_unchanged(fcinfo, fname);
+	{
+		/* nothing to add, but the first state is checked as when there is */
+		int			n;
+		const double *s = oba_state_arg(fcinfo, 0, fname, OBA_ST_HEADER, INT_MAX,
+										OBA_STATE_READ, NULL, &n);
+
+		check_header(s, n, fname, 0);
+		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
+	}
 	PG_RETURN_ARRAYTYPE_P(state_append(fcinfo, fname, v2.kind, v2.width, v2.rows, v2.nrows,
 									   v2.params, v2.nparams, "the parameters"));
 }
@@ -741,32 +662,32 @@ series_trans(FunctionCallInfo fcinfo, bool is_date)
 
 /* (state, t float8, value float8): mann_kendall_agg and linear_trend_agg share it */
 Datum
-obapg_series_trans(PG_FUNCTION_ARGS)
+oba_sql_series_agg_trans(PG_FUNCTION_ARGS)
 {
 	return series_trans(fcinfo, false);
 }
 
 Datum
-obapg_series_trans_date(PG_FUNCTION_ARGS)
+oba_sql_series_agg_trans_date(PG_FUNCTION_ARGS)
 {
 	return series_trans(fcinfo, true);
 }
 
 /* (state, state): STRICT; every time-series aggregate combines with it */
 Datum
-obapg_series_combine(PG_FUNCTION_ARGS)
+oba_sql_series_agg_combine(PG_FUNCTION_ARGS)
 {
 	return oba_series_combine(fcinfo, "oba.series_agg_combine");
 }
 
 Datum
-obapg_date_to_years(PG_FUNCTION_ARGS)
+oba_sql_date_to_years(PG_FUNCTION_ARGS)
 {
 	return Float8GetDatum(oba_arg_time(fcinfo, 0, true, "oba.date_to_years", "d"));
 }
 
 Datum
-obapg_years_to_date(PG_FUNCTION_ARGS)
+oba_sql_years_to_date(PG_FUNCTION_ARGS)
 {
 	double		y = PG_GETARG_FLOAT8(0);
 	oba_error	err;

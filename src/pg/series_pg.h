@@ -1,7 +1,7 @@
 /*
  * series_pg.h: the glue the time-series families share (trend, curve, spc):
- * the aggregate state of (t, value ...) rows, composite results, the
- * palloc allocator for the core, and argument helpers.
+ * the aggregate state of (t, value ...) rows (checked and allocated with the
+ * helpers of oba_state.h), composite results, and argument helpers.
  *
  * The state is a float8[] (not internal, so parallel query and engines that
  * ship partial states as text can split the work):
@@ -28,7 +28,7 @@
 #ifndef OBA_SERIES_PG_H
 #define OBA_SERIES_PG_H
 
-#include "oba_pg.h"
+#include "oba_state.h"
 
 #include "access/tupdesc.h"
 #include "utils/date.h"
@@ -91,16 +91,6 @@ Datum		oba_series_append(FunctionCallInfo fcinfo, const char *fname,
 							  oba_series_kind kind, int width, const double *row,
 							  const double *params, int np, const char *param_names);
 
-/*
- * A parameter kept in a state as an int: it must be a whole number in
- * [lo, hi], else the state is refused (a state can come from outside, as
- * text; casting a double out of an int's range is undefined behaviour).
- */
-int			oba_state_int(double v, int lo, int hi, const char *fname);
-
-/* Raise 22004 when the state (argument 0) is NULL: a direct call of a transition function. */
-void		oba_series_check_state(FunctionCallInfo fcinfo, const char *fname);
-
 /* The state (argument 0) unchanged, for a row that adds nothing; NULL is an error. */
 Datum		oba_series_unchanged(FunctionCallInfo fcinfo, const char *fname);
 
@@ -153,9 +143,6 @@ OBA_NORETURN_PRE void oba_null_arg(const char *fname, const char *arg) OBA_NORET
 
 /* Raise 22023 "fname: message" (printf style). */
 OBA_NORETURN_PRE void oba_bad_arg(const char *fname, const char *fmt,...) pg_attribute_printf(2, 3) OBA_NORETURN_POST;
-
-/* palloc for the core (NULL, not an error, when memory runs out). */
-extern const oba_allocator oba_pg_allocator;
 
 /* ---- composite results ---- */
 

@@ -23,10 +23,10 @@
 
 #include <math.h>
 
-PG_FUNCTION_INFO_V1(obapg_sii_trans);
-PG_FUNCTION_INFO_V1(obapg_sii_se_trans);
-PG_FUNCTION_INFO_V1(obapg_sii_combine);
-PG_FUNCTION_INFO_V1(obapg_sii_final);
+PG_FUNCTION_INFO_V1(oba_sql_sii_agg_trans);
+PG_FUNCTION_INFO_V1(oba_sql_sii_se_agg_trans);
+PG_FUNCTION_INFO_V1(oba_sql_sii_agg_combine);
+PG_FUNCTION_INFO_V1(oba_sql_sii_agg_final);
 
 enum
 {
@@ -45,22 +45,6 @@ kind_name(int kind)
 	return kind == SII_KIND_SE ? "oba.sii_se_agg" : "oba.sii_agg";
 }
 
-static void
-bad_state(const char *fname, const char *why)
-{
-	ereport(ERROR,
-			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-			 errmsg("%s: invalid aggregate state", fname),
-			 errdetail("%s", why)));
-}
-
-/* A whole number in [lo, hi], compared as a double first. */
-static bool
-whole_in(double v, double lo, double hi)
-{
-	return v >= lo && v <= hi && v == floor(v);
-}
-
 /*
  * The values of a state argument, its header checked (the rows are checked
  * by the core in the final function). Returns the row count.
@@ -68,48 +52,24 @@ whole_in(double v, double lo, double hi)
 static double *
 state_get(FunctionCallInfo fcinfo, int argno, const char *fname, int *nrows)
 {
-	ArrayType  *a;
-	double	   *s;
 	int			len;
+	double	   *s = oba_state_arg(fcinfo, argno, fname, SII_HEADER,
+								  SII_HEADER + OBA_SII_MAX_QUANTILES * SII_WIDTH, OBA_STATE_READ,
+								  NULL, &len);
 
-	if (PG_ARGISNULL(argno))
-		ereport(ERROR,
-				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-				 errmsg("%s: the aggregate state must not be NULL", fname)));
-	a = oba_arg_array(fcinfo, argno);
-	if (ARR_NDIM(a) != 1 || ARR_ELEMTYPE(a) != FLOAT8OID || ARR_HASNULL(a))
-		bad_state(fname, "The state must be a one-dimensional float8 array without NULLs.");
-	len = ARR_DIMS(a)[0];
-	s = (double *) ARR_DATA_PTR(a);
-	if (len < SII_HEADER || s[SII_VERSION] != 1 ||
+	if (s[SII_VERSION] != 1 ||
 		!(s[SII_KIND] == SII_KIND_LIMITS || s[SII_KIND] == SII_KIND_SE))
-		bad_state(fname, "The state must start with the version 1 header of oba.sii_agg or oba.sii_se_agg.");
-	if (!whole_in(s[SII_VALUE_TYPE], 0, 2) || !whole_in(s[SII_TRANSFORM], 0, 1) ||
+		oba_state_invalid(fname, "The state must start with the version 1 header of oba.sii_agg or oba.sii_se_agg.");
+	if (!oba_state_whole(s[SII_VALUE_TYPE], 0, 2) || !oba_state_whole(s[SII_TRANSFORM], 0, 1) ||
 		!isfinite(s[SII_MULTIPLIER]) || !isfinite(s[SII_CONFIDENCE]) ||
-		!whole_in(s[SII_REPETITIONS], 0, OBA_SII_MAX_REPETITIONS) ||
-		!whole_in(s[SII_SEED], PG_INT32_MIN, PG_INT32_MAX))
-		bad_state(fname, "The state holds a parameter out of range.");
-	if (!whole_in(s[SII_NROWS], 0, OBA_SII_MAX_QUANTILES) ||
+		!oba_state_whole(s[SII_REPETITIONS], 0, OBA_SII_MAX_REPETITIONS) ||
+		!oba_state_whole(s[SII_SEED], PG_INT32_MIN, PG_INT32_MAX))
+		oba_state_invalid(fname, "The state holds a parameter out of range.");
+	if (!oba_state_whole(s[SII_NROWS], 0, OBA_SII_MAX_QUANTILES) ||
 		len != SII_HEADER + (int) s[SII_NROWS] * SII_WIDTH)
-		bad_state(fname, "The state's length does not match its row count.");
+		oba_state_invalid(fname, "The state's length does not match its row count.");
 	*nrows = (int) s[SII_NROWS];
 	return s;
-}
-
-/* A new state array of len values (header and rows), in the current memory. */
-static ArrayType *
-state_new(int len)
-{
-	size_t		bytes = ARR_OVERHEAD_NONULLS(1) + (size_t) len * sizeof(double);
-	ArrayType  *b = (ArrayType *) palloc0(bytes);
-
-	SET_VARSIZE(b, bytes);
-	b->ndim = 1;
-	b->dataoffset = 0;
-	b->elemtype = FLOAT8OID;
-	ARR_DIMS(b)[0] = len;
-	ARR_LBOUND(b)[0] = 1;
-	return b;
 }
 
 static void
@@ -163,7 +123,7 @@ sii_trans(FunctionCallInfo fcinfo, int kind)
 	double	   *t;
 
 	if (s[SII_KIND] != kind)
-		bad_state(fname, "The state belongs to the other SII aggregate.");
+		oba_state_invalid(fname, "The state belongs to the other SII aggregate.");
 	for (i = 0; i < SII_NPARAMS; i++)
 		params[i] = s[SII_VALUE_TYPE + i];
 
@@ -250,7 +210,7 @@ sii_trans(FunctionCallInfo fcinfo, int kind)
 	if (nrows >= OBA_SII_MAX_QUANTILES)
 		too_many(fname);
 
-	b = state_new(SII_HEADER + (nrows + 1) * SII_WIDTH);
+	b = oba_state_new(SII_HEADER + (nrows + 1) * SII_WIDTH);
 	t = (double *) ARR_DATA_PTR(b);
 	memcpy(t, s, (SII_HEADER + nrows * SII_WIDTH) * sizeof(double));
 	for (i = 0; i < SII_NPARAMS; i++)
@@ -270,20 +230,20 @@ sii_trans(FunctionCallInfo fcinfo, int kind)
  *  [, transform [, multiplier [, confidence, repetitions, seed]]]])
  */
 Datum
-obapg_sii_trans(PG_FUNCTION_ARGS)
+oba_sql_sii_agg_trans(PG_FUNCTION_ARGS)
 {
 	return sii_trans(fcinfo, SII_KIND_LIMITS);
 }
 
 /* (state, quantile int4, population, value, se [, value_type [, multiplier [, confidence, repetitions, seed]]]) */
 Datum
-obapg_sii_se_trans(PG_FUNCTION_ARGS)
+oba_sql_sii_se_agg_trans(PG_FUNCTION_ARGS)
 {
 	return sii_trans(fcinfo, SII_KIND_SE);
 }
 
 Datum
-obapg_sii_combine(PG_FUNCTION_ARGS)
+oba_sql_sii_agg_combine(PG_FUNCTION_ARGS)
 {
 	const char *fname = "oba.sii_agg";
 	int			n1,
@@ -296,7 +256,7 @@ obapg_sii_combine(PG_FUNCTION_ARGS)
 
 	fname = kind_name((int) s1[SII_KIND]);
 	if (s1[SII_KIND] != s2[SII_KIND])
-		bad_state(fname, "The states belong to different SII aggregates.");
+		oba_state_invalid(fname, "The states belong to different SII aggregates.");
 	if (n2 == 0)
 		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
 	for (i = SII_VALUE_TYPE; i < SII_NROWS; i++)
@@ -307,7 +267,7 @@ obapg_sii_combine(PG_FUNCTION_ARGS)
 							fname)));
 	if (n1 + n2 > OBA_SII_MAX_QUANTILES)
 		too_many(fname);
-	b = state_new(SII_HEADER + (n1 + n2) * SII_WIDTH);
+	b = oba_state_new(SII_HEADER + (n1 + n2) * SII_WIDTH);
 	t = (double *) ARR_DATA_PTR(b);
 	/* an empty first state takes the second's parameters */
 	memcpy(t, n1 > 0 ? s1 : s2, SII_HEADER * sizeof(double));
@@ -319,7 +279,7 @@ obapg_sii_combine(PG_FUNCTION_ARGS)
 
 /* An oba.sii record; NULL for no rows. */
 Datum
-obapg_sii_final(PG_FUNCTION_ARGS)
+oba_sql_sii_agg_final(PG_FUNCTION_ARGS)
 {
 	int			n,
 				i;
@@ -339,8 +299,8 @@ obapg_sii_final(PG_FUNCTION_ARGS)
 	{
 		const double *v = s + SII_HEADER + i * SII_WIDTH;
 
-		if (!whole_in(v[0], PG_INT32_MIN, PG_INT32_MAX))
-			bad_state(fname, "The state holds a quantile that is not an integer.");
+		if (!oba_state_whole(v[0], PG_INT32_MIN, PG_INT32_MAX))
+			oba_state_invalid(fname, "The state holds a quantile that is not an integer.");
 		rows[i].quantile = v[0];
 		rows[i].population = v[1];
 		rows[i].value = v[2];

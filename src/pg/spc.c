@@ -14,11 +14,11 @@
 
 #include "spc.h"
 
-PG_FUNCTION_INFO_V1(obapg_spc_trans);
-PG_FUNCTION_INFO_V1(obapg_spc_trans_date);
-PG_FUNCTION_INFO_V1(obapg_spc_final);
-PG_FUNCTION_INFO_V1(obapg_spc_points);
-PG_FUNCTION_INFO_V1(obapg_spc_points_date);
+PG_FUNCTION_INFO_V1(oba_sql_spc_agg_trans);
+PG_FUNCTION_INFO_V1(oba_sql_spc_agg_trans_date);
+PG_FUNCTION_INFO_V1(oba_sql_spc_agg_final);
+PG_FUNCTION_INFO_V1(oba_sql_spc_points);
+PG_FUNCTION_INFO_V1(oba_sql_spc_points_date);
 
 /* Parameters in the aggregate state, then the rebase times. */
 enum
@@ -156,13 +156,13 @@ spc_points(FunctionCallInfo fcinfo, bool is_date)
 }
 
 Datum
-obapg_spc_points(PG_FUNCTION_ARGS)
+oba_sql_spc_points(PG_FUNCTION_ARGS)
 {
 	return spc_points(fcinfo, false);
 }
 
 Datum
-obapg_spc_points_date(PG_FUNCTION_ARGS)
+oba_sql_spc_points_date(PG_FUNCTION_ARGS)
 {
 	return spc_points(fcinfo, true);
 }
@@ -201,19 +201,19 @@ spc_trans(FunctionCallInfo fcinfo, bool is_date)
 }
 
 Datum
-obapg_spc_trans(PG_FUNCTION_ARGS)
+oba_sql_spc_agg_trans(PG_FUNCTION_ARGS)
 {
 	return spc_trans(fcinfo, false);
 }
 
 Datum
-obapg_spc_trans_date(PG_FUNCTION_ARGS)
+oba_sql_spc_agg_trans_date(PG_FUNCTION_ARGS)
 {
 	return spc_trans(fcinfo, true);
 }
 
 Datum
-obapg_spc_final(PG_FUNCTION_ARGS)
+oba_sql_spc_agg_final(PG_FUNCTION_ARGS)
 {
 	const char *fname = "oba.spc_agg";
 	oba_series_view v;
@@ -231,7 +231,7 @@ obapg_spc_final(PG_FUNCTION_ARGS)
 	if (v.nrows == 0)
 		PG_RETURN_NULL();
 	if (v.nparams < SPC_P_FIXED)
-		oba_bad_arg(fname, "invalid aggregate state: bad parameters");
+		oba_state_invalid(fname, "The state holds parameters out of range.");
 	oba_spc_defaults(&o);
 	o.direction = oba_state_int(v.params[SPC_P_POLARITY], -1, 1, fname);
 	o.target = v.params[SPC_P_TARGET];
@@ -243,7 +243,7 @@ obapg_spc_final(PG_FUNCTION_ARGS)
 	o.n_rebase = v.nparams - SPC_P_FIXED;
 	if (v.params[SPC_P_POLARITY] != o.direction || v.params[SPC_P_FIX_AFTER] != o.fix_after ||
 		v.params[SPC_P_RUN] != o.run_length || oba_spc_check_options(&o, &err) != 0)
-		oba_bad_arg(fname, "invalid aggregate state: bad parameters");
+		oba_state_invalid(fname, "The state holds parameters out of range.");
 	rows = oba_series_sorted(&v, false, &n, fname);
 	p = spc_run(rows, n, &o, fname, &assurance, &variation);
 	last = &p[n - 1];

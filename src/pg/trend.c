@@ -8,7 +8,6 @@
  * Copyright (C) 2026 the oba authors. GPL-2.0-or-later.
  */
 #include "series_pg.h"
-#include "oba_fstate.h"
 
 #include "access/htup_details.h"
 #include "funcapi.h"
@@ -19,37 +18,37 @@
 
 #include "trend.h"
 
-PG_FUNCTION_INFO_V1(obapg_mann_kendall_final);
-PG_FUNCTION_INFO_V1(obapg_linear_trend_final);
-PG_FUNCTION_INFO_V1(obapg_linear_predict);
-PG_FUNCTION_INFO_V1(obapg_linear_predict_date);
-PG_FUNCTION_INFO_V1(obapg_its_trans);
-PG_FUNCTION_INFO_V1(obapg_its_trans_date);
-PG_FUNCTION_INFO_V1(obapg_its_final);
-PG_FUNCTION_INFO_V1(obapg_chisq_trans);
-PG_FUNCTION_INFO_V1(obapg_chisq_trans_date);
-PG_FUNCTION_INFO_V1(obapg_chisq_final);
-PG_FUNCTION_INFO_V1(obapg_recent_trans);
-PG_FUNCTION_INFO_V1(obapg_recent_trans_date);
-PG_FUNCTION_INFO_V1(obapg_recent_ci_trans);
-PG_FUNCTION_INFO_V1(obapg_recent_ci_trans_date);
-PG_FUNCTION_INFO_V1(obapg_recent_final);
-PG_FUNCTION_INFO_V1(obapg_mk_hamed_rao_trans);
-PG_FUNCTION_INFO_V1(obapg_mk_hamed_rao_trans_date);
-PG_FUNCTION_INFO_V1(obapg_mk_hamed_rao_final);
-PG_FUNCTION_INFO_V1(obapg_mk_prewhitened_final);
-PG_FUNCTION_INFO_V1(obapg_seasonal_mk_trans);
-PG_FUNCTION_INFO_V1(obapg_seasonal_mk_trans_date);
-PG_FUNCTION_INFO_V1(obapg_seasonal_mk_final);
-PG_FUNCTION_INFO_V1(obapg_pettitt_final);
-PG_FUNCTION_INFO_V1(obapg_broken_line_trans);
-PG_FUNCTION_INFO_V1(obapg_broken_line_trans_date);
-PG_FUNCTION_INFO_V1(obapg_broken_line_final);
+PG_FUNCTION_INFO_V1(oba_sql_mann_kendall_agg_final);
+PG_FUNCTION_INFO_V1(oba_sql_linear_trend_agg_final);
+PG_FUNCTION_INFO_V1(oba_sql_linear_predict);
+PG_FUNCTION_INFO_V1(oba_sql_linear_predict_date);
+PG_FUNCTION_INFO_V1(oba_sql_its_agg_trans);
+PG_FUNCTION_INFO_V1(oba_sql_its_agg_trans_date);
+PG_FUNCTION_INFO_V1(oba_sql_its_agg_final);
+PG_FUNCTION_INFO_V1(oba_sql_trend_chisq_agg_trans);
+PG_FUNCTION_INFO_V1(oba_sql_trend_chisq_agg_trans_date);
+PG_FUNCTION_INFO_V1(oba_sql_trend_chisq_agg_final);
+PG_FUNCTION_INFO_V1(oba_sql_recent_trend_agg_trans);
+PG_FUNCTION_INFO_V1(oba_sql_recent_trend_agg_trans_date);
+PG_FUNCTION_INFO_V1(oba_sql_recent_trend_ci_agg_trans);
+PG_FUNCTION_INFO_V1(oba_sql_recent_trend_ci_agg_trans_date);
+PG_FUNCTION_INFO_V1(oba_sql_recent_trend_agg_final);
+PG_FUNCTION_INFO_V1(oba_sql_mann_kendall_hamed_rao_agg_trans);
+PG_FUNCTION_INFO_V1(oba_sql_mann_kendall_hamed_rao_agg_trans_date);
+PG_FUNCTION_INFO_V1(oba_sql_mann_kendall_hamed_rao_agg_final);
+PG_FUNCTION_INFO_V1(oba_sql_mann_kendall_prewhitened_agg_final);
+PG_FUNCTION_INFO_V1(oba_sql_seasonal_mann_kendall_agg_trans);
+PG_FUNCTION_INFO_V1(oba_sql_seasonal_mann_kendall_agg_trans_date);
+PG_FUNCTION_INFO_V1(oba_sql_seasonal_mann_kendall_agg_final);
+PG_FUNCTION_INFO_V1(oba_sql_pettitt_agg_final);
+PG_FUNCTION_INFO_V1(oba_sql_segmented_agg_trans);
+PG_FUNCTION_INFO_V1(oba_sql_segmented_agg_trans_date);
+PG_FUNCTION_INFO_V1(oba_sql_segmented_agg_final);
 
 /* ---- mann_kendall_agg, linear_trend_agg: final functions of the shared state ---- */
 
 Datum
-obapg_mann_kendall_final(PG_FUNCTION_ARGS)
+oba_sql_mann_kendall_agg_final(PG_FUNCTION_ARGS)
 {
 	const char *fname = "oba.mann_kendall_agg";
 	oba_series_view v;
@@ -91,7 +90,7 @@ obapg_mann_kendall_final(PG_FUNCTION_ARGS)
 }
 
 Datum
-obapg_linear_trend_final(PG_FUNCTION_ARGS)
+oba_sql_linear_trend_agg_final(PG_FUNCTION_ARGS)
 {
 	const char *fname = "oba.linear_trend_agg";
 	oba_series_view v;
@@ -187,13 +186,13 @@ linear_predict(FunctionCallInfo fcinfo, bool is_date)
 }
 
 Datum
-obapg_linear_predict(PG_FUNCTION_ARGS)
+oba_sql_linear_predict(PG_FUNCTION_ARGS)
 {
 	return linear_predict(fcinfo, false);
 }
 
 Datum
-obapg_linear_predict_date(PG_FUNCTION_ARGS)
+oba_sql_linear_predict_date(PG_FUNCTION_ARGS)
 {
 	return linear_predict(fcinfo, true);
 }
@@ -218,19 +217,19 @@ its_trans(FunctionCallInfo fcinfo, bool is_date)
 }
 
 Datum
-obapg_its_trans(PG_FUNCTION_ARGS)
+oba_sql_its_agg_trans(PG_FUNCTION_ARGS)
 {
 	return its_trans(fcinfo, false);
 }
 
 Datum
-obapg_its_trans_date(PG_FUNCTION_ARGS)
+oba_sql_its_agg_trans_date(PG_FUNCTION_ARGS)
 {
 	return its_trans(fcinfo, true);
 }
 
 Datum
-obapg_its_final(PG_FUNCTION_ARGS)
+oba_sql_its_agg_final(PG_FUNCTION_ARGS)
 {
 	const char *fname = "oba.its_agg";
 	oba_series_view v;
@@ -332,19 +331,19 @@ chisq_trans(FunctionCallInfo fcinfo, bool is_date)
 }
 
 Datum
-obapg_chisq_trans(PG_FUNCTION_ARGS)
+oba_sql_trend_chisq_agg_trans(PG_FUNCTION_ARGS)
 {
 	return chisq_trans(fcinfo, false);
 }
 
 Datum
-obapg_chisq_trans_date(PG_FUNCTION_ARGS)
+oba_sql_trend_chisq_agg_trans_date(PG_FUNCTION_ARGS)
 {
 	return chisq_trans(fcinfo, true);
 }
 
 Datum
-obapg_chisq_final(PG_FUNCTION_ARGS)
+oba_sql_trend_chisq_agg_final(PG_FUNCTION_ARGS)
 {
 	const char *fname = "oba.trend_chisq_agg";
 	oba_series_view v;
@@ -387,9 +386,9 @@ obapg_chisq_final(PG_FUNCTION_ARGS)
  * m2_score, co_moment} (oba_chisq_score_state), updated in place; fixed
  * size whatever the rows, combined by Chan's formula.
  */
-PG_FUNCTION_INFO_V1(obapg_chisq_score_trans);
-PG_FUNCTION_INFO_V1(obapg_chisq_score_combine);
-PG_FUNCTION_INFO_V1(obapg_chisq_score_final);
+PG_FUNCTION_INFO_V1(oba_sql_trend_chisq_score_agg_trans);
+PG_FUNCTION_INFO_V1(oba_sql_trend_chisq_score_agg_combine);
+PG_FUNCTION_INFO_V1(oba_sql_trend_chisq_score_agg_final);
 
 #define CHISQ_SCORE_NAME "oba.trend_chisq_score_agg"
 #define CHISQ_SCORE_LEN 8
@@ -409,7 +408,7 @@ chisq_score_get(const double *d, oba_chisq_score_state *s, bool check)
 	s->m2_score = d[6];
 	s->co_moment = d[7];
 	if (check && oba_chisq_score_check_state(s, &err) != 0)
-		oba_fstate_bad(CHISQ_SCORE_NAME, "The state holds a value out of range.");
+		oba_state_invalid(CHISQ_SCORE_NAME, "The state holds a value out of range.");
 }
 
 static void
@@ -427,10 +426,10 @@ chisq_score_put(double *d, const oba_chisq_score_state *s)
 
 /* (state, score, successes, total): STRICT, so a row with a NULL is skipped. */
 Datum
-obapg_chisq_score_trans(PG_FUNCTION_ARGS)
+oba_sql_trend_chisq_score_agg_trans(PG_FUNCTION_ARGS)
 {
 	ArrayType  *a;
-	double	   *d = oba_fstate(fcinfo, 0, CHISQ_SCORE_LEN, CHISQ_SCORE_NAME, true, &a);
+	double	   *d = oba_state_fixed(fcinfo, 0, CHISQ_SCORE_NAME, CHISQ_SCORE_LEN, OBA_STATE_UPDATE, &a);
 	oba_chisq_score_state s;
 	oba_error	err;
 
@@ -443,11 +442,11 @@ obapg_chisq_score_trans(PG_FUNCTION_ARGS)
 }
 
 Datum
-obapg_chisq_score_combine(PG_FUNCTION_ARGS)
+oba_sql_trend_chisq_score_agg_combine(PG_FUNCTION_ARGS)
 {
 	ArrayType  *a1;
-	double	   *d1 = oba_fstate(fcinfo, 0, CHISQ_SCORE_LEN, CHISQ_SCORE_NAME, true, &a1);
-	double	   *d2 = oba_fstate(fcinfo, 1, CHISQ_SCORE_LEN, CHISQ_SCORE_NAME, false, NULL);
+	double	   *d1 = oba_state_fixed(fcinfo, 0, CHISQ_SCORE_NAME, CHISQ_SCORE_LEN, OBA_STATE_UPDATE, &a1);
+	double	   *d2 = oba_state_fixed(fcinfo, 1, CHISQ_SCORE_NAME, CHISQ_SCORE_LEN, OBA_STATE_READ, NULL);
 	oba_chisq_score_state s1,
 				s2;
 	oba_error	err;
@@ -462,9 +461,9 @@ obapg_chisq_score_combine(PG_FUNCTION_ARGS)
 
 /* An oba.trend_chisq; NULL for no rows. k is an int4: more rows are refused (54000). */
 Datum
-obapg_chisq_score_final(PG_FUNCTION_ARGS)
+oba_sql_trend_chisq_score_agg_final(PG_FUNCTION_ARGS)
 {
-	double	   *d = oba_fstate(fcinfo, 0, CHISQ_SCORE_LEN, CHISQ_SCORE_NAME, false, NULL);
+	double	   *d = oba_state_fixed(fcinfo, 0, CHISQ_SCORE_NAME, CHISQ_SCORE_LEN, OBA_STATE_READ, NULL);
 	oba_chisq_score_state s;
 	oba_chisq_trend_result r;
 	oba_row		row;
@@ -536,13 +535,13 @@ recent_trans(FunctionCallInfo fcinfo, bool is_date)
 }
 
 Datum
-obapg_recent_trans(PG_FUNCTION_ARGS)
+oba_sql_recent_trend_agg_trans(PG_FUNCTION_ARGS)
 {
 	return recent_trans(fcinfo, false);
 }
 
 Datum
-obapg_recent_trans_date(PG_FUNCTION_ARGS)
+oba_sql_recent_trend_agg_trans_date(PG_FUNCTION_ARGS)
 {
 	return recent_trans(fcinfo, true);
 }
@@ -571,20 +570,20 @@ recent_ci_trans(FunctionCallInfo fcinfo, bool is_date)
 }
 
 Datum
-obapg_recent_ci_trans(PG_FUNCTION_ARGS)
+oba_sql_recent_trend_ci_agg_trans(PG_FUNCTION_ARGS)
 {
 	return recent_ci_trans(fcinfo, false);
 }
 
 Datum
-obapg_recent_ci_trans_date(PG_FUNCTION_ARGS)
+oba_sql_recent_trend_ci_agg_trans_date(PG_FUNCTION_ARGS)
 {
 	return recent_ci_trans(fcinfo, true);
 }
 
 /* The final function of both: the state says which method. */
 Datum
-obapg_recent_final(PG_FUNCTION_ARGS)
+oba_sql_recent_trend_agg_final(PG_FUNCTION_ARGS)
 {
 	const char *fname = "oba.recent_trend_agg";
 	oba_series_view v;
@@ -601,18 +600,18 @@ obapg_recent_final(PG_FUNCTION_ARGS)
 
 	oba_series_view_get(fcinfo, 0, fname, 0, &v);
 	if (v.kind != OBA_KIND_RECENT && v.kind != OBA_KIND_RECENT_CI)
-		oba_bad_arg(fname, "invalid aggregate state: it belongs to another aggregate");
+		oba_state_invalid(fname, "The state belongs to another aggregate.");
 	if (v.kind == OBA_KIND_RECENT_CI)
 		fname = "oba.recent_trend_ci_agg";
 	if (v.nrows == 0)
 		PG_RETURN_NULL();
 	if (v.nparams != 3)
-		oba_bad_arg(fname, "invalid aggregate state: bad parameters");
+		oba_state_invalid(fname, "The state holds parameters out of range.");
 	polarity = oba_state_int(v.params[0], -1, 1, fname);
 	points = oba_state_int(v.params[1], 3, OBA_RECENT_MAX_POINTS, fname);
 	variant = oba_state_int(v.params[2], 0, 1, fname);
 	if (variant != OBA_TREND_FINGERTIPS && variant != OBA_TREND_DHSC)
-		oba_bad_arg(fname, "invalid aggregate state: bad parameters");
+		oba_state_invalid(fname, "The state holds parameters out of range.");
 	/* invalid points keep their place: they break the run of the last points */
 	rows = oba_series_sorted(&v, false, &n, fname);
 	for (i = 0; i < n; i++)
@@ -655,7 +654,7 @@ view_of(FunctionCallInfo fcinfo, const char *fname, oba_series_kind own, oba_ser
 {
 	oba_series_view_get(fcinfo, 0, fname, 0, v);
 	if (v->kind != OBA_KIND_SERIES && v->kind != (int) own)
-		oba_bad_arg(fname, "invalid aggregate state: it belongs to another aggregate");
+		oba_state_invalid(fname, "The state belongs to another aggregate.");
 }
 
 /* (state, t, value, alpha [, max_lag]) */
@@ -690,19 +689,19 @@ hamed_rao_trans(FunctionCallInfo fcinfo, bool is_date)
 }
 
 Datum
-obapg_mk_hamed_rao_trans(PG_FUNCTION_ARGS)
+oba_sql_mann_kendall_hamed_rao_agg_trans(PG_FUNCTION_ARGS)
 {
 	return hamed_rao_trans(fcinfo, false);
 }
 
 Datum
-obapg_mk_hamed_rao_trans_date(PG_FUNCTION_ARGS)
+oba_sql_mann_kendall_hamed_rao_agg_trans_date(PG_FUNCTION_ARGS)
 {
 	return hamed_rao_trans(fcinfo, true);
 }
 
 Datum
-obapg_mk_hamed_rao_final(PG_FUNCTION_ARGS)
+oba_sql_mann_kendall_hamed_rao_agg_final(PG_FUNCTION_ARGS)
 {
 	const char *fname = "oba.mann_kendall_hamed_rao_agg";
 	oba_series_view v;
@@ -722,7 +721,7 @@ obapg_mk_hamed_rao_final(PG_FUNCTION_ARGS)
 	if (v.kind == OBA_KIND_HAMED_RAO)
 	{
 		if (v.nparams != 2 || !(v.params[0] > 0 && v.params[0] < 1))
-			oba_bad_arg(fname, "invalid aggregate state: bad parameters");
+			oba_state_invalid(fname, "The state holds parameters out of range.");
 		alpha = v.params[0];
 		max_lag = (size_t) oba_state_int(v.params[1], 0, PG_INT32_MAX, fname);
 	}
@@ -747,7 +746,7 @@ obapg_mk_hamed_rao_final(PG_FUNCTION_ARGS)
 }
 
 Datum
-obapg_mk_prewhitened_final(PG_FUNCTION_ARGS)
+oba_sql_mann_kendall_prewhitened_agg_final(PG_FUNCTION_ARGS)
 {
 	const char *fname = "oba.mann_kendall_prewhitened_agg";
 	oba_series_view v;
@@ -813,19 +812,19 @@ seasonal_trans(FunctionCallInfo fcinfo, bool is_date)
 }
 
 Datum
-obapg_seasonal_mk_trans(PG_FUNCTION_ARGS)
+oba_sql_seasonal_mann_kendall_agg_trans(PG_FUNCTION_ARGS)
 {
 	return seasonal_trans(fcinfo, false);
 }
 
 Datum
-obapg_seasonal_mk_trans_date(PG_FUNCTION_ARGS)
+oba_sql_seasonal_mann_kendall_agg_trans_date(PG_FUNCTION_ARGS)
 {
 	return seasonal_trans(fcinfo, true);
 }
 
 Datum
-obapg_seasonal_mk_final(PG_FUNCTION_ARGS)
+oba_sql_seasonal_mann_kendall_agg_final(PG_FUNCTION_ARGS)
 {
 	const char *fname = "oba.seasonal_mann_kendall_agg";
 	oba_series_view v;
@@ -852,7 +851,7 @@ obapg_seasonal_mk_final(PG_FUNCTION_ARGS)
 		y[i] = rows[3 * i + 1];
 		season[i] = rows[3 * i + 2];
 		if (isnan(season[i]))
-			oba_bad_arg(fname, "invalid aggregate state: a row without a season");
+			oba_state_invalid(fname, "The state holds a row without a season.");
 	}
 	if (oba_seasonal_mann_kendall(t, y, season, n, &oba_pg_allocator, &r, &err) != 0)
 		oba_raise(fname, &err);
@@ -871,7 +870,7 @@ obapg_seasonal_mk_final(PG_FUNCTION_ARGS)
 }
 
 Datum
-obapg_pettitt_final(PG_FUNCTION_ARGS)
+oba_sql_pettitt_agg_final(PG_FUNCTION_ARGS)
 {
 	const char *fname = "oba.pettitt_agg";
 	oba_series_view v;
@@ -925,19 +924,19 @@ broken_line_trans(FunctionCallInfo fcinfo, bool is_date)
 }
 
 Datum
-obapg_broken_line_trans(PG_FUNCTION_ARGS)
+oba_sql_segmented_agg_trans(PG_FUNCTION_ARGS)
 {
 	return broken_line_trans(fcinfo, false);
 }
 
 Datum
-obapg_broken_line_trans_date(PG_FUNCTION_ARGS)
+oba_sql_segmented_agg_trans_date(PG_FUNCTION_ARGS)
 {
 	return broken_line_trans(fcinfo, true);
 }
 
 Datum
-obapg_broken_line_final(PG_FUNCTION_ARGS)
+oba_sql_segmented_agg_final(PG_FUNCTION_ARGS)
 {
 	const char *fname = "oba.segmented_agg";
 	oba_series_view v;
@@ -956,7 +955,7 @@ obapg_broken_line_final(PG_FUNCTION_ARGS)
 	if (v.kind == OBA_KIND_BROKEN_LINE)
 	{
 		if (v.nparams != 1)
-			oba_bad_arg(fname, "invalid aggregate state: bad parameters");
+			oba_state_invalid(fname, "The state holds parameters out of range.");
 		h = oba_state_int(v.params[0], 2, PG_INT32_MAX, fname);
 	}
 	rows = oba_series_sorted(&v, true, &n, fname);

@@ -7,19 +7,19 @@
  *
  * Copyright (C) 2026 the oba authors. GPL-2.0-or-later.
  */
-#include "oba_fstate.h"
+#include "oba_state.h"
 
 #include "value_for_money.h"
 
-PG_FUNCTION_INFO_V1(obapg_cost_per_outcome);
-PG_FUNCTION_INFO_V1(obapg_return_on_investment);
-PG_FUNCTION_INFO_V1(obapg_present_value);
-PG_FUNCTION_INFO_V1(obapg_cost_per_outcome_trans);
-PG_FUNCTION_INFO_V1(obapg_return_on_investment_trans);
-PG_FUNCTION_INFO_V1(obapg_cost_per_outcome_combine);
-PG_FUNCTION_INFO_V1(obapg_return_on_investment_combine);
-PG_FUNCTION_INFO_V1(obapg_cost_per_outcome_final);
-PG_FUNCTION_INFO_V1(obapg_return_on_investment_final);
+PG_FUNCTION_INFO_V1(oba_sql_cost_per_outcome);
+PG_FUNCTION_INFO_V1(oba_sql_return_on_investment);
+PG_FUNCTION_INFO_V1(oba_sql_present_value);
+PG_FUNCTION_INFO_V1(oba_sql_cost_per_outcome_agg_trans);
+PG_FUNCTION_INFO_V1(oba_sql_return_on_investment_agg_trans);
+PG_FUNCTION_INFO_V1(oba_sql_cost_per_outcome_agg_combine);
+PG_FUNCTION_INFO_V1(oba_sql_return_on_investment_agg_combine);
+PG_FUNCTION_INFO_V1(oba_sql_cost_per_outcome_agg_final);
+PG_FUNCTION_INFO_V1(oba_sql_return_on_investment_agg_final);
 
 enum
 {
@@ -36,7 +36,7 @@ enum
 
 /* oba.cost_per_outcome(cost, outcomes, confidence): STRICT */
 Datum
-obapg_cost_per_outcome(PG_FUNCTION_ARGS)
+oba_sql_cost_per_outcome(PG_FUNCTION_ARGS)
 {
 	oba_estimate e;
 	oba_error	err;
@@ -49,7 +49,7 @@ obapg_cost_per_outcome(PG_FUNCTION_ARGS)
 
 /* oba.return_on_investment(cost, outcomes, unit_benefit, confidence): STRICT */
 Datum
-obapg_return_on_investment(PG_FUNCTION_ARGS)
+oba_sql_return_on_investment(PG_FUNCTION_ARGS)
 {
 	oba_estimate e;
 	oba_error	err;
@@ -62,7 +62,7 @@ obapg_return_on_investment(PG_FUNCTION_ARGS)
 
 /* oba.present_value(amount, years, discount_rate): STRICT */
 Datum
-obapg_present_value(PG_FUNCTION_ARGS)
+oba_sql_present_value(PG_FUNCTION_ARGS)
 {
 	double		pv;
 	oba_error	err;
@@ -77,11 +77,11 @@ obapg_present_value(PG_FUNCTION_ARGS)
 static void
 check_state(const double *s, const char *fname)
 {
-	oba_fstate_check_finite(s, VFM_LEN, fname);
+	oba_state_check_finite(s, VFM_LEN, fname);
 	if (s[VFM_COST] < 0 || s[VFM_OUTCOMES] < 0 || s[VFM_ROWS] < 0 ||
 		s[VFM_ROWS] != floor(s[VFM_ROWS]) || s[VFM_UNIT_BENEFIT] < 0 ||
 		!(s[VFM_CONFIDENCE] > 0 && s[VFM_CONFIDENCE] < 1))
-		oba_fstate_bad(fname, "The state holds a value out of range.");
+		oba_state_invalid(fname, "The state holds a value out of range.");
 }
 
 /*
@@ -93,7 +93,7 @@ static Datum
 vfm_trans(FunctionCallInfo fcinfo, const char *fname, bool roi)
 {
 	ArrayType  *a;
-	double	   *s = oba_fstate(fcinfo, 0, VFM_LEN, fname, true, &a);
+	double	   *s = oba_state_fixed(fcinfo, 0, fname, VFM_LEN, OBA_STATE_UPDATE, &a);
 	int			conf_arg = roi ? 4 : 3;
 	double		cost,
 				outcomes,
@@ -140,13 +140,13 @@ vfm_trans(FunctionCallInfo fcinfo, const char *fname, bool roi)
 }
 
 Datum
-obapg_cost_per_outcome_trans(PG_FUNCTION_ARGS)
+oba_sql_cost_per_outcome_agg_trans(PG_FUNCTION_ARGS)
 {
 	return vfm_trans(fcinfo, CPO_AGG, false);
 }
 
 Datum
-obapg_return_on_investment_trans(PG_FUNCTION_ARGS)
+oba_sql_return_on_investment_agg_trans(PG_FUNCTION_ARGS)
 {
 	return vfm_trans(fcinfo, ROI_AGG, true);
 }
@@ -155,8 +155,8 @@ static Datum
 vfm_combine(FunctionCallInfo fcinfo, const char *fname, bool roi)
 {
 	ArrayType  *a1;
-	double	   *s1 = oba_fstate(fcinfo, 0, VFM_LEN, fname, true, &a1);
-	double	   *s2 = oba_fstate(fcinfo, 1, VFM_LEN, fname, false, NULL);
+	double	   *s1 = oba_state_fixed(fcinfo, 0, fname, VFM_LEN, OBA_STATE_UPDATE, &a1);
+	double	   *s2 = oba_state_fixed(fcinfo, 1, fname, VFM_LEN, OBA_STATE_READ, NULL);
 	int			i;
 
 	check_state(s1, fname);
@@ -187,22 +187,22 @@ vfm_combine(FunctionCallInfo fcinfo, const char *fname, bool roi)
 }
 
 Datum
-obapg_cost_per_outcome_combine(PG_FUNCTION_ARGS)
+oba_sql_cost_per_outcome_agg_combine(PG_FUNCTION_ARGS)
 {
 	return vfm_combine(fcinfo, CPO_AGG, false);
 }
 
 Datum
-obapg_return_on_investment_combine(PG_FUNCTION_ARGS)
+oba_sql_return_on_investment_agg_combine(PG_FUNCTION_ARGS)
 {
 	return vfm_combine(fcinfo, ROI_AGG, true);
 }
 
 /* The estimate; NULL for no rows (and, for the return, a total cost of 0). */
 Datum
-obapg_cost_per_outcome_final(PG_FUNCTION_ARGS)
+oba_sql_cost_per_outcome_agg_final(PG_FUNCTION_ARGS)
 {
-	double	   *s = oba_fstate(fcinfo, 0, VFM_LEN, CPO_AGG, false, NULL);
+	double	   *s = oba_state_fixed(fcinfo, 0, CPO_AGG, VFM_LEN, OBA_STATE_READ, NULL);
 	oba_estimate e;
 	oba_error	err;
 
@@ -215,9 +215,9 @@ obapg_cost_per_outcome_final(PG_FUNCTION_ARGS)
 }
 
 Datum
-obapg_return_on_investment_final(PG_FUNCTION_ARGS)
+oba_sql_return_on_investment_agg_final(PG_FUNCTION_ARGS)
 {
-	double	   *s = oba_fstate(fcinfo, 0, VFM_LEN, ROI_AGG, false, NULL);
+	double	   *s = oba_state_fixed(fcinfo, 0, ROI_AGG, VFM_LEN, OBA_STATE_READ, NULL);
 	oba_estimate e;
 	oba_error	err;
 

@@ -7,7 +7,7 @@
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.largest_remainder(parts pg_catalog.float8[])
 RETURNS pg_catalog.float8[]
-AS 'MODULE_PATHNAME', 'obapg_largest_remainder'
+AS 'MODULE_PATHNAME', 'oba_sql_largest_remainder'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
 COMMENT ON FUNCTION @extschema@.largest_remainder(pg_catalog.float8[]) IS
@@ -17,42 +17,42 @@ COMMENT ON FUNCTION @extschema@.largest_remainder(pg_catalog.float8[]) IS
 
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.apportion_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_apportion_trans'
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_apportion_agg_trans'
 LANGUAGE C IMMUTABLE PARALLEL SAFE COST 2;
 COMMENT ON FUNCTION @extschema@.apportion_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8) IS
 'Transition function of oba.apportion_agg: adds one (value, weight) row to the float8[] state; a NULL value is counted, not skipped.';
 
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.apportion_mean_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_apportion_mean_trans'
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_apportion_mean_agg_trans'
 LANGUAGE C IMMUTABLE PARALLEL SAFE COST 2;
 COMMENT ON FUNCTION @extschema@.apportion_mean_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8) IS
 'Transition function of oba.apportion_mean_agg: adds one (value, weight) row to the float8[] state, as oba.apportion_agg_trans does, with messages that name oba.apportion_mean_agg.';
 
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.apportion_agg_combine(pg_catalog.float8[], pg_catalog.float8[])
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_apportion_combine'
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_apportion_agg_combine'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.apportion_agg_combine(pg_catalog.float8[], pg_catalog.float8[]) IS
 'Combine function of oba.apportion_agg: adds two partial states (parallel query, distributed engines).';
 
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.apportion_mean_agg_combine(pg_catalog.float8[], pg_catalog.float8[])
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_apportion_mean_combine'
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_apportion_mean_agg_combine'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.apportion_mean_agg_combine(pg_catalog.float8[], pg_catalog.float8[]) IS
 'Combine function of oba.apportion_mean_agg: adds two partial states (parallel query, distributed engines).';
 
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.apportion_agg_final(pg_catalog.float8[])
-RETURNS pg_catalog.float8 AS 'MODULE_PATHNAME', 'obapg_apportion_total'
+RETURNS pg_catalog.float8 AS 'MODULE_PATHNAME', 'oba_sql_apportion_agg_final'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.apportion_agg_final(pg_catalog.float8[]) IS
 'Final function of oba.apportion_agg: the sum of value x weight; NULL for no rows or when a value was NULL.';
 
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.apportion_mean_agg_final(pg_catalog.float8[])
-RETURNS pg_catalog.float8 AS 'MODULE_PATHNAME', 'obapg_apportion_mean'
+RETURNS pg_catalog.float8 AS 'MODULE_PATHNAME', 'oba_sql_apportion_mean_agg_final'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.apportion_mean_agg_final(pg_catalog.float8[]) IS
 'Final function of oba.apportion_mean_agg: the sum of value x weight over the sum of weight; NULL for no rows, a NULL value, or a total weight of 0.';

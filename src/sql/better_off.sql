@@ -23,70 +23,70 @@ COMMENT ON TYPE @extschema@.better_off IS
 
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.better_off_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_better_off_trans'
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_better_off_agg_trans'
 LANGUAGE C IMMUTABLE PARALLEL SAFE COST 2;
 COMMENT ON FUNCTION @extschema@.better_off_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8) IS
 'Transition function of oba.better_off_agg(before, after): counts one row in the float8[] state (not STRICT: a row with a missing score is counted as not measured).';
 
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.better_off_agg_inv(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_better_off_inv'
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_better_off_agg_inv'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.better_off_agg_inv(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8) IS
 'Inverse transition of oba.better_off_agg(before, after) for window frames: uncounts one row (counts remove exactly).';
 
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.better_off_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.text)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_better_off_trans'
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_better_off_agg_trans'
 LANGUAGE C IMMUTABLE PARALLEL SAFE COST 2;
 COMMENT ON FUNCTION @extschema@.better_off_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.text) IS
 'Transition function of oba.better_off_agg(before, after, direction): counts one row in the float8[] state (not STRICT: a row with a missing score is counted as not measured).';
 
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.better_off_agg_inv(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.text)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_better_off_inv'
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_better_off_agg_inv'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.better_off_agg_inv(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.text) IS
 'Inverse transition of oba.better_off_agg(before, after, direction) for window frames: uncounts one row (counts remove exactly).';
 
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.better_off_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.text, pg_catalog.float8)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_better_off_trans'
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_better_off_agg_trans'
 LANGUAGE C IMMUTABLE PARALLEL SAFE COST 2;
 COMMENT ON FUNCTION @extschema@.better_off_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.text, pg_catalog.float8) IS
 'Transition function of oba.better_off_agg(before, after, direction, min_change): counts one row in the float8[] state (not STRICT: a row with a missing score is counted as not measured).';
 
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.better_off_agg_inv(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.text, pg_catalog.float8)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_better_off_inv'
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_better_off_agg_inv'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.better_off_agg_inv(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.text, pg_catalog.float8) IS
 'Inverse transition of oba.better_off_agg(before, after, direction, min_change) for window frames: uncounts one row (counts remove exactly).';
 
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.better_off_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.text, pg_catalog.float8, pg_catalog.float8)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_better_off_trans'
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_better_off_agg_trans'
 LANGUAGE C IMMUTABLE PARALLEL SAFE COST 2;
 COMMENT ON FUNCTION @extschema@.better_off_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.text, pg_catalog.float8, pg_catalog.float8) IS
 'Transition function of oba.better_off_agg(before, after, direction, min_change, confidence): counts one row in the float8[] state (not STRICT: a row with a missing score is counted as not measured).';
 
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.better_off_agg_inv(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.text, pg_catalog.float8, pg_catalog.float8)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_better_off_inv'
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_better_off_agg_inv'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.better_off_agg_inv(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.text, pg_catalog.float8, pg_catalog.float8) IS
 'Inverse transition of oba.better_off_agg(before, after, direction, min_change, confidence) for window frames: uncounts one row (counts remove exactly).';
 
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.better_off_agg_combine(pg_catalog.float8[], pg_catalog.float8[])
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_better_off_combine'
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_better_off_agg_combine'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.better_off_agg_combine(pg_catalog.float8[], pg_catalog.float8[]) IS
 'Combine function of oba.better_off_agg: adds two partial states (parallel query, distributed engines).';
 
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.better_off_agg_final(pg_catalog.float8[])
-RETURNS @extschema@.better_off AS 'MODULE_PATHNAME', 'obapg_better_off_final'
+RETURNS @extschema@.better_off AS 'MODULE_PATHNAME', 'oba_sql_better_off_agg_final'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.better_off_agg_final(pg_catalog.float8[]) IS
 'Final function of oba.better_off_agg: the counts and the percentage better with its Wilson interval; NULL for a group without rows.';

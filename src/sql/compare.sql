@@ -21,7 +21,7 @@ CREATE FUNCTION @extschema@.compare(
     benchmark pg_catalog.float8,
     polarity pg_catalog.text DEFAULT 'higher_is_better')
 RETURNS pg_catalog.text
-AS 'MODULE_PATHNAME', 'obapg_compare'
+AS 'MODULE_PATHNAME', 'oba_sql_compare'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
 
 COMMENT ON FUNCTION @extschema@.compare(@extschema@.estimate, pg_catalog.float8, pg_catalog.text) IS
@@ -34,7 +34,7 @@ CREATE FUNCTION @extschema@.compare(
     benchmark pg_catalog.float8,
     polarity pg_catalog.text DEFAULT 'higher_is_better')
 RETURNS pg_catalog.text
-AS 'MODULE_PATHNAME', 'obapg_compare2'
+AS 'MODULE_PATHNAME', 'oba_sql_compare_two_levels'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
 
 COMMENT ON FUNCTION @extschema@.compare(@extschema@.estimate, @extschema@.estimate, pg_catalog.float8, pg_catalog.text) IS
@@ -48,7 +48,7 @@ CREATE FUNCTION @extschema@.compare(
     benchmark pg_catalog.float8,
     polarity pg_catalog.text DEFAULT 'higher_is_better')
 RETURNS pg_catalog.text
-AS 'MODULE_PATHNAME', 'obapg_compare_values'
+AS 'MODULE_PATHNAME', 'oba_sql_compare_values'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
 
 COMMENT ON FUNCTION @extschema@.compare(pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.text) IS
@@ -63,7 +63,7 @@ CREATE FUNCTION @extschema@.proportion_difference(
     per pg_catalog.float8 DEFAULT 100,
     confidence pg_catalog.float8 DEFAULT 0.95)
 RETURNS @extschema@.contrast
-AS 'MODULE_PATHNAME', 'obapg_proportion_difference'
+AS 'MODULE_PATHNAME', 'oba_sql_proportion_difference'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
 COMMENT ON FUNCTION @extschema@.proportion_difference(pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
@@ -77,7 +77,7 @@ CREATE FUNCTION @extschema@.rate_ratio(
     n2 pg_catalog.float8,
     confidence pg_catalog.float8 DEFAULT 0.95)
 RETURNS @extschema@.contrast
-AS 'MODULE_PATHNAME', 'obapg_rate_ratio'
+AS 'MODULE_PATHNAME', 'oba_sql_rate_ratio'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
 COMMENT ON FUNCTION @extschema@.rate_ratio(pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
@@ -90,7 +90,7 @@ CREATE FUNCTION @extschema@.gap_to_close(
     target_proportion pg_catalog.float8,
     per pg_catalog.float8 DEFAULT 1)
 RETURNS pg_catalog.int8
-AS 'MODULE_PATHNAME', 'obapg_gap_to_close'
+AS 'MODULE_PATHNAME', 'oba_sql_gap_to_close'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
 COMMENT ON FUNCTION @extschema@.gap_to_close(pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS

@@ -43,49 +43,49 @@ COMMENT ON TYPE @extschema@.turn_the_curve IS
 
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.turn_the_curve_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_curve_trans'
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_turn_the_curve_agg_trans'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.turn_the_curve_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
 'Transition function of oba.turn_the_curve_agg(t, value, start): appends one row to the float8[] series state (in place inside an aggregate).';
 
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.turn_the_curve_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.text)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_curve_trans'
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_turn_the_curve_agg_trans'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.turn_the_curve_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.text) IS
 'Transition function of oba.turn_the_curve_agg(t, value, start, direction): appends one row to the float8[] series state (in place inside an aggregate).';
 
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.turn_the_curve_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.text, pg_catalog.float8)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_curve_trans'
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_turn_the_curve_agg_trans'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.turn_the_curve_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.text, pg_catalog.float8) IS
 'Transition function of oba.turn_the_curve_agg(t, value, start, direction, alpha): appends one row to the float8[] series state (in place inside an aggregate).';
 
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.turn_the_curve_agg_trans(pg_catalog.float8[], pg_catalog.date, pg_catalog.float8, pg_catalog.date)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_curve_trans_date'
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_turn_the_curve_agg_trans_date'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.turn_the_curve_agg_trans(pg_catalog.float8[], pg_catalog.date, pg_catalog.float8, pg_catalog.date) IS
 'Transition function of oba.turn_the_curve_agg(t date, value, start date): appends one row to the float8[] series state (in place inside an aggregate).';
 
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.turn_the_curve_agg_trans(pg_catalog.float8[], pg_catalog.date, pg_catalog.float8, pg_catalog.date, pg_catalog.text)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_curve_trans_date'
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_turn_the_curve_agg_trans_date'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.turn_the_curve_agg_trans(pg_catalog.float8[], pg_catalog.date, pg_catalog.float8, pg_catalog.date, pg_catalog.text) IS
 'Transition function of oba.turn_the_curve_agg(t date, value, start date, direction): appends one row to the float8[] series state (in place inside an aggregate).';
 
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.turn_the_curve_agg_trans(pg_catalog.float8[], pg_catalog.date, pg_catalog.float8, pg_catalog.date, pg_catalog.text, pg_catalog.float8)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_curve_trans_date'
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_turn_the_curve_agg_trans_date'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.turn_the_curve_agg_trans(pg_catalog.float8[], pg_catalog.date, pg_catalog.float8, pg_catalog.date, pg_catalog.text, pg_catalog.float8) IS
 'Transition function of oba.turn_the_curve_agg(t date, value, start date, direction, alpha): appends one row to the float8[] series state (in place inside an aggregate).';
 
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.turn_the_curve_agg_final(pg_catalog.float8[])
-RETURNS @extschema@.turn_the_curve AS 'MODULE_PATHNAME', 'obapg_curve_final'
+RETURNS @extschema@.turn_the_curve AS 'MODULE_PATHNAME', 'oba_sql_turn_the_curve_agg_final'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.turn_the_curve_agg_final(pg_catalog.float8[]) IS
 'Final function of oba.turn_the_curve_agg: sorts the rows by time, drops missing values, refuses duplicate times (22023) and applies the definition; NULL for no rows.';
@@ -185,7 +185,7 @@ RETURNS TABLE (
     se_pred pg_catalog.float8,
     residual pg_catalog.float8,
     point_class pg_catalog.text)
-AS 'MODULE_PATHNAME', 'obapg_curve_points'
+AS 'MODULE_PATHNAME', 'oba_sql_curve_points'
 LANGUAGE C IMMUTABLE PARALLEL SAFE ROWS 20;
 COMMENT ON FUNCTION @extschema@.curve_points(pg_catalog.float8[], pg_catalog.float8[], pg_catalog.float8, pg_catalog.text, pg_catalog.int4, pg_catalog.float8) IS
 'What a turn-the-curve chart draws (definition v1, METHODS.md 15), one row per period in time order: the baseline periods with the fitted baseline and point_class baseline; the periods from start on with the forecast, its 1 - alpha prediction interval, se_pred, the residual and point_class (on_forecast, better/worse_within_pi, better/worse_beyond_pi; above/below with a neutral direction); then horizon future periods (point_class forecast) at the series'' smallest step. Missing values are dropped; an element with a NULL time is skipped. With insufficient_baseline the forecasts are NULL and there are no future rows. NULL arrays: no rows; a NULL start, direction, horizon or alpha: 22004; arrays of different lengths, duplicate times, an unknown direction, horizon outside 0..1000 or alpha outside (0,1): 22023.';
@@ -207,7 +207,7 @@ RETURNS TABLE (
     se_pred pg_catalog.float8,
     residual pg_catalog.float8,
     point_class pg_catalog.text)
-AS 'MODULE_PATHNAME', 'obapg_curve_points_date'
+AS 'MODULE_PATHNAME', 'oba_sql_curve_points_date'
 LANGUAGE C IMMUTABLE PARALLEL SAFE ROWS 20;
 COMMENT ON FUNCTION @extschema@.curve_points(pg_catalog.date[], pg_catalog.float8[], pg_catalog.date, pg_catalog.text, pg_catalog.int4, pg_catalog.float8) IS
 'What a turn-the-curve chart draws (definition v1, METHODS.md 15), one row per period in time order: the baseline periods with the fitted baseline and point_class baseline; the periods from start on with the forecast, its 1 - alpha prediction interval, se_pred, the residual and point_class (on_forecast, better/worse_within_pi, better/worse_beyond_pi; above/below with a neutral direction); then horizon future periods (point_class forecast) at the series'' smallest step (dates: in years, back to the nearest day). Missing values are dropped; an element with a NULL time is skipped. With insufficient_baseline the forecasts are NULL and there are no future rows. NULL arrays: no rows; a NULL start, direction, horizon or alpha: 22004; arrays of different lengths, duplicate times, an unknown direction, horizon outside 0..1000 or alpha outside (0,1): 22023.';

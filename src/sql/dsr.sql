@@ -27,21 +27,21 @@ GRANT SELECT ON @extschema@.esp2013 TO PUBLIC;
 
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.dsr_agg_combine(pg_catalog.float8[], pg_catalog.float8[])
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_dsr_combine'
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_dsr_agg_combine'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.dsr_agg_combine(pg_catalog.float8[], pg_catalog.float8[]) IS
 'Combine function of oba.dsr_agg: adds two partial states (parallel query, distributed engines).';
 
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.dsr_agg_final(pg_catalog.float8[])
-RETURNS @extschema@.estimate AS 'MODULE_PATHNAME', 'obapg_dsr_final'
+RETURNS @extschema@.estimate AS 'MODULE_PATHNAME', 'oba_sql_dsr_agg_final'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.dsr_agg_final(pg_catalog.float8[]) IS
 'Final function of oba.dsr_agg: the DSR and its Dobson limits from the state; value and limits NULL when the total count is under 10; NULL for no rows.';
 
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.dsr_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_dsr_trans'
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_dsr_agg_trans'
 LANGUAGE C IMMUTABLE PARALLEL SAFE COST 2;
 COMMENT ON FUNCTION @extschema@.dsr_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
 'Transition function of oba.dsr_agg(events, population, standard_population): adds one age-band row to the float8[] state.';
@@ -60,7 +60,7 @@ COMMENT ON AGGREGATE @extschema@.dsr_agg(pg_catalog.float8, pg_catalog.float8, p
 
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.dsr_agg_trans(pg_catalog.float8[], pg_catalog.int4, pg_catalog.int4, pg_catalog.int4)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_dsr_trans_int4'
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_dsr_agg_trans_int4'
 LANGUAGE C IMMUTABLE PARALLEL SAFE COST 2;
 COMMENT ON FUNCTION @extschema@.dsr_agg_trans(pg_catalog.float8[], pg_catalog.int4, pg_catalog.int4, pg_catalog.int4) IS
 'Transition function of oba.dsr_agg(events, population, standard_population int4): adds one age-band row to the float8[] state.';
@@ -79,7 +79,7 @@ COMMENT ON AGGREGATE @extschema@.dsr_agg(pg_catalog.int4, pg_catalog.int4, pg_ca
 
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.dsr_agg_trans(pg_catalog.float8[], pg_catalog.int8, pg_catalog.int8, pg_catalog.int8)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_dsr_trans_int8'
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_dsr_agg_trans_int8'
 LANGUAGE C IMMUTABLE PARALLEL SAFE COST 2;
 COMMENT ON FUNCTION @extschema@.dsr_agg_trans(pg_catalog.float8[], pg_catalog.int8, pg_catalog.int8, pg_catalog.int8) IS
 'Transition function of oba.dsr_agg(events, population, standard_population int8): adds one age-band row to the float8[] state.';
@@ -98,7 +98,7 @@ COMMENT ON AGGREGATE @extschema@.dsr_agg(pg_catalog.int8, pg_catalog.int8, pg_ca
 
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.dsr_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_dsr_trans'
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_dsr_agg_trans'
 LANGUAGE C IMMUTABLE PARALLEL SAFE COST 2;
 COMMENT ON FUNCTION @extschema@.dsr_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
 'Transition function of oba.dsr_agg(events, population, standard_population, per): adds one age-band row to the float8[] state.';
@@ -117,7 +117,7 @@ COMMENT ON AGGREGATE @extschema@.dsr_agg(pg_catalog.float8, pg_catalog.float8, p
 
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.dsr_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_dsr_trans'
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_dsr_agg_trans'
 LANGUAGE C IMMUTABLE PARALLEL SAFE COST 2;
 COMMENT ON FUNCTION @extschema@.dsr_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
 'Transition function of oba.dsr_agg(events, population, standard_population, per, confidence): adds one age-band row to the float8[] state.';
@@ -139,21 +139,21 @@ COMMENT ON AGGREGATE @extschema@.dsr_agg(pg_catalog.float8, pg_catalog.float8, p
 
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.dsr_nonindependent_agg_combine(pg_catalog.float8[], pg_catalog.float8[])
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_dsr_nonind_combine'
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_dsr_nonindependent_agg_combine'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.dsr_nonindependent_agg_combine(pg_catalog.float8[], pg_catalog.float8[]) IS
 'Combine function of oba.dsr_nonindependent_agg: adds two partial states.';
 
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.dsr_nonindependent_agg_final(pg_catalog.float8[])
-RETURNS @extschema@.estimate AS 'MODULE_PATHNAME', 'obapg_dsr_nonind_final'
+RETURNS @extschema@.estimate AS 'MODULE_PATHNAME', 'oba_sql_dsr_nonindependent_agg_final'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.dsr_nonindependent_agg_final(pg_catalog.float8[]) IS
 'Final function of oba.dsr_nonindependent_agg: the DSR with limits adjusted for non-independent events; value and limits NULL when the total count is under 10; NULL for no rows.';
 
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.dsr_nonindependent_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_dsr_nonind_trans'
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_dsr_nonindependent_agg_trans'
 LANGUAGE C IMMUTABLE PARALLEL SAFE COST 2;
 COMMENT ON FUNCTION @extschema@.dsr_nonindependent_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
 'Transition function of oba.dsr_nonindependent_agg(events, events_squared, population, standard_population): adds one age-band row to the float8[] state.';
@@ -172,7 +172,7 @@ COMMENT ON AGGREGATE @extschema@.dsr_nonindependent_agg(pg_catalog.float8, pg_ca
 
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.dsr_nonindependent_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_dsr_nonind_trans'
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_dsr_nonindependent_agg_trans'
 LANGUAGE C IMMUTABLE PARALLEL SAFE COST 2;
 COMMENT ON FUNCTION @extschema@.dsr_nonindependent_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
 'Transition function of oba.dsr_nonindependent_agg(events, events_squared, population, standard_population, per): adds one age-band row to the float8[] state.';
@@ -191,7 +191,7 @@ COMMENT ON AGGREGATE @extschema@.dsr_nonindependent_agg(pg_catalog.float8, pg_ca
 
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.dsr_nonindependent_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_dsr_nonind_trans'
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_dsr_nonindependent_agg_trans'
 LANGUAGE C IMMUTABLE PARALLEL SAFE COST 2;
 COMMENT ON FUNCTION @extschema@.dsr_nonindependent_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
 'Transition function of oba.dsr_nonindependent_agg(events, events_squared, population, standard_population, per, confidence): adds one age-band row to the float8[] state.';

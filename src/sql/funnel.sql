@@ -30,7 +30,7 @@ CREATE FUNCTION @extschema@.funnel_limits(
     per pg_catalog.float8 DEFAULT NULL,
     years_of_data pg_catalog.float8 DEFAULT 1)
 RETURNS @extschema@.funnel_point
-AS 'MODULE_PATHNAME', 'obapg_funnel_limits'
+AS 'MODULE_PATHNAME', 'oba_sql_funnel_limits'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
 
 COMMENT ON FUNCTION @extschema@.funnel_limits(pg_catalog.text, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
@@ -44,7 +44,7 @@ CREATE FUNCTION @extschema@.funnel_axis(
     average pg_catalog.float8 DEFAULT NULL,
     years_of_data pg_catalog.float8 DEFAULT 1)
 RETURNS TABLE (point pg_catalog.int4, x pg_catalog.float8)
-AS 'MODULE_PATHNAME', 'obapg_funnel_axis'
+AS 'MODULE_PATHNAME', 'oba_sql_funnel_axis'
 LANGUAGE C IMMUTABLE PARALLEL SAFE ROWS 100;
 
 COMMENT ON FUNCTION @extschema@.funnel_axis(pg_catalog.text, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
@@ -58,7 +58,7 @@ CREATE FUNCTION @extschema@.funnel_denominator(
     rate pg_catalog.float8 DEFAULT NULL,
     per pg_catalog.float8 DEFAULT NULL)
 RETURNS pg_catalog.float8
-AS 'MODULE_PATHNAME', 'obapg_funnel_denominator'
+AS 'MODULE_PATHNAME', 'oba_sql_funnel_denominator'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
 
 COMMENT ON FUNCTION @extschema@.funnel_denominator(pg_catalog.text, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
@@ -73,7 +73,7 @@ CREATE FUNCTION @extschema@.funnel_significance(
     rate pg_catalog.float8 DEFAULT NULL,
     per pg_catalog.float8 DEFAULT NULL)
 RETURNS pg_catalog.text
-AS 'MODULE_PATHNAME', 'obapg_funnel_significance'
+AS 'MODULE_PATHNAME', 'oba_sql_funnel_significance'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
 
 COMMENT ON FUNCTION @extschema@.funnel_significance(pg_catalog.text, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
@@ -97,7 +97,7 @@ CREATE FUNCTION @extschema@.funnel_points(
     per pg_catalog.float8 DEFAULT NULL,
     years_of_data pg_catalog.float8 DEFAULT 1)
 RETURNS @extschema@.funnel_chart_point
-AS 'MODULE_PATHNAME', 'obapg_funnel_points'
+AS 'MODULE_PATHNAME', 'oba_sql_funnel_points'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
 
 COMMENT ON FUNCTION @extschema@.funnel_points(pg_catalog.text, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS

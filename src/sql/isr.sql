@@ -25,21 +25,21 @@ COMMENT ON TYPE @extschema@.isr IS
 
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.isr_agg_combine(pg_catalog.float8[], pg_catalog.float8[])
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_isr_combine'
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_isr_agg_combine'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.isr_agg_combine(pg_catalog.float8[], pg_catalog.float8[]) IS
 'Combine function of oba.isr_agg: adds two partial states (parallel query, distributed engines).';
 
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.isr_agg_final(pg_catalog.float8[])
-RETURNS @extschema@.isr AS 'MODULE_PATHNAME', 'obapg_isr_final'
+RETURNS @extschema@.isr AS 'MODULE_PATHNAME', 'oba_sql_isr_agg_final'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.isr_agg_final(pg_catalog.float8[]) IS
 'Final function of oba.isr_agg: the oba.isr record from the state; ratios and rates NULL when nothing is expected; NULL for no rows.';
 
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.isr_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_isr_trans'
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_isr_agg_trans'
 LANGUAGE C IMMUTABLE PARALLEL SAFE COST 2;
 COMMENT ON FUNCTION @extschema@.isr_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
 'Transition function of oba.isr_agg(observed, population, reference_events, reference_population): adds one band row to the float8[] state.';
@@ -58,7 +58,7 @@ COMMENT ON AGGREGATE @extschema@.isr_agg(pg_catalog.float8, pg_catalog.float8, p
 
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.isr_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_isr_trans'
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_isr_agg_trans'
 LANGUAGE C IMMUTABLE PARALLEL SAFE COST 2;
 COMMENT ON FUNCTION @extschema@.isr_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
 'Transition function of oba.isr_agg(observed, population, reference_events, reference_population, per): adds one band row to the float8[] state.';
@@ -77,7 +77,7 @@ COMMENT ON AGGREGATE @extschema@.isr_agg(pg_catalog.float8, pg_catalog.float8, p
 
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.isr_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_isr_trans'
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_isr_agg_trans'
 LANGUAGE C IMMUTABLE PARALLEL SAFE COST 2;
 COMMENT ON FUNCTION @extschema@.isr_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
 'Transition function of oba.isr_agg(observed, population, reference_events, reference_population, per, confidence): adds one band row to the float8[] state.';

@@ -25,21 +25,21 @@ COMMENT ON TYPE @extschema@.life_expectancy IS
 
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.life_expectancy_agg_combine(pg_catalog.float8[], pg_catalog.float8[])
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_le_combine'
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_life_expectancy_agg_combine'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.life_expectancy_agg_combine(pg_catalog.float8[], pg_catalog.float8[]) IS
 'Combine function of oba.life_expectancy_agg: adds two partial states band by band (parallel query, distributed engines).';
 
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.life_expectancy_agg_final(pg_catalog.float8[])
-RETURNS @extschema@.life_expectancy AS 'MODULE_PATHNAME', 'obapg_le_final'
+RETURNS @extschema@.life_expectancy AS 'MODULE_PATHNAME', 'oba_sql_life_expectancy_agg_final'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.life_expectancy_agg_final(pg_catalog.float8[]) IS
 'Final function of oba.life_expectancy_agg: the life table of the 20 bands and the oba.life_expectancy record at the group''s at_age; NULL for no rows.';
 
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.life_expectancy_agg_trans(pg_catalog.float8[], pg_catalog.int4, pg_catalog.float8, pg_catalog.float8)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_le_trans'
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_life_expectancy_agg_trans'
 LANGUAGE C IMMUTABLE PARALLEL SAFE COST 2;
 COMMENT ON FUNCTION @extschema@.life_expectancy_agg_trans(pg_catalog.float8[], pg_catalog.int4, pg_catalog.float8, pg_catalog.float8) IS
 'Transition function of oba.life_expectancy_agg(start_age, deaths, population): adds one age band row to the float8[45] state.';
@@ -59,7 +59,7 @@ COMMENT ON AGGREGATE @extschema@.life_expectancy_agg(pg_catalog.int4, pg_catalog
 
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.life_expectancy_agg_trans(pg_catalog.float8[], pg_catalog.int4, pg_catalog.float8, pg_catalog.float8, pg_catalog.int4)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_le_trans'
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_life_expectancy_agg_trans'
 LANGUAGE C IMMUTABLE PARALLEL SAFE COST 2;
 COMMENT ON FUNCTION @extschema@.life_expectancy_agg_trans(pg_catalog.float8[], pg_catalog.int4, pg_catalog.float8, pg_catalog.float8, pg_catalog.int4) IS
 'Transition function of oba.life_expectancy_agg(start_age, deaths, population, at_age): adds one age band row to the float8[45] state.';
@@ -79,7 +79,7 @@ COMMENT ON AGGREGATE @extschema@.life_expectancy_agg(pg_catalog.int4, pg_catalog
 
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.life_expectancy_agg_trans(pg_catalog.float8[], pg_catalog.int4, pg_catalog.float8, pg_catalog.float8, pg_catalog.int4, pg_catalog.float8)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_le_trans'
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_life_expectancy_agg_trans'
 LANGUAGE C IMMUTABLE PARALLEL SAFE COST 2;
 COMMENT ON FUNCTION @extschema@.life_expectancy_agg_trans(pg_catalog.float8[], pg_catalog.int4, pg_catalog.float8, pg_catalog.float8, pg_catalog.int4, pg_catalog.float8) IS
 'Transition function of oba.life_expectancy_agg(start_age, deaths, population, at_age, confidence): adds one age band row to the float8[45] state.';

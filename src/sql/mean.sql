@@ -23,7 +23,7 @@ CREATE FUNCTION @extschema@.mean(
     sd pg_catalog.float8,
     confidence pg_catalog.float8 DEFAULT 0.95)
 RETURNS @extschema@.mean_estimate
-AS 'MODULE_PATHNAME', 'obapg_mean'
+AS 'MODULE_PATHNAME', 'oba_sql_mean'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
 
 COMMENT ON FUNCTION @extschema@.mean(pg_catalog.int8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
@@ -31,28 +31,28 @@ COMMENT ON FUNCTION @extschema@.mean(pg_catalog.int8, pg_catalog.float8, pg_cata
 
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.mean_agg_trans(pg_catalog.float8[], pg_catalog.float8)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_mean_trans'
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_mean_agg_trans'
 LANGUAGE C IMMUTABLE PARALLEL SAFE COST 2;
 COMMENT ON FUNCTION @extschema@.mean_agg_trans(pg_catalog.float8[], pg_catalog.float8) IS
 'Transition function of oba.mean_agg(value): adds one value to the float8[] state {count, sum, shift (the first value), mean and sum of squared deviations of value - shift, confidence} by Welford''s update.';
 
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.mean_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_mean_trans'
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_mean_agg_trans'
 LANGUAGE C IMMUTABLE PARALLEL SAFE COST 2;
 COMMENT ON FUNCTION @extschema@.mean_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8) IS
 'Transition function of oba.mean_agg(value, confidence): adds one value to the float8[] state {count, sum, shift (the first value), mean and sum of squared deviations of value - shift, confidence} by Welford''s update.';
 
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.mean_agg_combine(pg_catalog.float8[], pg_catalog.float8[])
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_mean_combine'
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_mean_agg_combine'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.mean_agg_combine(pg_catalog.float8[], pg_catalog.float8[]) IS
 'Combine function of oba.mean_agg: merges two partial states by Chan, Golub and LeVeque''s formula.';
 
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.mean_agg_final(pg_catalog.float8[])
-RETURNS @extschema@.mean_estimate AS 'MODULE_PATHNAME', 'obapg_mean_final'
+RETURNS @extschema@.mean_estimate AS 'MODULE_PATHNAME', 'oba_sql_mean_agg_final'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.mean_agg_final(pg_catalog.float8[]) IS
 'Final function of oba.mean_agg: the mean with its Student-t limits; NULL for no values.';

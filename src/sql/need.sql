@@ -11,7 +11,7 @@ CREATE FUNCTION @extschema@.need_z(
     sd pg_catalog.float8,
     polarity pg_catalog.text)
 RETURNS pg_catalog.float8
-AS 'MODULE_PATHNAME', 'obapg_need_z'
+AS 'MODULE_PATHNAME', 'oba_sql_need_z'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
 COMMENT ON FUNCTION @extschema@.need_z(pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.text) IS
@@ -19,28 +19,28 @@ COMMENT ON FUNCTION @extschema@.need_z(pg_catalog.float8, pg_catalog.float8, pg_
 
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.need_score_agg_trans(pg_catalog.float8[], pg_catalog.float8)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_need_score_trans'
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_need_score_agg_trans'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE COST 2;
 COMMENT ON FUNCTION @extschema@.need_score_agg_trans(pg_catalog.float8[], pg_catalog.float8) IS
 'Transition function of oba.need_score_agg(z): adds one indicator''s z-score with weight 1.';
 
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.need_score_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_need_score_trans'
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_need_score_agg_trans'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE COST 2;
 COMMENT ON FUNCTION @extschema@.need_score_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8) IS
 'Transition function of oba.need_score_agg(z, weight): adds one indicator''s weighted z-score.';
 
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.need_score_agg_combine(pg_catalog.float8[], pg_catalog.float8[])
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_need_score_combine'
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_need_score_agg_combine'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.need_score_agg_combine(pg_catalog.float8[], pg_catalog.float8[]) IS
 'Combine function of oba.need_score_agg: adds two partial states.';
 
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.need_score_agg_final(pg_catalog.float8[])
-RETURNS pg_catalog.float8 AS 'MODULE_PATHNAME', 'obapg_need_score_final'
+RETURNS pg_catalog.float8 AS 'MODULE_PATHNAME', 'oba_sql_need_score_agg_final'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.need_score_agg_final(pg_catalog.float8[]) IS
 'Final function of oba.need_score_agg: the weighted mean, NULL for no rows or a total weight of 0.';
@@ -75,7 +75,7 @@ CREATE FUNCTION @extschema@.quantile_group(
     n pg_catalog.int8,
     groups pg_catalog.int4)
 RETURNS pg_catalog.int4
-AS 'MODULE_PATHNAME', 'obapg_quantile_group'
+AS 'MODULE_PATHNAME', 'oba_sql_quantile_group'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
 COMMENT ON FUNCTION @extschema@.quantile_group(pg_catalog.int8, pg_catalog.int8, pg_catalog.int4) IS
@@ -106,7 +106,7 @@ CREATE FUNCTION @extschema@.quantile_group(
     groups pg_catalog.int4,
     convention pg_catalog.text)
 RETURNS pg_catalog.int4
-AS 'MODULE_PATHNAME', 'obapg_quantile_group'
+AS 'MODULE_PATHNAME', 'oba_sql_quantile_group'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
 COMMENT ON FUNCTION @extschema@.quantile_group(pg_catalog.int8, pg_catalog.int8, pg_catalog.int4, pg_catalog.text) IS

@@ -12,7 +12,7 @@ CREATE FUNCTION @extschema@.statistical_neighbours(
     weights pg_catalog.float8[] DEFAULT NULL)
 RETURNS TABLE (area pg_catalog.text, neighbour pg_catalog.text, rank pg_catalog.int4,
                distance pg_catalog.float8, relative_distance pg_catalog.float8)
-AS 'MODULE_PATHNAME', 'obapg_statistical_neighbours'
+AS 'MODULE_PATHNAME', 'oba_sql_statistical_neighbours'
 LANGUAGE C IMMUTABLE PARALLEL SAFE COST 10000 ROWS 1000;
 
 COMMENT ON FUNCTION @extschema@.statistical_neighbours(pg_catalog.text[], pg_catalog.float8[], pg_catalog.int4, pg_catalog.float8[]) IS

@@ -10,7 +10,7 @@ CREATE FUNCTION @extschema@.proportion(
     per pg_catalog.float8 DEFAULT 100,
     confidence pg_catalog.float8 DEFAULT 0.95)
 RETURNS @extschema@.estimate
-AS 'MODULE_PATHNAME', 'obapg_proportion'
+AS 'MODULE_PATHNAME', 'oba_sql_proportion'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
 COMMENT ON FUNCTION @extschema@.proportion(pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
@@ -20,98 +20,98 @@ COMMENT ON FUNCTION @extschema@.proportion(pg_catalog.float8, pg_catalog.float8,
 
 -- Availability: 0.1
 CREATE FUNCTION @extschema@.proportion_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_proportion_trans'
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_proportion_agg_trans'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE COST 2;
 COMMENT ON FUNCTION @extschema@.proportion_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8) IS
 'Transition function of oba.proportion_agg(successes, total): adds one row to the float8[] state.';
 
 -- Availability: 0.1
 CREATE FUNCTION @extschema@.proportion_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_proportion_trans'
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_proportion_agg_trans'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE COST 2;
 COMMENT ON FUNCTION @extschema@.proportion_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
 'Transition function of oba.proportion_agg(successes, total, per): adds one row to the float8[] state.';
 
 -- Availability: 0.1
 CREATE FUNCTION @extschema@.proportion_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_proportion_trans'
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_proportion_agg_trans'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE COST 2;
 COMMENT ON FUNCTION @extschema@.proportion_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
 'Transition function of oba.proportion_agg(successes, total, per, confidence): adds one row to the float8[] state.';
 
 -- Availability: 0.1
 CREATE FUNCTION @extschema@.proportion_agg_inv(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_proportion_inv'
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_proportion_agg_inv'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.proportion_agg_inv(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8) IS
 'Inverse transition of oba.proportion_agg(successes, total) for window frames: removes one row, or returns NULL (recompute the frame) when the sums are not exact whole numbers.';
 
 -- Availability: 0.1
 CREATE FUNCTION @extschema@.proportion_agg_inv(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_proportion_inv'
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_proportion_agg_inv'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.proportion_agg_inv(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
 'Inverse transition of oba.proportion_agg(successes, total, per) for window frames: removes one row, or returns NULL (recompute the frame) when the sums are not exact whole numbers.';
 
 -- Availability: 0.1
 CREATE FUNCTION @extschema@.proportion_agg_inv(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_proportion_inv'
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_proportion_agg_inv'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.proportion_agg_inv(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
 'Inverse transition of oba.proportion_agg(successes, total, per, confidence) for window frames: removes one row, or returns NULL (recompute the frame) when the sums are not exact whole numbers.';
 
 -- Availability: 0.1
 CREATE FUNCTION @extschema@.proportion_flag_agg_trans(pg_catalog.float8[], pg_catalog.bool)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_proportion_flag_trans'
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_proportion_flag_agg_trans'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE COST 2;
 COMMENT ON FUNCTION @extschema@.proportion_flag_agg_trans(pg_catalog.float8[], pg_catalog.bool) IS
 'Transition function of oba.proportion_agg(flag): adds one row to the float8[] state.';
 
 -- Availability: 0.1
 CREATE FUNCTION @extschema@.proportion_flag_agg_trans(pg_catalog.float8[], pg_catalog.bool, pg_catalog.float8)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_proportion_flag_trans'
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_proportion_flag_agg_trans'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE COST 2;
 COMMENT ON FUNCTION @extschema@.proportion_flag_agg_trans(pg_catalog.float8[], pg_catalog.bool, pg_catalog.float8) IS
 'Transition function of oba.proportion_agg(flag, per): adds one row to the float8[] state.';
 
 -- Availability: 0.1
 CREATE FUNCTION @extschema@.proportion_flag_agg_trans(pg_catalog.float8[], pg_catalog.bool, pg_catalog.float8, pg_catalog.float8)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_proportion_flag_trans'
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_proportion_flag_agg_trans'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE COST 2;
 COMMENT ON FUNCTION @extschema@.proportion_flag_agg_trans(pg_catalog.float8[], pg_catalog.bool, pg_catalog.float8, pg_catalog.float8) IS
 'Transition function of oba.proportion_agg(flag, per, confidence): adds one row to the float8[] state.';
 
 -- Availability: 0.1
 CREATE FUNCTION @extschema@.proportion_flag_agg_inv(pg_catalog.float8[], pg_catalog.bool)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_proportion_flag_inv'
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_proportion_flag_agg_inv'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.proportion_flag_agg_inv(pg_catalog.float8[], pg_catalog.bool) IS
 'Inverse transition of oba.proportion_agg(flag) for window frames: removes one row, or returns NULL (recompute the frame) when the sums are not exact whole numbers.';
 
 -- Availability: 0.1
 CREATE FUNCTION @extschema@.proportion_flag_agg_inv(pg_catalog.float8[], pg_catalog.bool, pg_catalog.float8)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_proportion_flag_inv'
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_proportion_flag_agg_inv'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.proportion_flag_agg_inv(pg_catalog.float8[], pg_catalog.bool, pg_catalog.float8) IS
 'Inverse transition of oba.proportion_agg(flag, per) for window frames: removes one row, or returns NULL (recompute the frame) when the sums are not exact whole numbers.';
 
 -- Availability: 0.1
 CREATE FUNCTION @extschema@.proportion_flag_agg_inv(pg_catalog.float8[], pg_catalog.bool, pg_catalog.float8, pg_catalog.float8)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_proportion_flag_inv'
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_proportion_flag_agg_inv'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.proportion_flag_agg_inv(pg_catalog.float8[], pg_catalog.bool, pg_catalog.float8, pg_catalog.float8) IS
 'Inverse transition of oba.proportion_agg(flag, per, confidence) for window frames: removes one row, or returns NULL (recompute the frame) when the sums are not exact whole numbers.';
 
 -- Availability: 0.1
 CREATE FUNCTION @extschema@.proportion_agg_combine(pg_catalog.float8[], pg_catalog.float8[])
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_proportion_combine'
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_proportion_agg_combine'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.proportion_agg_combine(pg_catalog.float8[], pg_catalog.float8[]) IS
 'Combine function of oba.proportion_agg: adds two partial states (parallel query, distributed engines).';
 
 -- Availability: 0.1
 CREATE FUNCTION @extschema@.proportion_agg_final(pg_catalog.float8[])
-RETURNS @extschema@.estimate AS 'MODULE_PATHNAME', 'obapg_proportion_final'
+RETURNS @extschema@.estimate AS 'MODULE_PATHNAME', 'oba_sql_proportion_agg_final'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.proportion_agg_final(pg_catalog.float8[]) IS
 'Final function of oba.proportion_agg: the proportion and its Wilson interval from the summed state; NULL for no rows or a total of 0.';
@@ -222,14 +222,14 @@ COMMENT ON AGGREGATE @extschema@.proportion_agg(pg_catalog.bool, pg_catalog.floa
 
 -- Availability: 0.1
 CREATE FUNCTION @extschema@.proportion_agg_trans(pg_catalog.float8[], pg_catalog.int4, pg_catalog.int4)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_proportion_trans_int4'
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_proportion_agg_trans_int4'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE COST 2;
 COMMENT ON FUNCTION @extschema@.proportion_agg_trans(pg_catalog.float8[], pg_catalog.int4, pg_catalog.int4) IS
 'Transition function of oba.proportion_agg(successes int4, total int4): adds one row to the float8[] state without casting to float8.';
 
 -- Availability: 0.1
 CREATE FUNCTION @extschema@.proportion_agg_inv(pg_catalog.float8[], pg_catalog.int4, pg_catalog.int4)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_proportion_inv_int4'
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_proportion_agg_inv_int4'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.proportion_agg_inv(pg_catalog.float8[], pg_catalog.int4, pg_catalog.int4) IS
 'Inverse transition of oba.proportion_agg(successes int4, total int4) for window frames: removes one row, or returns NULL (recompute the frame) when the sums are not exact.';
@@ -253,14 +253,14 @@ COMMENT ON AGGREGATE @extschema@.proportion_agg(pg_catalog.int4, pg_catalog.int4
 
 -- Availability: 0.1
 CREATE FUNCTION @extschema@.proportion_agg_trans(pg_catalog.float8[], pg_catalog.int8, pg_catalog.int8)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_proportion_trans_int8'
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_proportion_agg_trans_int8'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE COST 2;
 COMMENT ON FUNCTION @extschema@.proportion_agg_trans(pg_catalog.float8[], pg_catalog.int8, pg_catalog.int8) IS
 'Transition function of oba.proportion_agg(successes int8, total int8): adds one row to the float8[] state without casting to float8.';
 
 -- Availability: 0.1
 CREATE FUNCTION @extschema@.proportion_agg_inv(pg_catalog.float8[], pg_catalog.int8, pg_catalog.int8)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_proportion_inv_int8'
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_proportion_agg_inv_int8'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.proportion_agg_inv(pg_catalog.float8[], pg_catalog.int8, pg_catalog.int8) IS
 'Inverse transition of oba.proportion_agg(successes int8, total int8) for window frames: removes one row, or returns NULL (recompute the frame) when the sums are not exact.';

@@ -10,7 +10,7 @@ CREATE FUNCTION @extschema@.rate(
     per pg_catalog.float8 DEFAULT 10000,
     confidence pg_catalog.float8 DEFAULT 0.95)
 RETURNS @extschema@.estimate
-AS 'MODULE_PATHNAME', 'obapg_rate'
+AS 'MODULE_PATHNAME', 'oba_sql_rate'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
 COMMENT ON FUNCTION @extschema@.rate(pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
@@ -25,56 +25,56 @@ COMMENT ON FUNCTION @extschema@.rate(pg_catalog.float8, pg_catalog.float8, pg_ca
 
 -- Availability: 0.1
 CREATE FUNCTION @extschema@.rate_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_rate_trans'
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_rate_agg_trans'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE COST 2;
 COMMENT ON FUNCTION @extschema@.rate_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8) IS
 'Transition function of oba.rate_agg(events, population): adds one row to the float8[] state.';
 
 -- Availability: 0.1
 CREATE FUNCTION @extschema@.rate_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_rate_trans'
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_rate_agg_trans'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE COST 2;
 COMMENT ON FUNCTION @extschema@.rate_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
 'Transition function of oba.rate_agg(events, population, per): adds one row to the float8[] state.';
 
 -- Availability: 0.1
 CREATE FUNCTION @extschema@.rate_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_rate_trans'
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_rate_agg_trans'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE COST 2;
 COMMENT ON FUNCTION @extschema@.rate_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
 'Transition function of oba.rate_agg(events, population, per, confidence): adds one row to the float8[] state.';
 
 -- Availability: 0.1
 CREATE FUNCTION @extschema@.rate_agg_inv(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_rate_inv'
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_rate_agg_inv'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.rate_agg_inv(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8) IS
 'Inverse transition of oba.rate_agg(events, population) for window frames: removes one row, or returns NULL (recompute the frame) when the sums are not exact whole numbers.';
 
 -- Availability: 0.1
 CREATE FUNCTION @extschema@.rate_agg_inv(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_rate_inv'
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_rate_agg_inv'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.rate_agg_inv(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
 'Inverse transition of oba.rate_agg(events, population, per) for window frames: removes one row, or returns NULL (recompute the frame) when the sums are not exact whole numbers.';
 
 -- Availability: 0.1
 CREATE FUNCTION @extschema@.rate_agg_inv(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_rate_inv'
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_rate_agg_inv'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.rate_agg_inv(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
 'Inverse transition of oba.rate_agg(events, population, per, confidence) for window frames: removes one row, or returns NULL (recompute the frame) when the sums are not exact whole numbers.';
 
 -- Availability: 0.1
 CREATE FUNCTION @extschema@.rate_agg_combine(pg_catalog.float8[], pg_catalog.float8[])
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_rate_combine'
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_rate_agg_combine'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.rate_agg_combine(pg_catalog.float8[], pg_catalog.float8[]) IS
 'Combine function of oba.rate_agg: adds two partial states (parallel query, distributed engines).';
 
 -- Availability: 0.1
 CREATE FUNCTION @extschema@.rate_agg_final(pg_catalog.float8[])
-RETURNS @extschema@.estimate AS 'MODULE_PATHNAME', 'obapg_rate_final'
+RETURNS @extschema@.estimate AS 'MODULE_PATHNAME', 'oba_sql_rate_agg_final'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.rate_agg_final(pg_catalog.float8[]) IS
 'Final function of oba.rate_agg: the rate and its interval from the summed state; NULL for no rows or a total population of 0.';
@@ -136,14 +136,14 @@ COMMENT ON AGGREGATE @extschema@.rate_agg(pg_catalog.float8, pg_catalog.float8, 
 
 -- Availability: 0.1
 CREATE FUNCTION @extschema@.rate_agg_trans(pg_catalog.float8[], pg_catalog.int4, pg_catalog.int4)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_rate_trans_int4'
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_rate_agg_trans_int4'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE COST 2;
 COMMENT ON FUNCTION @extschema@.rate_agg_trans(pg_catalog.float8[], pg_catalog.int4, pg_catalog.int4) IS
 'Transition function of oba.rate_agg(events int4, population int4): adds one row to the float8[] state without casting to float8.';
 
 -- Availability: 0.1
 CREATE FUNCTION @extschema@.rate_agg_inv(pg_catalog.float8[], pg_catalog.int4, pg_catalog.int4)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_rate_inv_int4'
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_rate_agg_inv_int4'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.rate_agg_inv(pg_catalog.float8[], pg_catalog.int4, pg_catalog.int4) IS
 'Inverse transition of oba.rate_agg(events int4, population int4) for window frames: removes one row, or returns NULL (recompute the frame) when the sums are not exact.';
@@ -167,14 +167,14 @@ COMMENT ON AGGREGATE @extschema@.rate_agg(pg_catalog.int4, pg_catalog.int4) IS
 
 -- Availability: 0.1
 CREATE FUNCTION @extschema@.rate_agg_trans(pg_catalog.float8[], pg_catalog.int8, pg_catalog.int8)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_rate_trans_int8'
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_rate_agg_trans_int8'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE COST 2;
 COMMENT ON FUNCTION @extschema@.rate_agg_trans(pg_catalog.float8[], pg_catalog.int8, pg_catalog.int8) IS
 'Transition function of oba.rate_agg(events int8, population int8): adds one row to the float8[] state without casting to float8.';
 
 -- Availability: 0.1
 CREATE FUNCTION @extschema@.rate_agg_inv(pg_catalog.float8[], pg_catalog.int8, pg_catalog.int8)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_rate_inv_int8'
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_rate_agg_inv_int8'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.rate_agg_inv(pg_catalog.float8[], pg_catalog.int8, pg_catalog.int8) IS
 'Inverse transition of oba.rate_agg(events int8, population int8) for window frames: removes one row, or returns NULL (recompute the frame) when the sums are not exact.';

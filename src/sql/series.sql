@@ -18,14 +18,14 @@
 
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.date_to_years(d pg_catalog.date)
-RETURNS pg_catalog.float8 AS 'MODULE_PATHNAME', 'obapg_date_to_years'
+RETURNS pg_catalog.float8 AS 'MODULE_PATHNAME', 'oba_sql_date_to_years'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.date_to_years(pg_catalog.date) IS
 'A date as a time in years, the rule of every date overload of the trend, curve and SPC functions: year + (month - 1)/12 + (day - 1)/(12 x days in that month). The first days of successive months, quarters and years are exactly 1/12, 1/4 and 1 apart, so slopes are per year. NULL gives NULL; an infinite date is an error (22023).';
 
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.years_to_date(years pg_catalog.float8)
-RETURNS pg_catalog.date AS 'MODULE_PATHNAME', 'obapg_years_to_date'
+RETURNS pg_catalog.date AS 'MODULE_PATHNAME', 'oba_sql_years_to_date'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.years_to_date(pg_catalog.float8) IS
 'The inverse of oba.date_to_years, to the nearest day: oba.years_to_date(2019.25) = 2019-04-01. NULL gives NULL; a non-finite value is an error (22023), a value outside the date range 22008.';
@@ -34,21 +34,21 @@ COMMENT ON FUNCTION @extschema@.years_to_date(pg_catalog.float8) IS
 
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.series_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_series_trans'
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_series_agg_trans'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.series_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8) IS
 'Transition function of oba.mann_kendall_agg(t, value), oba.linear_trend_agg(t, value) and the other trend tests without parameters (mann_kendall_hamed_rao_agg, mann_kendall_prewhitened_agg, pettitt_agg, segmented_agg), which share one state: appends (t, value) to the float8[] series state (in place inside an aggregate). A NULL t skips the row; a NULL value is kept as missing; a non-finite t or value is an error (22023).';
 
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.series_agg_trans(pg_catalog.float8[], pg_catalog.date, pg_catalog.float8)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_series_trans_date'
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_series_agg_trans_date'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.series_agg_trans(pg_catalog.float8[], pg_catalog.date, pg_catalog.float8) IS
 'Transition function of oba.mann_kendall_agg(date, value), oba.linear_trend_agg(date, value) and the other trend tests without parameters: appends (oba.date_to_years(t), value) to the float8[] series state.';
 
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.series_agg_combine(pg_catalog.float8[], pg_catalog.float8[])
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_series_combine'
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_series_agg_combine'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.series_agg_combine(pg_catalog.float8[], pg_catalog.float8[]) IS
 'Combine function of every time-series aggregate (trend, curve, SPC): appends the rows of the second state to the first (parallel query, distributed engines). The parameters of both must agree (22023).';

@@ -26,21 +26,21 @@ COMMENT ON TYPE @extschema@.sii IS
 
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.sii_agg_combine(pg_catalog.float8[], pg_catalog.float8[])
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_sii_combine'
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_sii_agg_combine'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.sii_agg_combine(pg_catalog.float8[], pg_catalog.float8[]) IS
 'Combine function of oba.sii_agg and oba.sii_se_agg: concatenates the quantile rows of two partial states (parallel query, distributed engines); at most 100 quantiles (54000).';
 
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.sii_agg_final(pg_catalog.float8[])
-RETURNS @extschema@.sii AS 'MODULE_PATHNAME', 'obapg_sii_final'
+RETURNS @extschema@.sii AS 'MODULE_PATHNAME', 'oba_sql_sii_agg_final'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.sii_agg_final(pg_catalog.float8[]) IS
 'Final function of oba.sii_agg and oba.sii_se_agg: sorts the quantiles by label, fits the SII and RII and simulates their limits; NULL for no rows.';
 
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.sii_agg_trans(pg_catalog.float8[], pg_catalog.int4, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_sii_trans'
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_sii_agg_trans'
 LANGUAGE C IMMUTABLE PARALLEL SAFE COST 2;
 COMMENT ON FUNCTION @extschema@.sii_agg_trans(pg_catalog.float8[], pg_catalog.int4, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
 'Transition function of oba.sii_agg(quantile, population, value, lower, upper): adds one quantile row to the float8[] state.';
@@ -60,7 +60,7 @@ COMMENT ON AGGREGATE @extschema@.sii_agg(pg_catalog.int4, pg_catalog.float8, pg_
 
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.sii_agg_trans(pg_catalog.float8[], pg_catalog.int4, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.text)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_sii_trans'
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_sii_agg_trans'
 LANGUAGE C IMMUTABLE PARALLEL SAFE COST 2;
 COMMENT ON FUNCTION @extschema@.sii_agg_trans(pg_catalog.float8[], pg_catalog.int4, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.text) IS
 'Transition function of oba.sii_agg(quantile, population, value, lower, upper, value_type): adds one quantile row to the float8[] state.';
@@ -80,7 +80,7 @@ COMMENT ON AGGREGATE @extschema@.sii_agg(pg_catalog.int4, pg_catalog.float8, pg_
 
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.sii_agg_trans(pg_catalog.float8[], pg_catalog.int4, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.text, pg_catalog.bool)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_sii_trans'
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_sii_agg_trans'
 LANGUAGE C IMMUTABLE PARALLEL SAFE COST 2;
 COMMENT ON FUNCTION @extschema@.sii_agg_trans(pg_catalog.float8[], pg_catalog.int4, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.text, pg_catalog.bool) IS
 'Transition function of oba.sii_agg(quantile, population, value, lower, upper, value_type, transform): adds one quantile row to the float8[] state.';
@@ -100,7 +100,7 @@ COMMENT ON AGGREGATE @extschema@.sii_agg(pg_catalog.int4, pg_catalog.float8, pg_
 
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.sii_agg_trans(pg_catalog.float8[], pg_catalog.int4, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.text, pg_catalog.bool, pg_catalog.float8)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_sii_trans'
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_sii_agg_trans'
 LANGUAGE C IMMUTABLE PARALLEL SAFE COST 2;
 COMMENT ON FUNCTION @extschema@.sii_agg_trans(pg_catalog.float8[], pg_catalog.int4, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.text, pg_catalog.bool, pg_catalog.float8) IS
 'Transition function of oba.sii_agg(quantile, population, value, lower, upper, value_type, transform, multiplier): adds one quantile row to the float8[] state.';
@@ -120,7 +120,7 @@ COMMENT ON AGGREGATE @extschema@.sii_agg(pg_catalog.int4, pg_catalog.float8, pg_
 
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.sii_agg_trans(pg_catalog.float8[], pg_catalog.int4, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.text, pg_catalog.bool, pg_catalog.float8, pg_catalog.float8, pg_catalog.int4, pg_catalog.int4)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_sii_trans'
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_sii_agg_trans'
 LANGUAGE C IMMUTABLE PARALLEL SAFE COST 2;
 COMMENT ON FUNCTION @extschema@.sii_agg_trans(pg_catalog.float8[], pg_catalog.int4, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.text, pg_catalog.bool, pg_catalog.float8, pg_catalog.float8, pg_catalog.int4, pg_catalog.int4) IS
 'Transition function of oba.sii_agg(quantile, population, value, lower, upper, value_type, transform, multiplier, confidence, repetitions, seed): adds one quantile row to the float8[] state.';
@@ -140,7 +140,7 @@ COMMENT ON AGGREGATE @extschema@.sii_agg(pg_catalog.int4, pg_catalog.float8, pg_
 
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.sii_se_agg_trans(pg_catalog.float8[], pg_catalog.int4, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_sii_se_trans'
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_sii_se_agg_trans'
 LANGUAGE C IMMUTABLE PARALLEL SAFE COST 2;
 COMMENT ON FUNCTION @extschema@.sii_se_agg_trans(pg_catalog.float8[], pg_catalog.int4, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
 'Transition function of oba.sii_se_agg(quantile, population, value, se): adds one quantile row to the float8[] state.';
@@ -160,7 +160,7 @@ COMMENT ON AGGREGATE @extschema@.sii_se_agg(pg_catalog.int4, pg_catalog.float8, 
 
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.sii_se_agg_trans(pg_catalog.float8[], pg_catalog.int4, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.text)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_sii_se_trans'
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_sii_se_agg_trans'
 LANGUAGE C IMMUTABLE PARALLEL SAFE COST 2;
 COMMENT ON FUNCTION @extschema@.sii_se_agg_trans(pg_catalog.float8[], pg_catalog.int4, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.text) IS
 'Transition function of oba.sii_se_agg(quantile, population, value, se, value_type): adds one quantile row to the float8[] state.';
@@ -180,7 +180,7 @@ COMMENT ON AGGREGATE @extschema@.sii_se_agg(pg_catalog.int4, pg_catalog.float8, 
 
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.sii_se_agg_trans(pg_catalog.float8[], pg_catalog.int4, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.text, pg_catalog.float8)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_sii_se_trans'
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_sii_se_agg_trans'
 LANGUAGE C IMMUTABLE PARALLEL SAFE COST 2;
 COMMENT ON FUNCTION @extschema@.sii_se_agg_trans(pg_catalog.float8[], pg_catalog.int4, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.text, pg_catalog.float8) IS
 'Transition function of oba.sii_se_agg(quantile, population, value, se, value_type, multiplier): adds one quantile row to the float8[] state.';
@@ -200,7 +200,7 @@ COMMENT ON AGGREGATE @extschema@.sii_se_agg(pg_catalog.int4, pg_catalog.float8, 
 
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.sii_se_agg_trans(pg_catalog.float8[], pg_catalog.int4, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.text, pg_catalog.float8, pg_catalog.float8, pg_catalog.int4, pg_catalog.int4)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_sii_se_trans'
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_sii_se_agg_trans'
 LANGUAGE C IMMUTABLE PARALLEL SAFE COST 2;
 COMMENT ON FUNCTION @extschema@.sii_se_agg_trans(pg_catalog.float8[], pg_catalog.int4, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.text, pg_catalog.float8, pg_catalog.float8, pg_catalog.int4, pg_catalog.int4) IS
 'Transition function of oba.sii_se_agg(quantile, population, value, se, value_type, multiplier, confidence, repetitions, seed): adds one quantile row to the float8[] state.';

@@ -119,14 +119,14 @@ COMMENT ON TYPE @extschema@.recent_trend IS
 
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.mann_kendall_agg_final(pg_catalog.float8[])
-RETURNS @extschema@.mann_kendall AS 'MODULE_PATHNAME', 'obapg_mann_kendall_final'
+RETURNS @extschema@.mann_kendall AS 'MODULE_PATHNAME', 'oba_sql_mann_kendall_agg_final'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.mann_kendall_agg_final(pg_catalog.float8[]) IS
 'Final function of oba.mann_kendall_agg: sorts the rows by time, drops missing values, refuses duplicate times (22023) and runs the test; NULL for no rows.';
 
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.linear_trend_agg_final(pg_catalog.float8[])
-RETURNS @extschema@.linear_trend AS 'MODULE_PATHNAME', 'obapg_linear_trend_final'
+RETURNS @extschema@.linear_trend AS 'MODULE_PATHNAME', 'oba_sql_linear_trend_agg_final'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.linear_trend_agg_final(pg_catalog.float8[]) IS
 'Final function of oba.linear_trend_agg: sorts the rows by time, drops missing values, refuses duplicate times (22023) and fits the line; NULL for no rows.';
@@ -185,14 +185,14 @@ COMMENT ON AGGREGATE @extschema@.linear_trend_agg(pg_catalog.date, pg_catalog.fl
 
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.linear_predict(fit @extschema@.linear_trend, t pg_catalog.float8, confidence pg_catalog.float8 DEFAULT 0.95)
-RETURNS @extschema@.prediction AS 'MODULE_PATHNAME', 'obapg_linear_predict'
+RETURNS @extschema@.prediction AS 'MODULE_PATHNAME', 'oba_sql_linear_predict'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.linear_predict(@extschema@.linear_trend, pg_catalog.float8, pg_catalog.float8) IS
 'The fitted value of an oba.linear_trend at time t, with the confidence interval of the mean and the prediction interval of a new value at the given confidence (default 95%; R predict.lm). NULL in gives NULL; intervals are NULL with fewer than 3 points; confidence outside (0,1) is an error (22023).';
 
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.linear_predict(fit @extschema@.linear_trend, t pg_catalog.date, confidence pg_catalog.float8 DEFAULT 0.95)
-RETURNS @extschema@.prediction AS 'MODULE_PATHNAME', 'obapg_linear_predict_date'
+RETURNS @extschema@.prediction AS 'MODULE_PATHNAME', 'oba_sql_linear_predict_date'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.linear_predict(@extschema@.linear_trend, pg_catalog.date, pg_catalog.float8) IS
 'oba.linear_predict at a date (measured in years, oba.date_to_years), for a trend fitted on dates.';
@@ -201,21 +201,21 @@ COMMENT ON FUNCTION @extschema@.linear_predict(@extschema@.linear_trend, pg_cata
 
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.its_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_its_trans'
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_its_agg_trans'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.its_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
 'Transition function of oba.its_agg(t, value, break_t): appends one row to the float8[] series state (in place inside an aggregate).';
 
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.its_agg_trans(pg_catalog.float8[], pg_catalog.date, pg_catalog.float8, pg_catalog.date)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_its_trans_date'
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_its_agg_trans_date'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.its_agg_trans(pg_catalog.float8[], pg_catalog.date, pg_catalog.float8, pg_catalog.date) IS
 'Transition function of oba.its_agg(t date, value, break_t date): appends one row to the float8[] series state (in place inside an aggregate).';
 
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.its_agg_final(pg_catalog.float8[])
-RETURNS @extschema@.its AS 'MODULE_PATHNAME', 'obapg_its_final'
+RETURNS @extschema@.its AS 'MODULE_PATHNAME', 'oba_sql_its_agg_final'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.its_agg_final(pg_catalog.float8[]) IS
 'Final function of oba.its_agg: sorts the rows by time, drops missing values, refuses duplicate times (22023) and fits the segmented regression; NULL for no rows.';
@@ -250,35 +250,35 @@ COMMENT ON AGGREGATE @extschema@.its_agg(pg_catalog.date, pg_catalog.float8, pg_
 
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.trend_chisq_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_chisq_trans'
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_trend_chisq_agg_trans'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.trend_chisq_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
 'Transition function of oba.trend_chisq_agg(t, successes, total): appends one row to the float8[] series state (in place inside an aggregate).';
 
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.trend_chisq_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.text)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_chisq_trans'
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_trend_chisq_agg_trans'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.trend_chisq_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.text) IS
 'Transition function of oba.trend_chisq_agg(t, successes, total, scores): appends one row to the float8[] series state (in place inside an aggregate).';
 
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.trend_chisq_agg_trans(pg_catalog.float8[], pg_catalog.date, pg_catalog.float8, pg_catalog.float8)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_chisq_trans_date'
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_trend_chisq_agg_trans_date'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.trend_chisq_agg_trans(pg_catalog.float8[], pg_catalog.date, pg_catalog.float8, pg_catalog.float8) IS
 'Transition function of oba.trend_chisq_agg(t date, successes, total): appends one row to the float8[] series state (in place inside an aggregate).';
 
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.trend_chisq_agg_trans(pg_catalog.float8[], pg_catalog.date, pg_catalog.float8, pg_catalog.float8, pg_catalog.text)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_chisq_trans_date'
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_trend_chisq_agg_trans_date'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.trend_chisq_agg_trans(pg_catalog.float8[], pg_catalog.date, pg_catalog.float8, pg_catalog.float8, pg_catalog.text) IS
 'Transition function of oba.trend_chisq_agg(t date, successes, total, scores): appends one row to the float8[] series state (in place inside an aggregate).';
 
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.trend_chisq_agg_final(pg_catalog.float8[])
-RETURNS @extschema@.trend_chisq AS 'MODULE_PATHNAME', 'obapg_chisq_final'
+RETURNS @extschema@.trend_chisq AS 'MODULE_PATHNAME', 'oba_sql_trend_chisq_agg_final'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.trend_chisq_agg_final(pg_catalog.float8[]) IS
 'Final function of oba.trend_chisq_agg: sorts the rows by time, drops rows with a missing count, refuses duplicate times (22023) and computes the test; NULL for no rows.';
@@ -340,21 +340,21 @@ COMMENT ON AGGREGATE @extschema@.trend_chisq_agg(pg_catalog.date, pg_catalog.flo
 
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.trend_chisq_score_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_chisq_score_trans'
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_trend_chisq_score_agg_trans'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE COST 2;
 COMMENT ON FUNCTION @extschema@.trend_chisq_score_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
 'Transition function of oba.trend_chisq_score_agg(score, successes, total): adds one row to the float8[8] state {rows, sum of totals, sum of successes, shift (the first score), weighted means of score - shift and of successes / total, weighted sum of squared score deviations, weighted co-moment} by a weighted Welford update.';
 
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.trend_chisq_score_agg_combine(pg_catalog.float8[], pg_catalog.float8[])
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_chisq_score_combine'
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_trend_chisq_score_agg_combine'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.trend_chisq_score_agg_combine(pg_catalog.float8[], pg_catalog.float8[]) IS
 'Combine function of oba.trend_chisq_score_agg: merges two partial states by Chan''s formula.';
 
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.trend_chisq_score_agg_final(pg_catalog.float8[])
-RETURNS @extschema@.trend_chisq AS 'MODULE_PATHNAME', 'obapg_chisq_score_final'
+RETURNS @extschema@.trend_chisq AS 'MODULE_PATHNAME', 'oba_sql_trend_chisq_score_agg_final'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.trend_chisq_score_agg_final(pg_catalog.float8[]) IS
 'Final function of oba.trend_chisq_score_agg: k (rows), the statistic and its p-value; NULL for no rows.';
@@ -376,91 +376,91 @@ COMMENT ON AGGREGATE @extschema@.trend_chisq_score_agg(pg_catalog.float8, pg_cat
 
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.recent_trend_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.text)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_recent_trans'
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_recent_trend_agg_trans'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.recent_trend_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.text) IS
 'Transition function of oba.recent_trend_agg(t, successes, total, polarity): appends one row to the float8[] series state (in place inside an aggregate).';
 
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.recent_trend_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.text, pg_catalog.int4)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_recent_trans'
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_recent_trend_agg_trans'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.recent_trend_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.text, pg_catalog.int4) IS
 'Transition function of oba.recent_trend_agg(t, successes, total, polarity, points): appends one row to the float8[] series state (in place inside an aggregate).';
 
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.recent_trend_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.text, pg_catalog.int4, pg_catalog.text)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_recent_trans'
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_recent_trend_agg_trans'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.recent_trend_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.text, pg_catalog.int4, pg_catalog.text) IS
 'Transition function of oba.recent_trend_agg(t, successes, total, polarity, points, variant): appends one row to the float8[] series state (in place inside an aggregate).';
 
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.recent_trend_ci_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.text)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_recent_ci_trans'
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_recent_trend_ci_agg_trans'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.recent_trend_ci_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.text) IS
 'Transition function of oba.recent_trend_ci_agg(t, value, lower95, upper95, polarity): appends one row to the float8[] series state (in place inside an aggregate).';
 
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.recent_trend_ci_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.text, pg_catalog.int4)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_recent_ci_trans'
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_recent_trend_ci_agg_trans'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.recent_trend_ci_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.text, pg_catalog.int4) IS
 'Transition function of oba.recent_trend_ci_agg(t, value, lower95, upper95, polarity, points): appends one row to the float8[] series state (in place inside an aggregate).';
 
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.recent_trend_ci_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.text, pg_catalog.int4, pg_catalog.text)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_recent_ci_trans'
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_recent_trend_ci_agg_trans'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.recent_trend_ci_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.text, pg_catalog.int4, pg_catalog.text) IS
 'Transition function of oba.recent_trend_ci_agg(t, value, lower95, upper95, polarity, points, variant): appends one row to the float8[] series state (in place inside an aggregate).';
 
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.recent_trend_agg_trans(pg_catalog.float8[], pg_catalog.date, pg_catalog.float8, pg_catalog.float8, pg_catalog.text)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_recent_trans_date'
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_recent_trend_agg_trans_date'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.recent_trend_agg_trans(pg_catalog.float8[], pg_catalog.date, pg_catalog.float8, pg_catalog.float8, pg_catalog.text) IS
 'Transition function of oba.recent_trend_agg(t, successes, total, polarity): appends one row to the float8[] series state (in place inside an aggregate).';
 
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.recent_trend_agg_trans(pg_catalog.float8[], pg_catalog.date, pg_catalog.float8, pg_catalog.float8, pg_catalog.text, pg_catalog.int4)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_recent_trans_date'
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_recent_trend_agg_trans_date'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.recent_trend_agg_trans(pg_catalog.float8[], pg_catalog.date, pg_catalog.float8, pg_catalog.float8, pg_catalog.text, pg_catalog.int4) IS
 'Transition function of oba.recent_trend_agg(t, successes, total, polarity, points): appends one row to the float8[] series state (in place inside an aggregate).';
 
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.recent_trend_agg_trans(pg_catalog.float8[], pg_catalog.date, pg_catalog.float8, pg_catalog.float8, pg_catalog.text, pg_catalog.int4, pg_catalog.text)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_recent_trans_date'
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_recent_trend_agg_trans_date'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.recent_trend_agg_trans(pg_catalog.float8[], pg_catalog.date, pg_catalog.float8, pg_catalog.float8, pg_catalog.text, pg_catalog.int4, pg_catalog.text) IS
 'Transition function of oba.recent_trend_agg(t, successes, total, polarity, points, variant): appends one row to the float8[] series state (in place inside an aggregate).';
 
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.recent_trend_ci_agg_trans(pg_catalog.float8[], pg_catalog.date, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.text)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_recent_ci_trans_date'
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_recent_trend_ci_agg_trans_date'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.recent_trend_ci_agg_trans(pg_catalog.float8[], pg_catalog.date, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.text) IS
 'Transition function of oba.recent_trend_ci_agg(t, value, lower95, upper95, polarity): appends one row to the float8[] series state (in place inside an aggregate).';
 
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.recent_trend_ci_agg_trans(pg_catalog.float8[], pg_catalog.date, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.text, pg_catalog.int4)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_recent_ci_trans_date'
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_recent_trend_ci_agg_trans_date'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.recent_trend_ci_agg_trans(pg_catalog.float8[], pg_catalog.date, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.text, pg_catalog.int4) IS
 'Transition function of oba.recent_trend_ci_agg(t, value, lower95, upper95, polarity, points): appends one row to the float8[] series state (in place inside an aggregate).';
 
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.recent_trend_ci_agg_trans(pg_catalog.float8[], pg_catalog.date, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.text, pg_catalog.int4, pg_catalog.text)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_recent_ci_trans_date'
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_recent_trend_ci_agg_trans_date'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.recent_trend_ci_agg_trans(pg_catalog.float8[], pg_catalog.date, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.text, pg_catalog.int4, pg_catalog.text) IS
 'Transition function of oba.recent_trend_ci_agg(t, value, lower95, upper95, polarity, points, variant): appends one row to the float8[] series state (in place inside an aggregate).';
 
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.recent_trend_agg_final(pg_catalog.float8[])
-RETURNS @extschema@.recent_trend AS 'MODULE_PATHNAME', 'obapg_recent_final'
+RETURNS @extschema@.recent_trend AS 'MODULE_PATHNAME', 'oba_sql_recent_trend_agg_final'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.recent_trend_agg_final(pg_catalog.float8[]) IS
 'Final function of oba.recent_trend_agg and oba.recent_trend_ci_agg: sorts the rows by time, refuses duplicate times (22023) and applies the Fingertips rule to the last points; NULL for no rows.';
@@ -716,42 +716,42 @@ COMMENT ON TYPE @extschema@.segmented IS
 
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.mann_kendall_hamed_rao_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_mk_hamed_rao_trans'
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_mann_kendall_hamed_rao_agg_trans'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.mann_kendall_hamed_rao_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
 'Transition function of oba.mann_kendall_hamed_rao_agg(t, value, alpha): appends one row to the float8[] series state (in place inside an aggregate).';
 
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.mann_kendall_hamed_rao_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.int4)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_mk_hamed_rao_trans'
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_mann_kendall_hamed_rao_agg_trans'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.mann_kendall_hamed_rao_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.int4) IS
 'Transition function of oba.mann_kendall_hamed_rao_agg(t, value, alpha, max_lag): appends one row to the float8[] series state (in place inside an aggregate).';
 
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.mann_kendall_hamed_rao_agg_trans(pg_catalog.float8[], pg_catalog.date, pg_catalog.float8, pg_catalog.float8)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_mk_hamed_rao_trans_date'
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_mann_kendall_hamed_rao_agg_trans_date'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.mann_kendall_hamed_rao_agg_trans(pg_catalog.float8[], pg_catalog.date, pg_catalog.float8, pg_catalog.float8) IS
 'Transition function of oba.mann_kendall_hamed_rao_agg(t date, value, alpha): appends one row to the float8[] series state (in place inside an aggregate).';
 
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.mann_kendall_hamed_rao_agg_trans(pg_catalog.float8[], pg_catalog.date, pg_catalog.float8, pg_catalog.float8, pg_catalog.int4)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_mk_hamed_rao_trans_date'
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_mann_kendall_hamed_rao_agg_trans_date'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.mann_kendall_hamed_rao_agg_trans(pg_catalog.float8[], pg_catalog.date, pg_catalog.float8, pg_catalog.float8, pg_catalog.int4) IS
 'Transition function of oba.mann_kendall_hamed_rao_agg(t date, value, alpha, max_lag): appends one row to the float8[] series state (in place inside an aggregate).';
 
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.mann_kendall_hamed_rao_agg_final(pg_catalog.float8[])
-RETURNS @extschema@.mann_kendall_hamed_rao AS 'MODULE_PATHNAME', 'obapg_mk_hamed_rao_final'
+RETURNS @extschema@.mann_kendall_hamed_rao AS 'MODULE_PATHNAME', 'oba_sql_mann_kendall_hamed_rao_agg_final'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.mann_kendall_hamed_rao_agg_final(pg_catalog.float8[]) IS
 'Final function of oba.mann_kendall_hamed_rao_agg: sorts the rows by time, drops missing values, refuses duplicate times (22023) and runs the test (alpha 0.05 and every lag on the shared state of oba.series_agg_trans); NULL for no rows.';
 
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.mann_kendall_prewhitened_agg_final(pg_catalog.float8[])
-RETURNS @extschema@.mann_kendall_prewhitened AS 'MODULE_PATHNAME', 'obapg_mk_prewhitened_final'
+RETURNS @extschema@.mann_kendall_prewhitened AS 'MODULE_PATHNAME', 'oba_sql_mann_kendall_prewhitened_agg_final'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.mann_kendall_prewhitened_agg_final(pg_catalog.float8[]) IS
 'Final function of oba.mann_kendall_prewhitened_agg: sorts the rows by time, drops missing values, refuses duplicate times (22023) and runs the test; NULL for no rows.';
@@ -864,28 +864,28 @@ COMMENT ON AGGREGATE @extschema@.mann_kendall_prewhitened_agg(pg_catalog.date, p
 
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.seasonal_mann_kendall_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.int4)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_seasonal_mk_trans'
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_seasonal_mann_kendall_agg_trans'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.seasonal_mann_kendall_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.int4) IS
 'Transition function of oba.seasonal_mann_kendall_agg(t, value, season): appends one row to the float8[] series state (in place inside an aggregate).';
 
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.seasonal_mann_kendall_agg_trans(pg_catalog.float8[], pg_catalog.date, pg_catalog.float8)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_seasonal_mk_trans_date'
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_seasonal_mann_kendall_agg_trans_date'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.seasonal_mann_kendall_agg_trans(pg_catalog.float8[], pg_catalog.date, pg_catalog.float8) IS
 'Transition function of oba.seasonal_mann_kendall_agg(t date, value): appends one row, its season the month of t, to the float8[] series state (in place inside an aggregate).';
 
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.seasonal_mann_kendall_agg_trans(pg_catalog.float8[], pg_catalog.date, pg_catalog.float8, pg_catalog.int4)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_seasonal_mk_trans_date'
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_seasonal_mann_kendall_agg_trans_date'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.seasonal_mann_kendall_agg_trans(pg_catalog.float8[], pg_catalog.date, pg_catalog.float8, pg_catalog.int4) IS
 'Transition function of oba.seasonal_mann_kendall_agg(t date, value, season): appends one row to the float8[] series state (in place inside an aggregate).';
 
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.seasonal_mann_kendall_agg_final(pg_catalog.float8[])
-RETURNS @extschema@.seasonal_mann_kendall AS 'MODULE_PATHNAME', 'obapg_seasonal_mk_final'
+RETURNS @extschema@.seasonal_mann_kendall AS 'MODULE_PATHNAME', 'oba_sql_seasonal_mann_kendall_agg_final'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.seasonal_mann_kendall_agg_final(pg_catalog.float8[]) IS
 'Final function of oba.seasonal_mann_kendall_agg: sorts the rows by time, drops missing values, refuses duplicate times (22023), groups by season and runs the test; NULL for no rows.';
@@ -933,7 +933,7 @@ COMMENT ON AGGREGATE @extschema@.seasonal_mann_kendall_agg(pg_catalog.date, pg_c
 
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.pettitt_agg_final(pg_catalog.float8[])
-RETURNS @extschema@.pettitt AS 'MODULE_PATHNAME', 'obapg_pettitt_final'
+RETURNS @extschema@.pettitt AS 'MODULE_PATHNAME', 'oba_sql_pettitt_agg_final'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.pettitt_agg_final(pg_catalog.float8[]) IS
 'Final function of oba.pettitt_agg: sorts the rows by time, drops missing values, refuses duplicate times (22023) and runs the test; NULL for no rows.';
@@ -968,21 +968,21 @@ COMMENT ON AGGREGATE @extschema@.pettitt_agg(pg_catalog.date, pg_catalog.float8)
 
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.segmented_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.int4)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_broken_line_trans'
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_segmented_agg_trans'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.segmented_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.int4) IS
 'Transition function of oba.segmented_agg(t, value, min_segment): appends one row to the float8[] series state (in place inside an aggregate).';
 
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.segmented_agg_trans(pg_catalog.float8[], pg_catalog.date, pg_catalog.float8, pg_catalog.int4)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_broken_line_trans_date'
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_segmented_agg_trans_date'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.segmented_agg_trans(pg_catalog.float8[], pg_catalog.date, pg_catalog.float8, pg_catalog.int4) IS
 'Transition function of oba.segmented_agg(t date, value, min_segment): appends one row to the float8[] series state (in place inside an aggregate).';
 
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.segmented_agg_final(pg_catalog.float8[])
-RETURNS @extschema@.segmented AS 'MODULE_PATHNAME', 'obapg_broken_line_final'
+RETURNS @extschema@.segmented AS 'MODULE_PATHNAME', 'oba_sql_segmented_agg_final'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.segmented_agg_final(pg_catalog.float8[]) IS
 'Final function of oba.segmented_agg: sorts the rows by time, drops missing values, refuses duplicate times (22023) and fits the broken line (min_segment 3 on the shared state of oba.series_agg_trans); NULL for no rows.';

@@ -10,7 +10,7 @@ CREATE FUNCTION @extschema@.cost_per_outcome(
     outcomes pg_catalog.float8,
     confidence pg_catalog.float8 DEFAULT 0.95)
 RETURNS @extschema@.estimate
-AS 'MODULE_PATHNAME', 'obapg_cost_per_outcome'
+AS 'MODULE_PATHNAME', 'oba_sql_cost_per_outcome'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
 COMMENT ON FUNCTION @extschema@.cost_per_outcome(pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
@@ -23,7 +23,7 @@ CREATE FUNCTION @extschema@.return_on_investment(
     unit_benefit pg_catalog.float8,
     confidence pg_catalog.float8 DEFAULT 0.95)
 RETURNS @extschema@.estimate
-AS 'MODULE_PATHNAME', 'obapg_return_on_investment'
+AS 'MODULE_PATHNAME', 'oba_sql_return_on_investment'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
 COMMENT ON FUNCTION @extschema@.return_on_investment(pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
@@ -35,7 +35,7 @@ CREATE FUNCTION @extschema@.present_value(
     years pg_catalog.float8,
     discount_rate pg_catalog.float8 DEFAULT 0.035)
 RETURNS pg_catalog.float8
-AS 'MODULE_PATHNAME', 'obapg_present_value'
+AS 'MODULE_PATHNAME', 'oba_sql_present_value'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
 COMMENT ON FUNCTION @extschema@.present_value(pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
@@ -45,28 +45,28 @@ COMMENT ON FUNCTION @extschema@.present_value(pg_catalog.float8, pg_catalog.floa
 
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.cost_per_outcome_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_cost_per_outcome_trans'
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_cost_per_outcome_agg_trans'
 LANGUAGE C IMMUTABLE PARALLEL SAFE COST 2;
 COMMENT ON FUNCTION @extschema@.cost_per_outcome_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8) IS
 'Transition function of oba.cost_per_outcome_agg(cost, outcomes): adds one row to the float8[] state.';
 
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.cost_per_outcome_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_cost_per_outcome_trans'
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_cost_per_outcome_agg_trans'
 LANGUAGE C IMMUTABLE PARALLEL SAFE COST 2;
 COMMENT ON FUNCTION @extschema@.cost_per_outcome_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
 'Transition function of oba.cost_per_outcome_agg(cost, outcomes, confidence): adds one row to the float8[] state.';
 
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.cost_per_outcome_agg_combine(pg_catalog.float8[], pg_catalog.float8[])
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_cost_per_outcome_combine'
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_cost_per_outcome_agg_combine'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.cost_per_outcome_agg_combine(pg_catalog.float8[], pg_catalog.float8[]) IS
 'Combine function of oba.cost_per_outcome_agg: adds two partial states (parallel query, distributed engines).';
 
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.cost_per_outcome_agg_final(pg_catalog.float8[])
-RETURNS @extschema@.estimate AS 'MODULE_PATHNAME', 'obapg_cost_per_outcome_final'
+RETURNS @extschema@.estimate AS 'MODULE_PATHNAME', 'oba_sql_cost_per_outcome_agg_final'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.cost_per_outcome_agg_final(pg_catalog.float8[]) IS
 'Final function of oba.cost_per_outcome_agg: the cost per outcome and its interval from the summed state; NULL for no rows.';
@@ -97,28 +97,28 @@ COMMENT ON AGGREGATE @extschema@.cost_per_outcome_agg(pg_catalog.float8, pg_cata
 
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.return_on_investment_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_return_on_investment_trans'
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_return_on_investment_agg_trans'
 LANGUAGE C IMMUTABLE PARALLEL SAFE COST 2;
 COMMENT ON FUNCTION @extschema@.return_on_investment_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
 'Transition function of oba.return_on_investment_agg(cost, outcomes, unit_benefit): adds one row to the float8[] state.';
 
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.return_on_investment_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_return_on_investment_trans'
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_return_on_investment_agg_trans'
 LANGUAGE C IMMUTABLE PARALLEL SAFE COST 2;
 COMMENT ON FUNCTION @extschema@.return_on_investment_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
 'Transition function of oba.return_on_investment_agg(cost, outcomes, unit_benefit, confidence): adds one row to the float8[] state.';
 
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.return_on_investment_agg_combine(pg_catalog.float8[], pg_catalog.float8[])
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_return_on_investment_combine'
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_return_on_investment_agg_combine'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.return_on_investment_agg_combine(pg_catalog.float8[], pg_catalog.float8[]) IS
 'Combine function of oba.return_on_investment_agg: adds two partial states (parallel query, distributed engines).';
 
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.return_on_investment_agg_final(pg_catalog.float8[])
-RETURNS @extschema@.estimate AS 'MODULE_PATHNAME', 'obapg_return_on_investment_final'
+RETURNS @extschema@.estimate AS 'MODULE_PATHNAME', 'oba_sql_return_on_investment_agg_final'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.return_on_investment_agg_final(pg_catalog.float8[]) IS
 'Final function of oba.return_on_investment_agg: the return and its interval from the summed state; NULL for no rows or a total cost of 0.';

@@ -24,7 +24,7 @@ COMMENT ON FUNCTION @extschema@.geo_postgis_schema() IS
 -- Availability: 0.1
 CREATE FUNCTION @extschema@.geo_overlap_area(a pg_catalog.bytea, b pg_catalog.bytea)
 RETURNS pg_catalog.float8
-AS 'MODULE_PATHNAME', 'obapg_geo_overlap_area'
+AS 'MODULE_PATHNAME', 'oba_sql_geo_overlap_area'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.geo_overlap_area(pg_catalog.bytea, pg_catalog.bytea) IS
 'Internal (oba_geo): the area of the intersection of two valid polygonal geometries given as WKB (ST_AsBinary), computed in C from the crossings of their edges and the vertices of each inside the other, without building the intersection (exact predicates; shared edges and vertices on the other boundary resolved by simulation of simplicity). A geometry inside the other gives its own area exactly as ST_Area computes it. NULL where boundaries touch and the area is within rounding of 0, where the work would pass its budget (pairs of long edges at an angle whose boxes meet without crossing: METHODS.md 17.9), and for curves and types other than Polygon and MultiPolygon: the caller then computes ST_Area(ST_Intersection(a, b)). Memory O(n); interruptible. Malformed WKB is an error (22023).';
