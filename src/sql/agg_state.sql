@@ -67,14 +67,14 @@ COMMENT ON TYPE @extschema@.agg_state IS
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.agg_state(pg_catalog.float8[])
 RETURNS @extschema@.agg_state AS 'MODULE_PATHNAME', 'obapg_agg_state_same'
-LANGUAGE C IMMUTABLE STRICT LEAKPROOF PARALLEL SAFE;
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.agg_state(pg_catalog.float8[]) IS
 'Internal (aggregates): the cast from float8[] to oba.agg_state (the same value), to call a final function on a state built by hand: ''{...}''::float8[]::oba.agg_state. The support functions check the state they are given.';
 
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.agg_state_values(@extschema@.agg_state)
 RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'obapg_agg_state_same'
-LANGUAGE C IMMUTABLE STRICT LEAKPROOF PARALLEL SAFE;
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.agg_state_values(@extschema@.agg_state) IS
 'Internal (aggregates): the cast from oba.agg_state to float8[] (the same value), to inspect a state: state::float8[].';
 
