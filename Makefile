@@ -21,7 +21,7 @@ PG_SRCS     = $(sort $(wildcard src/pg/*.c))
 OBJS        = $(CORE_SRCS:.c=.o) $(PG_SRCS:.c=.o)
 
 # The install script is assembled from one file per family, in this order.
-SQL_FAMILIES = estimate rate proportion compare funnel dsr isr mean sii life_expectancy need apportion \
+SQL_FAMILIES = agg_state estimate rate proportion compare funnel dsr isr mean sii life_expectancy need apportion \
                period better_off disclosure series trend curve spc report_card chart \
                neighbours value_for_money
 SQL_SRCS    = src/sql/header.sql $(addprefix src/sql/,$(addsuffix .sql,$(SQL_FAMILIES)))
@@ -34,10 +34,13 @@ SQL_SRCS    = src/sql/header.sql $(addprefix src/sql/,$(addsuffix .sql,$(SQL_FAM
 # the catalogue with a fresh install.
 PREV_VERSION      = 0.1
 PREV_SQL_FAMILIES = estimate rate proportion
+# New families that the hand-written changes use come before them.
+UPGRADE_FIRST     = agg_state
 UPGRADE_SCRIPT    = oba--$(PREV_VERSION)--$(EXTVERSION).sql
 UPGRADE_SRCS      = src/sql/update-header.sql \
+                    $(addprefix src/sql/,$(addsuffix .sql,$(UPGRADE_FIRST))) \
                     $(wildcard src/sql/updates/$(PREV_VERSION)--$(EXTVERSION).sql) \
-                    $(addprefix src/sql/,$(addsuffix .sql,$(filter-out $(PREV_SQL_FAMILIES),$(SQL_FAMILIES))))
+                    $(addprefix src/sql/,$(addsuffix .sql,$(filter-out $(PREV_SQL_FAMILIES) $(UPGRADE_FIRST),$(SQL_FAMILIES))))
 
 # oba_geo (requires oba and PostGIS): its own install script, from src/sql/geo.
 GEO_EXTVERSION = $(shell sed -n "s/^default_version *= *'\([^']*\)'.*/\1/p" oba_geo.control)

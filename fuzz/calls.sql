@@ -87,8 +87,8 @@ CREATE FUNCTION pg_temp.pick(t oid, f oid DEFAULT 0, argname text DEFAULT '') RE
          THEN quote_literal((ARRAY['code', 'geom', 'value', 'population', 'lsoa_code'])[1 + floor(random() * 5)::int])
          WHEN t = 'text'::regtype AND random() < 0.5
          THEN (SELECT lit FROM words w WHERE w.oid = f ORDER BY random() LIMIT 1)
-         WHEN t = 'float8[]'::regtype AND random() < 0.7
-         THEN (SELECT quote_literal(state) || '::float8[]' FROM states s WHERE f = ANY (s.fns) ORDER BY random() LIMIT 1) END,
+         WHEN t IN ('float8[]'::regtype, 'oba.agg_state'::regtype) AND random() < 0.7
+         THEN (SELECT quote_literal(state) || '::float8[]::' || t::regtype::text FROM states s WHERE f = ANY (s.fns) ORDER BY random() LIMIT 1) END,
     (SELECT lit FROM pool WHERE typ::regtype = t ORDER BY random() LIMIT 1), 'NULL')
 $$;
 
@@ -147,15 +147,17 @@ DECLARE
   st float8[];
   argtypes text;
 BEGIN
+  -- the aggregates whose state is a float8[] inside (oba.agg_state)
   FOR f IN SELECT fn.oid, fn.argtypes, a.aggtransfn, a.agginitval, pg_temp.support_fns(a) AS fns
-             FROM fn JOIN pg_aggregate a ON a.aggfnoid = fn.oid LOOP
+             FROM fn JOIN pg_aggregate a ON a.aggfnoid = fn.oid
+            WHERE a.aggtranstype = 'oba.agg_state'::regtype LOOP
     SELECT string_agg(format_type(t, NULL), ', ') INTO argtypes FROM unnest(f.argtypes) t;
-    EXECUTE format('CREATE AGGREGATE pg_temp.state_only(%s) (SFUNC = %s, STYPE = float8[]%s)',
+    EXECUTE format('CREATE AGGREGATE pg_temp.state_only(%s) (SFUNC = %s, STYPE = oba.agg_state%s)',
                    argtypes, f.aggtransfn::regproc,
                    CASE WHEN f.agginitval IS NULL THEN '' ELSE format(', INITCOND = %L', f.agginitval) END);
     FOR i IN 1 .. 6 LOOP
       BEGIN
-        EXECUTE format('SELECT pg_temp.state_only(%s) FROM (VALUES %s) v(k, %s)',
+        EXECUTE format('SELECT pg_temp.state_only(%s)::float8[] FROM (VALUES %s) v(k, %s)',
                        pg_temp.arg_list(cardinality(f.argtypes)), pg_temp.agg_rows(f.oid, f.argtypes),
                        pg_temp.arg_list(cardinality(f.argtypes))) INTO st;
         INSERT INTO states VALUES (f.fns, st);
@@ -176,6 +178,9 @@ SELECT fns, CASE m WHEN 0 THEN state[1:cardinality(state) - 1]
                        (ARRAY['NaN', 'Infinity', '-1', '0', '1e300', '0.5', '-1e-300', '7', '1e18'])[1 + floor(random() * 9)::int]::float8 AS x) r
  WHERE cardinality(state) > 0;
 INSERT INTO pool SELECT DISTINCT 'float8[]', quote_literal(state) || '::float8[]' FROM states;
+-- a state argument (oba.agg_state) gets any float8[] of the pool, cast
+INSERT INTO pool SELECT 'oba.agg_state', CASE WHEN lit = 'NULL' THEN lit ELSE lit || '::oba.agg_state' END
+  FROM pool WHERE typ = 'float8[]';
 
 \pset format unaligned
 \pset tuples_only on

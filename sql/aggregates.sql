@@ -104,9 +104,9 @@ SELECT bool_and(a IS NOT DISTINCT FROM b) AS flag_window
 SELECT q, oba.rate_agg(events, population) OVER (ORDER BY q ROWS BETWEEN 3 PRECEDING AND 2 PRECEDING) IS NULL AS empty_frame
   FROM quarterly WHERE q <= 3 ORDER BY q;
 
--- the aggregate state is plain float8[]: it survives a text round trip
+-- the aggregate state (oba.agg_state, a float8[] inside) survives a text round trip
 SELECT oba.rate_agg_final(oba.rate_agg_combine(
-         oba.rate_agg_trans(oba.rate_agg_trans('{0,0,0,0,10000,0.95}', 3, 1200), 4, 1310)::text::float8[],
+         oba.rate_agg_trans(oba.rate_agg_trans('{0,0,0,0,10000,0.95}', 3, 1200), 4, 1310)::text::oba.agg_state,
          '{0,0,0,0,10000,0.95}')) = oba.rate(7, 2510) AS text_round_trip;
 SELECT pg_temp.err($$SELECT oba.rate_agg_final('{1,2,3}')$$);
 SELECT pg_temp.err($$SELECT oba.rate_agg_combine('{1,2,1,0,100,0.95}', '{1,2,1,0,1000,0.95}')$$);

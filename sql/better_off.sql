@@ -80,8 +80,8 @@ SELECT measured = :serial_measured AND better = :serial_better AND worse = :seri
 RESET ALL;
 -- the state survives a text round trip (what a distributed engine ships)
 SELECT oba.better_off_agg_final(oba.better_off_agg_combine(
-         oba.better_off_agg_trans('{0,0,0,0,1,0,0.95}', 1, 2)::text::float8[],
-         oba.better_off_agg_trans('{0,0,0,0,1,0,0.95}', NULL, 2)::text::float8[])) AS round_trip;
+         oba.better_off_agg_trans('{0,0,0,0,1,0,0.95}', 1, 2)::text::oba.agg_state,
+         oba.better_off_agg_trans('{0,0,0,0,1,0,0.95}', NULL, 2)::text::oba.agg_state)) AS round_trip;
 
 -- PHEindicatormethods phe_proportion: every reference row with whole x <= n
 -- <= 20000, rebuilt as n clients of whom x are better, agrees at 1e-9

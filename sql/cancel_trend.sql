@@ -11,15 +11,15 @@
 -- the timed part is the final function (what a large GROUP BY runs last).
 CREATE AGGREGATE pg_temp.series_state(float8, float8) (
     SFUNC = oba.series_agg_trans,
-    STYPE = float8[],
+    STYPE = oba.agg_state,
     INITCOND = '{1,1,2,0,0}'
 );
-CREATE TEMP TABLE long_series (name text PRIMARY KEY, state float8[]);
+CREATE TEMP TABLE long_series (name text PRIMARY KEY, state oba.agg_state);
 -- one million values with ties, in time order
 INSERT INTO long_series
 SELECT 'million', pg_temp.series_state(i, round((((i * 2654435761) % 1000) / 10.0 + i * 0.002)::numeric, 1)::float8 ORDER BY i)
   FROM generate_series(1, 1000000) i;
-SELECT name, state[5] AS rows FROM long_series ORDER BY name;
+SELECT name, (state::float8[])[5] AS rows FROM long_series ORDER BY name;
 
 -- A cancel arrives within a second of the timeout.
 SET statement_timeout = '200ms';
@@ -103,7 +103,7 @@ SELECT m.n, m.s, m.var_s, m.sen_pairs, m.sen_slope, m.sen_intercept, m.sen_rank_
 -- the seasonal test on a million values in 12 seasons.
 CREATE AGGREGATE pg_temp.seasonal_state(float8, float8, int4) (
     SFUNC = oba.seasonal_mann_kendall_agg_trans,
-    STYPE = float8[],
+    STYPE = oba.agg_state,
     INITCOND = '{1,9,3,0,0}'
 );
 INSERT INTO long_series

@@ -303,3 +303,113 @@ SELECT p.oid::regprocedure AS aggregate_without_input
  WHERE p.prokind = 'a'
    AND NOT EXISTS (SELECT 1 FROM agg_inputs i WHERE i.agg = p.oid)
  ORDER BY 1::text;
+
+-- ---------------------------------------------------------------------------
+-- Citus workers with extra_float_digits = 0 or -15 (issue 15, docs/citus.md).
+-- A distributed engine ships a partial state as the text its worker's
+-- session writes, and a worker's extra_float_digits need not be the
+-- coordinator's: float8[]'s text rounded every element to 15 (or 1)
+-- significant digits there, and the coordinator combined other states
+-- than the workers had. For every aggregate above and each data set: each
+-- node's state is written as text with extra_float_digits = 0 and = -15,
+-- read back (extra_float_digits = 3) and must be the state the node had,
+-- and the states combined and finished from that text must give exactly
+-- the answer of the same states written with extra_float_digits = 3
+-- (which the checks above hold to the unsplit aggregate's).
+SET extra_float_digits = 3;
+CREATE FUNCTION pg_temp.worker_text(a regprocedure, input text, worker_efd int) RETURNS text
+LANGUAGE plpgsql AS $$
+DECLARE
+  g pg_aggregate%ROWTYPE;
+  combine_strict bool;
+  final_strict bool;
+  argtypes text;
+  args text;
+  stype text;
+  at_worker text[];
+  exact text[];
+  changed int := 0;
+  read_back text;
+  results text[] := '{}';
+  state text;
+  r text;
+BEGIN
+  SELECT * INTO g FROM pg_aggregate WHERE aggfnoid = a;
+  SELECT proisstrict INTO combine_strict FROM pg_proc WHERE oid = g.aggcombinefn;
+  SELECT proisstrict INTO final_strict FROM pg_proc WHERE oid = g.aggfinalfn;
+  SELECT string_agg(format_type(t, NULL), ', ' ORDER BY o), string_agg('a' || o, ', ' ORDER BY o)
+    INTO argtypes, args
+    FROM pg_proc p, unnest(p.proargtypes::oid[]) WITH ORDINALITY u(t, o) WHERE p.oid = a;
+  stype := format_type(g.aggtranstype, NULL);
+  EXECUTE format('CREATE AGGREGATE pg_temp.state_only(%s) (SFUNC = %s, STYPE = %s%s)',
+                 argtypes, g.aggtransfn::regproc, stype,
+                 CASE WHEN g.agginitval IS NULL THEN '' ELSE format(', INITCOND = %L', g.agginitval) END);
+  -- each node's state (and the empty one) as the worker writes it, and exactly
+  PERFORM set_config('extra_float_digits', worker_efd::text, true);
+  EXECUTE format('SELECT array_agg(st ORDER BY part) FROM (SELECT part, pg_temp.state_only(%s)::text AS st FROM (%s) s GROUP BY part) x',
+                 args, input) INTO at_worker;
+  EXECUTE format('SELECT pg_temp.state_only(%s)::text FROM (%s) s WHERE false', args, input) INTO state;
+  at_worker := ARRAY[state] || at_worker;
+  PERFORM set_config('extra_float_digits', '3', true);
+  EXECUTE format('SELECT array_agg(st ORDER BY part) FROM (SELECT part, pg_temp.state_only(%s)::text AS st FROM (%s) s GROUP BY part) x',
+                 args, input) INTO exact;
+  EXECUTE format('SELECT pg_temp.state_only(%s)::text FROM (%s) s WHERE false', args, input) INTO state;
+  exact := ARRAY[state] || exact;
+  -- the coordinator reads each state back
+  FOR k IN 1 .. cardinality(exact) LOOP
+    BEGIN
+      EXECUTE format('SELECT $1::%s::text', stype) INTO read_back USING at_worker[k];
+    EXCEPTION WHEN OTHERS THEN
+      read_back := format('ERROR %s: %s', SQLSTATE, SQLERRM);
+    END;
+    IF read_back IS DISTINCT FROM exact[k] THEN
+      changed := changed + 1;
+    END IF;
+  END LOOP;
+  -- and combines and finishes them, from the worker's text and from the exact
+  -- text (a rounded state may be refused: that is reported, not raised)
+  FOREACH state IN ARRAY ARRAY['worker', 'exact'] LOOP
+    BEGIN
+      r := (CASE state WHEN 'worker' THEN at_worker ELSE exact END)[1];
+      FOR k IN 2 .. cardinality(exact) LOOP
+        r := pg_temp.combine_text(g.aggcombinefn, combine_strict, stype, r,
+                                  (CASE state WHEN 'worker' THEN at_worker ELSE exact END)[k]);
+      END LOOP;
+      IF g.aggfinalfn <> 0 AND NOT (r IS NULL AND final_strict) THEN
+        EXECUTE format('SELECT %s($1::%s)::text', g.aggfinalfn::regproc, stype) INTO r USING r;
+      END IF;
+    EXCEPTION WHEN OTHERS THEN
+      r := format('ERROR %s: %s', SQLSTATE, SQLERRM);
+    END;
+    results := results || r;
+  END LOOP;
+  EXECUTE format('DROP AGGREGATE pg_temp.state_only(%s)', argtypes);
+  RETURN CASE WHEN changed = 0 AND results[1] IS NOT DISTINCT FROM results[2] THEN 'exact'
+              ELSE format('%s of %s states changed; answer %s', changed, cardinality(exact),
+                          CASE WHEN results[1] IS NOT DISTINCT FROM results[2] THEN 'the same'
+                               ELSE format('%s, not %s', results[1], results[2]) END) END;
+END $$;
+
+CREATE TEMP TABLE text_outcome (seed float8, worker_efd int, agg regprocedure, result text);
+DO $$
+DECLARE
+  seed float8;
+  efd int;
+BEGIN
+  FOREACH seed IN ARRAY ARRAY[0.8, 0.3, -0.55] LOOP
+    PERFORM pg_temp.fill_rnd(seed);
+    FOREACH efd IN ARRAY ARRAY[0, -15] LOOP
+      INSERT INTO text_outcome SELECT seed, efd, agg, pg_temp.worker_text(agg, input, efd) FROM agg_inputs;
+    END LOOP;
+  END LOOP;
+END $$;
+
+-- every aggregate of the extension, on three data sets: the states and the answers are exact
+SELECT worker_efd AS extra_float_digits_on_workers, count(DISTINCT agg) AS aggregates,
+       count(*) AS cases, count(*) FILTER (WHERE result = 'exact') AS exact
+  FROM text_outcome GROUP BY worker_efd ORDER BY worker_efd DESC;
+-- what was not (none)
+SELECT worker_efd, agg, string_agg(format('seed %s: %s', seed, result), '; ' ORDER BY seed) AS not_exact
+  FROM text_outcome WHERE result <> 'exact'
+ GROUP BY worker_efd, agg ORDER BY worker_efd DESC, agg::text;
+RESET extra_float_digits;

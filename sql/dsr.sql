@@ -143,9 +143,9 @@ SELECT pg_temp.err($$SELECT oba.dsr_nonindependent_agg(5, NULL, 100, 5000)$$);
 SELECT pg_temp.err($$SELECT oba.dsr_nonindependent_agg(NULL, 7, 100, 5000)$$);
 SELECT (oba.dsr_nonindependent_agg(NULL, NULL, 100, 5000)).numerator AS both_null_is_zero;
 
--- the state is plain float8[]: text round trip, combine, and a damaged state refused
+-- the state is a float8[] inside (oba.agg_state): text round trip, combine, and a damaged state refused
 SELECT oba.dsr_agg_final(oba.dsr_agg_combine(
-         oba.dsr_agg_trans('{0,0,0,0,0,0,100000,0.95}', 12::float8, 1000::float8, 5000::float8)::text::float8[],
+         oba.dsr_agg_trans('{0,0,0,0,0,0,100000,0.95}', 12::float8, 1000::float8, 5000::float8)::text::oba.agg_state,
          oba.dsr_agg_trans('{0,0,0,0,0,0,100000,0.95}', 30::float8, 2000::float8, 6000::float8)))
      = (SELECT oba.dsr_agg(x, n, w) FROM (VALUES (12, 1000, 5000), (30, 2000, 6000)) v(x, n, w)) AS round_trip;
 SELECT pg_temp.err($$SELECT oba.dsr_agg_final('{1,2,3}')$$);

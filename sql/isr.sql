@@ -119,9 +119,9 @@ SELECT pg_temp.err($$SELECT oba.isr_agg(1, 100, 5, 100, 0)$$);
 SELECT pg_temp.err($$SELECT oba.isr_agg(1, 100, 5, 100, 100000, 1)$$);
 SELECT pg_temp.err($$SELECT oba.isr_agg(1, 100, 5, 100, p) FROM (VALUES (100), (1000)) v(p)$$);
 
--- the state is plain float8[]: text round trip and combine
+-- the state is a float8[] inside (oba.agg_state): text round trip and combine
 SELECT oba.isr_agg_final(oba.isr_agg_combine(
-         oba.isr_agg_trans('{0,0,0,0,0,100000,0.95}', 4, 100, 10, 100)::text::float8[],
+         oba.isr_agg_trans('{0,0,0,0,0,100000,0.95}', 4, 100, 10, 100)::text::oba.agg_state,
          oba.isr_agg_trans('{0,0,0,0,0,100000,0.95}', 9, 300, 20, 400)))
      = (SELECT oba.isr_agg(x, n, xr, nr) FROM (VALUES (4, 100, 10, 100), (9, 300, 20, 400)) v(x, n, xr, nr)) AS round_trip;
 SELECT pg_temp.err($$SELECT oba.isr_agg_final('{1,2,3}')$$);

@@ -16,7 +16,7 @@ CREATE FUNCTION pg_temp.close(got float8, want float8) RETURNS boolean
 -- the aggregate's state alone, to combine by hand
 CREATE AGGREGATE pg_temp.le_state(int, float8, float8) (
     SFUNC = oba.life_expectancy_agg_trans,
-    STYPE = float8[],
+    STYPE = oba.agg_state,
     INITCOND = '{0,0,0.95,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0}'
 );
 
@@ -75,7 +75,7 @@ SELECT (SELECT oba.life_expectancy_agg(start_age, deaths, population ORDER BY ls
      = (SELECT oba.life_expectancy_agg(start_age, deaths, population) FROM df1) AS lsoas_add_up;
 -- ... and the combine function adds partial states, which survive text
 SELECT oba.life_expectancy_agg_final(oba.life_expectancy_agg_combine(
-         (SELECT pg_temp.le_state(start_age, deaths, population) FROM df1_lsoa WHERE lsoa = 1)::text::float8[],
+         (SELECT pg_temp.le_state(start_age, deaths, population) FROM df1_lsoa WHERE lsoa = 1)::text::oba.agg_state,
          (SELECT pg_temp.le_state(start_age, deaths, population) FROM df1_lsoa WHERE lsoa <> 1)))
      = (SELECT oba.life_expectancy_agg(start_age, deaths, population) FROM df1) AS combined;
 
@@ -125,9 +125,9 @@ SELECT pg_temp.err($$SELECT oba.life_expectancy_agg(0, 1, 100, 0, 1)$$);
 SELECT pg_temp.err($$SELECT oba.life_expectancy_agg(0, 1, 100, 0, NULL)$$);
 SELECT pg_temp.err($$SELECT oba.life_expectancy_agg(a, 1, 100, a) FROM (VALUES (0), (1)) v(a)$$);
 SELECT pg_temp.err($$SELECT oba.life_expectancy_agg_final('{1,2,3}')$$);
-SELECT pg_temp.err($$SELECT oba.life_expectancy_agg_final(array_fill(0::float8, ARRAY[45]) || '{}'::float8[])$$);
-SELECT pg_temp.err($$SELECT oba.life_expectancy_agg_final(('{1,0,0.95,0,1048576}'::float8[]) || array_fill(0::float8, ARRAY[40]))$$);
-SELECT pg_temp.err($$SELECT oba.life_expectancy_agg_final(('{1,7,0.95,0,1}'::float8[]) || array_fill(0::float8, ARRAY[40]))$$);
+SELECT pg_temp.err($$SELECT oba.life_expectancy_agg_final(array_fill(0::float8, ARRAY[45])::oba.agg_state)$$);
+SELECT pg_temp.err($$SELECT oba.life_expectancy_agg_final((('{1,0,0.95,0,1048576}'::float8[]) || array_fill(0::float8, ARRAY[40]))::oba.agg_state)$$);
+SELECT pg_temp.err($$SELECT oba.life_expectancy_agg_final((('{1,7,0.95,0,1}'::float8[]) || array_fill(0::float8, ARRAY[40]))::oba.agg_state)$$);
 
 -- A parallel plan: 200 areas, each band of each area in four rows spread
 -- over the table; the same records as a serial plan.

@@ -63,7 +63,7 @@ SELECT (oba.mean_agg_final(oba.mean_agg_combine(a, b))).stdev = (whole).stdev AS
                (SELECT oba.mean_agg(v) FROM unnest(ARRAY[1e9 + 1, 1e9 + 3, 1e9 + 2, 1e9 + 6, 1e9 + 8]::float8[]) v) AS whole) s;
 -- a direct call does not change its state argument
 SELECT oba.mean_agg_trans(s, 5) AS added, s AS unchanged
-  FROM (SELECT '{1,2,2,0,0,0.95}'::float8[] AS s) t;
+  FROM (SELECT '{1,2,2,0,0,0.95}'::oba.agg_state AS s) t;
 
 -- a parallel plan splits the aggregate and agrees with the serial one
 CREATE TABLE par_mean AS

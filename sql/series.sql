@@ -1,4 +1,4 @@
--- The float8[] state the trend, curve and SPC aggregates share: rows in any
+-- The state (oba.agg_state, a float8[] inside) the trend, curve and SPC aggregates share: rows in any
 -- order, NULLs, empty groups, text round trips, combining, parallel plans,
 -- window frames, large groups, and the date-to-years rule.
 \pset null '(null)'
@@ -22,14 +22,14 @@ SELECT pg_temp.err($$SELECT oba.date_to_years('infinity')$$);
 SELECT pg_temp.err($$SELECT oba.years_to_date('NaN')$$);
 SELECT pg_temp.err($$SELECT oba.years_to_date(1e9)$$);
 
--- the state is a plain float8[]: {version, kind, width, nparams, nrows, params, rows, spare room}
+-- the state is a float8[] inside (oba.agg_state): {version, kind, width, nparams, nrows, params, rows, spare room}
 SELECT oba.series_agg_trans(oba.series_agg_trans('{1,1,2,0,0}', 2, 20), 1, 10) AS state;
 SELECT oba.turn_the_curve_agg_trans('{1,2,2,0,0}', 1, 10, 3, 'lower_is_better', 0.1) AS state;
 -- it survives a text round trip and combines by concatenation, as a
 -- distributed engine would use it
 SELECT oba.linear_trend_agg_final(oba.series_agg_combine(
-         oba.series_agg_trans(oba.series_agg_trans('{1,1,2,0,0}', 1, 10), 2, 12)::text::float8[],
-         oba.series_agg_trans(oba.series_agg_trans('{1,1,2,0,0}', 4, 16), 3, 14)::text::float8[]))
+         oba.series_agg_trans(oba.series_agg_trans('{1,1,2,0,0}', 1, 10), 2, 12)::text::oba.agg_state,
+         oba.series_agg_trans(oba.series_agg_trans('{1,1,2,0,0}', 4, 16), 3, 14)::text::oba.agg_state))
      = (SELECT oba.linear_trend_agg(t, 8 + 2 * t) FROM generate_series(1, 4) t) AS text_round_trip;
 -- combining an empty state, either way round
 SELECT oba.series_agg_combine('{1,1,2,0,0}', oba.series_agg_trans('{1,1,2,0,0}', 1, 10)) AS empty_first,
@@ -46,7 +46,7 @@ SELECT pg_temp.err($$SELECT oba.mann_kendall_agg_final('{1,1,2,0,1,Infinity,2}')
 SELECT pg_temp.err($$SELECT oba.mann_kendall_agg_final('{1,1,2,0,NULL}')$$);
 SELECT pg_temp.err($$SELECT oba.series_agg_trans('{1,1}', 1, 1)$$);
 -- called directly, the transition function does not change its argument
-WITH s AS (SELECT '{1,1,2,0,0}'::float8[] AS a)
+WITH s AS (SELECT '{1,1,2,0,0}'::oba.agg_state AS a)
 SELECT oba.series_agg_trans(a, 1, 1) AS appended, a AS unchanged FROM s;
 
 -- rows in any order give the same result; a NULL t skips the row; a NULL value is missing

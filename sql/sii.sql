@@ -201,9 +201,9 @@ SELECT pg_temp.err($$SELECT oba.sii_agg(q, 100, 1, 0, 2) FROM (VALUES (1), (2), 
 SELECT pg_temp.err($$SELECT oba.sii_agg(q, 100, 1, 0.5, 2, t) FROM (VALUES (1, 'rate'), (2, 'normal')) v(q, t)$$);
 SELECT pg_temp.err($$SELECT oba.sii_se_agg(q, 100, 1, 0.5, 'normal', m, 0.95, 1000, 1) FROM (VALUES (1, 1), (2, 2)) v(q, m)$$);
 
--- the state is plain float8[]: text round trip and combine
+-- the state is a float8[] inside (oba.agg_state): text round trip and combine
 SELECT oba.sii_agg_final(oba.sii_agg_combine(
-         oba.sii_agg_trans(oba.sii_agg_trans('{1,1,0,0,1,0.95,100000,1,0}', 1, 100, 70, 69, 71), 2, 120, 72, 71, 73)::text::float8[],
+         oba.sii_agg_trans(oba.sii_agg_trans('{1,1,0,0,1,0.95,100000,1,0}', 1, 100, 70, 69, 71), 2, 120, 72, 71, 73)::text::oba.agg_state,
          oba.sii_agg_trans(oba.sii_agg_trans(oba.sii_agg_trans('{1,1,0,0,1,0.95,100000,1,0}', 5, 90, 79, 78, 80), 4, 80, 77, 76, 78), 3, 110, 74, 73, 75)))
      = (SELECT oba.sii_agg(q, p, v, v - 1, v + 1) FROM (VALUES (1, 100, 70), (2, 120, 72), (3, 110, 74), (4, 80, 77), (5, 90, 79)) t(q, p, v)) AS round_trip;
 SELECT pg_temp.err($$SELECT oba.sii_agg_final('{1,2,3}')$$);
@@ -238,9 +238,9 @@ RESET ALL;
 
 -- A cancel stops the simulation: the final function on a prebuilt state of
 -- 100 quantiles with 1,000,000 repetitions (100 million draws, seconds).
-CREATE TEMP TABLE big (s float8[]);
+CREATE TEMP TABLE big (s oba.agg_state);
 DO $$
-DECLARE s float8[] := '{1,1,0,0,1,0.95,100000,1,0}';
+DECLARE s oba.agg_state := '{1,1,0,0,1,0.95,100000,1,0}';
 BEGIN
   FOR q IN 1..100 LOOP
     s := oba.sii_agg_trans(s, q, 100::float8, q::float8, (q - 1)::float8, (q + 1)::float8,
@@ -248,7 +248,7 @@ BEGIN
   END LOOP;
   INSERT INTO big VALUES (s);
 END $$;
-SELECT s[7] AS repetitions, s[9] AS quantiles FROM big;
+SELECT (s::float8[])[7] AS repetitions, (s::float8[])[9] AS quantiles FROM big;
 SET statement_timeout = '200ms';
 DO $$
 DECLARE r record;

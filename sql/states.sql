@@ -128,8 +128,8 @@ SELECT count(*) AS support_functions,
 
 -- A good state still works through a direct call, which changes a copy:
 -- its input stays as it was.
-WITH s AS (SELECT '{0,0,0,0,10000,0.95}'::float8[] AS r, '{0,0,0,0,1,0,0.95}'::float8[] AS b,
-                  '{1,1,2,0,0,0,0}'::float8[] AS t)
+WITH s AS (SELECT '{0,0,0,0,10000,0.95}'::oba.agg_state AS r, '{0,0,0,0,1,0,0.95}'::oba.agg_state AS b,
+                  '{1,1,2,0,0,0,0}'::oba.agg_state AS t)
 SELECT oba.rate_agg_trans(r, 3, 100) AS rate_state, r AS rate_input,
        oba.better_off_agg_trans(b, 1, 2) AS better_off_state, b AS better_off_input,
        oba.series_agg_trans(t, 2020, 1.5) AS series_state, t AS series_input

@@ -231,6 +231,6 @@ SELECT pg_temp.err($$SELECT oba.seasonal_mann_kendall_agg(t, t, 1) FROM (VALUES 
 SELECT pg_temp.err($$SELECT oba.segmented_agg(t, t, 1) FROM generate_series(1, 5) t$$);
 SELECT pg_temp.err($$SELECT oba.segmented_agg(t, t, NULL) FROM generate_series(1, 5) t$$);
 SELECT pg_temp.err($$SELECT oba.pettitt_agg(t, 1) FROM (VALUES (1), (1)) x(t)$$);
-SELECT pg_temp.err($$SELECT oba.pettitt_agg_final('{1,9,3,1,0,0}'::float8[])$$);
-SELECT pg_temp.err($$SELECT oba.segmented_agg_final('{1,8,2,2,0,0.05,0}'::float8[])$$);
-SELECT pg_temp.err($$SELECT oba.mann_kendall_hamed_rao_agg_final('{1,8,2,2,1,2,0,1,5}'::float8[])$$);
+SELECT pg_temp.err($$SELECT oba.pettitt_agg_final('{1,9,3,1,0,0}'::oba.agg_state)$$);
+SELECT pg_temp.err($$SELECT oba.segmented_agg_final('{1,8,2,2,0,0.05,0}'::oba.agg_state)$$);
+SELECT pg_temp.err($$SELECT oba.mann_kendall_hamed_rao_agg_final('{1,8,2,2,1,2,0,1,5}'::oba.agg_state)$$);

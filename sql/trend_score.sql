@@ -84,7 +84,7 @@ SELECT oba.trend_chisq_score_agg(q, x, n) FILTER (WHERE false) IS NULL AS filter
 SELECT oba.trend_chisq_score_agg(q, x, n) IS NULL AS all_null FROM (VALUES (NULL::float8, 5, 50)) s(q, x, n);
 -- a direct call does not change its state argument
 SELECT oba.trend_chisq_score_agg_trans(s, 2, 5, 10) AS added, s AS unchanged
-  FROM (SELECT '{1,10,2,1,0,0.2,0,0}'::float8[] AS s) t;
+  FROM (SELECT '{1,10,2,1,0,0.2,0,0}'::oba.agg_state AS s) t;
 
 -- bad input
 SELECT pg_temp.err($$SELECT oba.trend_chisq_score_agg(q, x, n) FROM (VALUES ('NaN'::float8, 5, 50)) s(q, x, n)$$);

@@ -66,6 +66,18 @@ SELECT extversion FROM pg_extension WHERE extname = 'oba';
 CREATE TABLE kept (ward text, e oba.estimate);
 INSERT INTO kept VALUES ('W1', oba.rate(12, 4310)), ('W2', oba.proportion(231, 402));
 CREATE VIEW kept_view AS SELECT ward, (oba.rate_agg(x, 1000)).value FROM kept, generate_series(1, 3) x GROUP BY ward;
+-- views over the 0.1 aggregates, whose state type the update changes (from
+-- float8[] to oba.agg_state: issue 15): a flag proportion, int8 counts, a
+-- rolling window (the moving-aggregate functions)
+CREATE VIEW kept_aggregates AS
+SELECT (oba.proportion_agg(x % 3 = 0)).value AS flags,
+       (oba.rate_agg(x::int8, 1000::int8)).value AS int8_rate,
+       (SELECT string_agg(round((w).value::numeric, 4)::text, ' ' ORDER BY x)
+          FROM (SELECT x, oba.proportion_agg(x::int4, 10) OVER (ORDER BY x ROWS BETWEEN 2 PRECEDING AND CURRENT ROW) AS w
+                  FROM generate_series(1, 5) x) r) AS rolling
+  FROM generate_series(1, 9) x;
+SELECT * FROM kept_aggregates;
+SELECT aggtranstype::regtype AS state_before FROM pg_aggregate WHERE aggfnoid = 'oba.rate_agg(float8, float8)'::regprocedure;
 ALTER EXTENSION oba UPDATE;
 SELECT extversion FROM pg_extension WHERE extname = 'oba';
 CREATE TEMP TABLE upgraded AS SELECT pg_temp.oba_catalogue() AS line;
@@ -78,5 +90,9 @@ ORDER BY 1, 2;
 -- and nothing the user held was lost
 SELECT ward, round((e).value::numeric, 6) AS value FROM kept ORDER BY ward;
 SELECT ward, round(value::numeric, 6) AS value FROM kept_view ORDER BY ward;
+SELECT * FROM kept_aggregates;
+SELECT aggtranstype::regtype AS state_after, aggmtranstype::regtype AS moving_state_after
+  FROM pg_aggregate WHERE aggfnoid = 'oba.rate_agg(float8, float8)'::regprocedure;
+DROP VIEW kept_aggregates;
 DROP VIEW kept_view;
 DROP TABLE kept;

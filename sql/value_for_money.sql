@@ -113,8 +113,8 @@ SELECT pg_temp.err($$SELECT oba.return_on_investment_agg(c, o, b) FROM (VALUES (
 SELECT pg_temp.err($$SELECT oba.return_on_investment_agg(c, o, b) FROM (VALUES (10, 1, NULL::float8)) v(c, o, b)$$);
 SELECT pg_temp.err($$SELECT oba.return_on_investment_agg(c, o, -2) FROM (VALUES (10, 1)) v(c, o)$$);
 SELECT pg_temp.err($$SELECT oba.cost_per_outcome_agg(c, o) FROM (VALUES (1e308::float8, 1), (1e308, 1)) v(c, o)$$);
-SELECT pg_temp.err($$SELECT oba.cost_per_outcome_agg_trans(NULL::float8[], 1, 2)$$);
-SELECT pg_temp.err($$SELECT oba.return_on_investment_agg_trans(NULL::float8[], 1, 2, 3)$$);
+SELECT pg_temp.err($$SELECT oba.cost_per_outcome_agg_trans(NULL::oba.agg_state, 1, 2)$$);
+SELECT pg_temp.err($$SELECT oba.return_on_investment_agg_trans(NULL::oba.agg_state, 1, 2, 3)$$);
 SELECT pg_temp.err($$SELECT oba.cost_per_outcome_agg_final('{1,2}')$$);
 SELECT pg_temp.err($$SELECT oba.cost_per_outcome_agg_final('{1,-2,1,0,0.95}')$$);
 SELECT pg_temp.err($$SELECT oba.return_on_investment_agg_combine('{1,2,1,5,0.95}', '{1,2,1,6,0.95}')$$);

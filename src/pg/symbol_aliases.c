@@ -8,6 +8,19 @@
 #include "oba_pg.h"
 
 /*
+ * One C function that implements several SQL functions: the name of each
+ * SQL function but the first.
+ */
+
+extern PGDLLEXPORT Datum oba_sql_agg_state(PG_FUNCTION_ARGS);
+PG_FUNCTION_INFO_V1(oba_sql_agg_state_values);
+Datum
+oba_sql_agg_state_values(PG_FUNCTION_ARGS)
+{
+	return oba_sql_agg_state(fcinfo);
+}
+
+/*
  * Kept for the frozen install scripts of released versions
  * (src/sql/released/): CREATE EXTENSION oba VERSION '0.1' looks up the
  * names of its time. The update re-points the released functions at the

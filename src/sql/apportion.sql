@@ -16,51 +16,51 @@ COMMENT ON FUNCTION @extschema@.largest_remainder(pg_catalog.float8[]) IS
 -- Aggregate support. State: float8[4] = {sum of value x weight, sum of weight, rows, NULL values}.
 
 -- Availability: 0.2
-CREATE FUNCTION @extschema@.apportion_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_apportion_agg_trans'
+CREATE FUNCTION @extschema@.apportion_agg_trans(@extschema@.agg_state, pg_catalog.float8, pg_catalog.float8)
+RETURNS @extschema@.agg_state AS 'MODULE_PATHNAME', 'oba_sql_apportion_agg_trans'
 LANGUAGE C IMMUTABLE PARALLEL SAFE COST 2;
-COMMENT ON FUNCTION @extschema@.apportion_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8) IS
-'Transition function of oba.apportion_agg: adds one (value, weight) row to the float8[] state; a NULL value is counted, not skipped.';
+COMMENT ON FUNCTION @extschema@.apportion_agg_trans(@extschema@.agg_state, pg_catalog.float8, pg_catalog.float8) IS
+'Transition function of oba.apportion_agg: adds one (value, weight) row to the state; a NULL value is counted, not skipped.';
 
 -- Availability: 0.2
-CREATE FUNCTION @extschema@.apportion_mean_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_apportion_mean_agg_trans'
+CREATE FUNCTION @extschema@.apportion_mean_agg_trans(@extschema@.agg_state, pg_catalog.float8, pg_catalog.float8)
+RETURNS @extschema@.agg_state AS 'MODULE_PATHNAME', 'oba_sql_apportion_mean_agg_trans'
 LANGUAGE C IMMUTABLE PARALLEL SAFE COST 2;
-COMMENT ON FUNCTION @extschema@.apportion_mean_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8) IS
-'Transition function of oba.apportion_mean_agg: adds one (value, weight) row to the float8[] state, as oba.apportion_agg_trans does, with messages that name oba.apportion_mean_agg.';
+COMMENT ON FUNCTION @extschema@.apportion_mean_agg_trans(@extschema@.agg_state, pg_catalog.float8, pg_catalog.float8) IS
+'Transition function of oba.apportion_mean_agg: adds one (value, weight) row to the state, as oba.apportion_agg_trans does, with messages that name oba.apportion_mean_agg.';
 
 -- Availability: 0.2
-CREATE FUNCTION @extschema@.apportion_agg_combine(pg_catalog.float8[], pg_catalog.float8[])
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_apportion_agg_combine'
+CREATE FUNCTION @extschema@.apportion_agg_combine(@extschema@.agg_state, @extschema@.agg_state)
+RETURNS @extschema@.agg_state AS 'MODULE_PATHNAME', 'oba_sql_apportion_agg_combine'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.apportion_agg_combine(pg_catalog.float8[], pg_catalog.float8[]) IS
+COMMENT ON FUNCTION @extschema@.apportion_agg_combine(@extschema@.agg_state, @extschema@.agg_state) IS
 'Combine function of oba.apportion_agg: adds two partial states (parallel query, distributed engines).';
 
 -- Availability: 0.2
-CREATE FUNCTION @extschema@.apportion_mean_agg_combine(pg_catalog.float8[], pg_catalog.float8[])
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_apportion_mean_agg_combine'
+CREATE FUNCTION @extschema@.apportion_mean_agg_combine(@extschema@.agg_state, @extschema@.agg_state)
+RETURNS @extschema@.agg_state AS 'MODULE_PATHNAME', 'oba_sql_apportion_mean_agg_combine'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.apportion_mean_agg_combine(pg_catalog.float8[], pg_catalog.float8[]) IS
+COMMENT ON FUNCTION @extschema@.apportion_mean_agg_combine(@extschema@.agg_state, @extschema@.agg_state) IS
 'Combine function of oba.apportion_mean_agg: adds two partial states (parallel query, distributed engines).';
 
 -- Availability: 0.2
-CREATE FUNCTION @extschema@.apportion_agg_final(pg_catalog.float8[])
+CREATE FUNCTION @extschema@.apportion_agg_final(@extschema@.agg_state)
 RETURNS pg_catalog.float8 AS 'MODULE_PATHNAME', 'oba_sql_apportion_agg_final'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.apportion_agg_final(pg_catalog.float8[]) IS
+COMMENT ON FUNCTION @extschema@.apportion_agg_final(@extschema@.agg_state) IS
 'Final function of oba.apportion_agg: the sum of value x weight; NULL for no rows or when a value was NULL.';
 
 -- Availability: 0.2
-CREATE FUNCTION @extschema@.apportion_mean_agg_final(pg_catalog.float8[])
+CREATE FUNCTION @extschema@.apportion_mean_agg_final(@extschema@.agg_state)
 RETURNS pg_catalog.float8 AS 'MODULE_PATHNAME', 'oba_sql_apportion_mean_agg_final'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.apportion_mean_agg_final(pg_catalog.float8[]) IS
+COMMENT ON FUNCTION @extschema@.apportion_mean_agg_final(@extschema@.agg_state) IS
 'Final function of oba.apportion_mean_agg: the sum of value x weight over the sum of weight; NULL for no rows, a NULL value, or a total weight of 0.';
 
 -- Availability: 0.2
 CREATE AGGREGATE @extschema@.apportion_agg(value pg_catalog.float8, weight pg_catalog.float8) (
     SFUNC = @extschema@.apportion_agg_trans,
-    STYPE = pg_catalog.float8[],
+    STYPE = @extschema@.agg_state,
     INITCOND = '{0,0,0,0}',
     COMBINEFUNC = @extschema@.apportion_agg_combine,
     FINALFUNC = @extschema@.apportion_agg_final,
@@ -72,7 +72,7 @@ COMMENT ON AGGREGATE @extschema@.apportion_agg(pg_catalog.float8, pg_catalog.flo
 -- Availability: 0.2
 CREATE AGGREGATE @extschema@.apportion_mean_agg(value pg_catalog.float8, weight pg_catalog.float8) (
     SFUNC = @extschema@.apportion_mean_agg_trans,
-    STYPE = pg_catalog.float8[],
+    STYPE = @extschema@.agg_state,
     INITCOND = '{0,0,0,0}',
     COMBINEFUNC = @extschema@.apportion_mean_agg_combine,
     FINALFUNC = @extschema@.apportion_mean_agg_final,

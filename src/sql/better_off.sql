@@ -22,85 +22,85 @@ COMMENT ON TYPE @extschema@.better_off IS
 -- Aggregate support. State: float8[7] = {better, same, worse, not_measured, direction (+1 higher, -1 lower), min_change, confidence}.
 
 -- Availability: 0.2
-CREATE FUNCTION @extschema@.better_off_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_better_off_agg_trans'
+CREATE FUNCTION @extschema@.better_off_agg_trans(@extschema@.agg_state, pg_catalog.float8, pg_catalog.float8)
+RETURNS @extschema@.agg_state AS 'MODULE_PATHNAME', 'oba_sql_better_off_agg_trans'
 LANGUAGE C IMMUTABLE PARALLEL SAFE COST 2;
-COMMENT ON FUNCTION @extschema@.better_off_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8) IS
-'Transition function of oba.better_off_agg(before, after): counts one row in the float8[] state (not STRICT: a row with a missing score is counted as not measured).';
+COMMENT ON FUNCTION @extschema@.better_off_agg_trans(@extschema@.agg_state, pg_catalog.float8, pg_catalog.float8) IS
+'Transition function of oba.better_off_agg(before, after): counts one row in the state (not STRICT: a row with a missing score is counted as not measured).';
 
 -- Availability: 0.2
-CREATE FUNCTION @extschema@.better_off_agg_inv(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_better_off_agg_inv'
+CREATE FUNCTION @extschema@.better_off_agg_inv(@extschema@.agg_state, pg_catalog.float8, pg_catalog.float8)
+RETURNS @extschema@.agg_state AS 'MODULE_PATHNAME', 'oba_sql_better_off_agg_inv'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.better_off_agg_inv(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8) IS
+COMMENT ON FUNCTION @extschema@.better_off_agg_inv(@extschema@.agg_state, pg_catalog.float8, pg_catalog.float8) IS
 'Inverse transition of oba.better_off_agg(before, after) for window frames: uncounts one row (counts remove exactly).';
 
 -- Availability: 0.2
-CREATE FUNCTION @extschema@.better_off_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.text)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_better_off_agg_trans'
+CREATE FUNCTION @extschema@.better_off_agg_trans(@extschema@.agg_state, pg_catalog.float8, pg_catalog.float8, pg_catalog.text)
+RETURNS @extschema@.agg_state AS 'MODULE_PATHNAME', 'oba_sql_better_off_agg_trans'
 LANGUAGE C IMMUTABLE PARALLEL SAFE COST 2;
-COMMENT ON FUNCTION @extschema@.better_off_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.text) IS
-'Transition function of oba.better_off_agg(before, after, direction): counts one row in the float8[] state (not STRICT: a row with a missing score is counted as not measured).';
+COMMENT ON FUNCTION @extschema@.better_off_agg_trans(@extschema@.agg_state, pg_catalog.float8, pg_catalog.float8, pg_catalog.text) IS
+'Transition function of oba.better_off_agg(before, after, direction): counts one row in the state (not STRICT: a row with a missing score is counted as not measured).';
 
 -- Availability: 0.2
-CREATE FUNCTION @extschema@.better_off_agg_inv(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.text)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_better_off_agg_inv'
+CREATE FUNCTION @extschema@.better_off_agg_inv(@extschema@.agg_state, pg_catalog.float8, pg_catalog.float8, pg_catalog.text)
+RETURNS @extschema@.agg_state AS 'MODULE_PATHNAME', 'oba_sql_better_off_agg_inv'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.better_off_agg_inv(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.text) IS
+COMMENT ON FUNCTION @extschema@.better_off_agg_inv(@extschema@.agg_state, pg_catalog.float8, pg_catalog.float8, pg_catalog.text) IS
 'Inverse transition of oba.better_off_agg(before, after, direction) for window frames: uncounts one row (counts remove exactly).';
 
 -- Availability: 0.2
-CREATE FUNCTION @extschema@.better_off_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.text, pg_catalog.float8)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_better_off_agg_trans'
+CREATE FUNCTION @extschema@.better_off_agg_trans(@extschema@.agg_state, pg_catalog.float8, pg_catalog.float8, pg_catalog.text, pg_catalog.float8)
+RETURNS @extschema@.agg_state AS 'MODULE_PATHNAME', 'oba_sql_better_off_agg_trans'
 LANGUAGE C IMMUTABLE PARALLEL SAFE COST 2;
-COMMENT ON FUNCTION @extschema@.better_off_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.text, pg_catalog.float8) IS
-'Transition function of oba.better_off_agg(before, after, direction, min_change): counts one row in the float8[] state (not STRICT: a row with a missing score is counted as not measured).';
+COMMENT ON FUNCTION @extschema@.better_off_agg_trans(@extschema@.agg_state, pg_catalog.float8, pg_catalog.float8, pg_catalog.text, pg_catalog.float8) IS
+'Transition function of oba.better_off_agg(before, after, direction, min_change): counts one row in the state (not STRICT: a row with a missing score is counted as not measured).';
 
 -- Availability: 0.2
-CREATE FUNCTION @extschema@.better_off_agg_inv(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.text, pg_catalog.float8)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_better_off_agg_inv'
+CREATE FUNCTION @extschema@.better_off_agg_inv(@extschema@.agg_state, pg_catalog.float8, pg_catalog.float8, pg_catalog.text, pg_catalog.float8)
+RETURNS @extschema@.agg_state AS 'MODULE_PATHNAME', 'oba_sql_better_off_agg_inv'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.better_off_agg_inv(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.text, pg_catalog.float8) IS
+COMMENT ON FUNCTION @extschema@.better_off_agg_inv(@extschema@.agg_state, pg_catalog.float8, pg_catalog.float8, pg_catalog.text, pg_catalog.float8) IS
 'Inverse transition of oba.better_off_agg(before, after, direction, min_change) for window frames: uncounts one row (counts remove exactly).';
 
 -- Availability: 0.2
-CREATE FUNCTION @extschema@.better_off_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.text, pg_catalog.float8, pg_catalog.float8)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_better_off_agg_trans'
+CREATE FUNCTION @extschema@.better_off_agg_trans(@extschema@.agg_state, pg_catalog.float8, pg_catalog.float8, pg_catalog.text, pg_catalog.float8, pg_catalog.float8)
+RETURNS @extschema@.agg_state AS 'MODULE_PATHNAME', 'oba_sql_better_off_agg_trans'
 LANGUAGE C IMMUTABLE PARALLEL SAFE COST 2;
-COMMENT ON FUNCTION @extschema@.better_off_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.text, pg_catalog.float8, pg_catalog.float8) IS
-'Transition function of oba.better_off_agg(before, after, direction, min_change, confidence): counts one row in the float8[] state (not STRICT: a row with a missing score is counted as not measured).';
+COMMENT ON FUNCTION @extschema@.better_off_agg_trans(@extschema@.agg_state, pg_catalog.float8, pg_catalog.float8, pg_catalog.text, pg_catalog.float8, pg_catalog.float8) IS
+'Transition function of oba.better_off_agg(before, after, direction, min_change, confidence): counts one row in the state (not STRICT: a row with a missing score is counted as not measured).';
 
 -- Availability: 0.2
-CREATE FUNCTION @extschema@.better_off_agg_inv(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.text, pg_catalog.float8, pg_catalog.float8)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_better_off_agg_inv'
+CREATE FUNCTION @extschema@.better_off_agg_inv(@extschema@.agg_state, pg_catalog.float8, pg_catalog.float8, pg_catalog.text, pg_catalog.float8, pg_catalog.float8)
+RETURNS @extschema@.agg_state AS 'MODULE_PATHNAME', 'oba_sql_better_off_agg_inv'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.better_off_agg_inv(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.text, pg_catalog.float8, pg_catalog.float8) IS
+COMMENT ON FUNCTION @extschema@.better_off_agg_inv(@extschema@.agg_state, pg_catalog.float8, pg_catalog.float8, pg_catalog.text, pg_catalog.float8, pg_catalog.float8) IS
 'Inverse transition of oba.better_off_agg(before, after, direction, min_change, confidence) for window frames: uncounts one row (counts remove exactly).';
 
 -- Availability: 0.2
-CREATE FUNCTION @extschema@.better_off_agg_combine(pg_catalog.float8[], pg_catalog.float8[])
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_better_off_agg_combine'
+CREATE FUNCTION @extschema@.better_off_agg_combine(@extschema@.agg_state, @extschema@.agg_state)
+RETURNS @extschema@.agg_state AS 'MODULE_PATHNAME', 'oba_sql_better_off_agg_combine'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.better_off_agg_combine(pg_catalog.float8[], pg_catalog.float8[]) IS
+COMMENT ON FUNCTION @extschema@.better_off_agg_combine(@extschema@.agg_state, @extschema@.agg_state) IS
 'Combine function of oba.better_off_agg: adds two partial states (parallel query, distributed engines).';
 
 -- Availability: 0.2
-CREATE FUNCTION @extschema@.better_off_agg_final(pg_catalog.float8[])
+CREATE FUNCTION @extschema@.better_off_agg_final(@extschema@.agg_state)
 RETURNS @extschema@.better_off AS 'MODULE_PATHNAME', 'oba_sql_better_off_agg_final'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.better_off_agg_final(pg_catalog.float8[]) IS
+COMMENT ON FUNCTION @extschema@.better_off_agg_final(@extschema@.agg_state) IS
 'Final function of oba.better_off_agg: the counts and the percentage better with its Wilson interval; NULL for a group without rows.';
 
 -- Availability: 0.2
 CREATE AGGREGATE @extschema@.better_off_agg(before pg_catalog.float8, after pg_catalog.float8) (
     SFUNC = @extschema@.better_off_agg_trans,
-    STYPE = pg_catalog.float8[],
+    STYPE = @extschema@.agg_state,
     INITCOND = '{0,0,0,0,1,0,0.95}',
     COMBINEFUNC = @extschema@.better_off_agg_combine,
     FINALFUNC = @extschema@.better_off_agg_final,
     MSFUNC = @extschema@.better_off_agg_trans,
     MINVFUNC = @extschema@.better_off_agg_inv,
-    MSTYPE = pg_catalog.float8[],
+    MSTYPE = @extschema@.agg_state,
     MINITCOND = '{0,0,0,0,1,0,0.95}',
     MFINALFUNC = @extschema@.better_off_agg_final,
     PARALLEL = SAFE
@@ -111,13 +111,13 @@ COMMENT ON AGGREGATE @extschema@.better_off_agg(pg_catalog.float8, pg_catalog.fl
 -- Availability: 0.2
 CREATE AGGREGATE @extschema@.better_off_agg(before pg_catalog.float8, after pg_catalog.float8, direction pg_catalog.text) (
     SFUNC = @extschema@.better_off_agg_trans,
-    STYPE = pg_catalog.float8[],
+    STYPE = @extschema@.agg_state,
     INITCOND = '{0,0,0,0,1,0,0.95}',
     COMBINEFUNC = @extschema@.better_off_agg_combine,
     FINALFUNC = @extschema@.better_off_agg_final,
     MSFUNC = @extschema@.better_off_agg_trans,
     MINVFUNC = @extschema@.better_off_agg_inv,
-    MSTYPE = pg_catalog.float8[],
+    MSTYPE = @extschema@.agg_state,
     MINITCOND = '{0,0,0,0,1,0,0.95}',
     MFINALFUNC = @extschema@.better_off_agg_final,
     PARALLEL = SAFE
@@ -128,13 +128,13 @@ COMMENT ON AGGREGATE @extschema@.better_off_agg(pg_catalog.float8, pg_catalog.fl
 -- Availability: 0.2
 CREATE AGGREGATE @extschema@.better_off_agg(before pg_catalog.float8, after pg_catalog.float8, direction pg_catalog.text, min_change pg_catalog.float8) (
     SFUNC = @extschema@.better_off_agg_trans,
-    STYPE = pg_catalog.float8[],
+    STYPE = @extschema@.agg_state,
     INITCOND = '{0,0,0,0,1,0,0.95}',
     COMBINEFUNC = @extschema@.better_off_agg_combine,
     FINALFUNC = @extschema@.better_off_agg_final,
     MSFUNC = @extschema@.better_off_agg_trans,
     MINVFUNC = @extschema@.better_off_agg_inv,
-    MSTYPE = pg_catalog.float8[],
+    MSTYPE = @extschema@.agg_state,
     MINITCOND = '{0,0,0,0,1,0,0.95}',
     MFINALFUNC = @extschema@.better_off_agg_final,
     PARALLEL = SAFE
@@ -145,13 +145,13 @@ COMMENT ON AGGREGATE @extschema@.better_off_agg(pg_catalog.float8, pg_catalog.fl
 -- Availability: 0.2
 CREATE AGGREGATE @extschema@.better_off_agg(before pg_catalog.float8, after pg_catalog.float8, direction pg_catalog.text, min_change pg_catalog.float8, confidence pg_catalog.float8) (
     SFUNC = @extschema@.better_off_agg_trans,
-    STYPE = pg_catalog.float8[],
+    STYPE = @extschema@.agg_state,
     INITCOND = '{0,0,0,0,1,0,0.95}',
     COMBINEFUNC = @extschema@.better_off_agg_combine,
     FINALFUNC = @extschema@.better_off_agg_final,
     MSFUNC = @extschema@.better_off_agg_trans,
     MINVFUNC = @extschema@.better_off_agg_inv,
-    MSTYPE = pg_catalog.float8[],
+    MSTYPE = @extschema@.agg_state,
     MINITCOND = '{0,0,0,0,1,0,0.95}',
     MFINALFUNC = @extschema@.better_off_agg_final,
     PARALLEL = SAFE

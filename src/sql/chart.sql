@@ -585,14 +585,14 @@ COMMENT ON FUNCTION @extschema@.curve_svg(pg_catalog.date[], pg_catalog.float8[]
 -- Availability: 0.2
 CREATE TYPE @extschema@.curve_svg_agg_state AS (
     t pg_catalog.date[],
-    value pg_catalog.float8[],
+    value @extschema@.agg_state,
     start pg_catalog.date,
     polarity pg_catalog.text,
     title pg_catalog.text,
     y_label pg_catalog.text,
     horizon pg_catalog.int4);
 COMMENT ON TYPE @extschema@.curve_svg_agg_state IS
-'Internal (charts): the state of oba.curve_svg_agg: the rows so far (times and values, in arrival order) and the arguments that must be the same on every row.';
+'Internal (charts): the state of oba.curve_svg_agg: the rows so far (times and values, in arrival order) and the arguments that must be the same on every row. The values are an oba.agg_state, not a float8[], so the state''s text is exact whatever extra_float_digits says (a distributed engine ships partial states as text).';
 
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.curve_svg_agg_trans(
@@ -616,7 +616,7 @@ BEGIN
       RAISE EXCEPTION 'oba.curve_svg_agg: polarity must be higher_is_better, lower_is_better or neutral, got %',
         pg_catalog.quote_literal(polarity) USING ERRCODE = 'invalid_parameter_value';
     END IF;
-    RETURN ROW(ARRAY[t], ARRAY[value], start, polarity, title, y_label, horizon)::@extschema@.curve_svg_agg_state;
+    RETURN ROW(ARRAY[t], ARRAY[value]::@extschema@.agg_state, start, polarity, title, y_label, horizon)::@extschema@.curve_svg_agg_state;
   END IF;
   IF s.start IS DISTINCT FROM start OR s.polarity IS DISTINCT FROM polarity OR s.title IS DISTINCT FROM title
      OR s.y_label IS DISTINCT FROM y_label OR s.horizon IS DISTINCT FROM horizon THEN
@@ -624,7 +624,7 @@ BEGIN
       USING ERRCODE = 'invalid_parameter_value';
   END IF;
   s.t := s.t OPERATOR(pg_catalog.||) t;
-  s.value := s.value OPERATOR(pg_catalog.||) value;
+  s.value := (s.value::pg_catalog.float8[] OPERATOR(pg_catalog.||) value)::@extschema@.agg_state;
   RETURN s;
 END $$;
 COMMENT ON FUNCTION @extschema@.curve_svg_agg_trans(@extschema@.curve_svg_agg_state, pg_catalog.date, pg_catalog.float8, pg_catalog.date, pg_catalog.text, pg_catalog.text, pg_catalog.text, pg_catalog.int4) IS
@@ -642,7 +642,8 @@ BEGIN
     RAISE EXCEPTION 'oba.curve_svg_agg: start, polarity, title, y_label and horizon must be the same for every row of a group'
       USING ERRCODE = 'invalid_parameter_value';
   END IF;
-  RETURN ROW(a.t OPERATOR(pg_catalog.||) b.t, a.value OPERATOR(pg_catalog.||) b.value,
+  RETURN ROW(a.t OPERATOR(pg_catalog.||) b.t,
+             (a.value::pg_catalog.float8[] OPERATOR(pg_catalog.||) b.value::pg_catalog.float8[])::@extschema@.agg_state,
              a.start, a.polarity, a.title, a.y_label, a.horizon)::@extschema@.curve_svg_agg_state;
 END $$;
 COMMENT ON FUNCTION @extschema@.curve_svg_agg_combine(@extschema@.curve_svg_agg_state, @extschema@.curve_svg_agg_state) IS
@@ -668,7 +669,7 @@ BEGIN
            'Forecast interval'::pg_catalog.text, 640::pg_catalog.int4, 360::pg_catalog.int4,
            'financial_year'::pg_catalog.text)
     INTO svg
-    FROM @extschema@.curve_points(s.t, s.value, s.start, s.polarity, s.horizon, 0.05::pg_catalog.float8) p;
+    FROM @extschema@.curve_points(s.t, s.value::pg_catalog.float8[], s.start, s.polarity, s.horizon, 0.05::pg_catalog.float8) p;
   RETURN svg;
 END $$;
 COMMENT ON FUNCTION @extschema@.curve_svg_agg_final(@extschema@.curve_svg_agg_state) IS

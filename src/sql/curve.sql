@@ -42,58 +42,58 @@ COMMENT ON TYPE @extschema@.turn_the_curve IS
 'Result of oba.turn_the_curve_agg (turn-the-curve definition v1, METHODS.md 15). status: turned_better, turned_worse, on_baseline, changed_up, changed_down (neutral direction), insufficient_baseline (fewer than 3 baseline points: only the counts are set) or no_post_data. The baseline OLS fit (intercept, slope, sigma, df, slope se and p, direction flat/improving/worsening/rising/falling, t quantile); the change (level and slope change, post slope, from segmented regression when 2 or more post points); the test of the gap at the latest period (effect_at_last, its se, df, t and p; test_method); counts of post periods better/worse than the forecast, and beyond its prediction interval; curve_shape; the Clear Impact style current trend (up/down/flat, periods, good) and baseline % change. NULL where undefined.';
 
 -- Availability: 0.2
-CREATE FUNCTION @extschema@.turn_the_curve_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_turn_the_curve_agg_trans'
+CREATE FUNCTION @extschema@.turn_the_curve_agg_trans(@extschema@.agg_state, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8)
+RETURNS @extschema@.agg_state AS 'MODULE_PATHNAME', 'oba_sql_turn_the_curve_agg_trans'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.turn_the_curve_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
-'Transition function of oba.turn_the_curve_agg(t, value, start): appends one row to the float8[] series state (in place inside an aggregate).';
+COMMENT ON FUNCTION @extschema@.turn_the_curve_agg_trans(@extschema@.agg_state, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
+'Transition function of oba.turn_the_curve_agg(t, value, start): appends one row to the series state (in place inside an aggregate).';
 
 -- Availability: 0.2
-CREATE FUNCTION @extschema@.turn_the_curve_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.text)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_turn_the_curve_agg_trans'
+CREATE FUNCTION @extschema@.turn_the_curve_agg_trans(@extschema@.agg_state, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.text)
+RETURNS @extschema@.agg_state AS 'MODULE_PATHNAME', 'oba_sql_turn_the_curve_agg_trans'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.turn_the_curve_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.text) IS
-'Transition function of oba.turn_the_curve_agg(t, value, start, direction): appends one row to the float8[] series state (in place inside an aggregate).';
+COMMENT ON FUNCTION @extschema@.turn_the_curve_agg_trans(@extschema@.agg_state, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.text) IS
+'Transition function of oba.turn_the_curve_agg(t, value, start, direction): appends one row to the series state (in place inside an aggregate).';
 
 -- Availability: 0.2
-CREATE FUNCTION @extschema@.turn_the_curve_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.text, pg_catalog.float8)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_turn_the_curve_agg_trans'
+CREATE FUNCTION @extschema@.turn_the_curve_agg_trans(@extschema@.agg_state, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.text, pg_catalog.float8)
+RETURNS @extschema@.agg_state AS 'MODULE_PATHNAME', 'oba_sql_turn_the_curve_agg_trans'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.turn_the_curve_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.text, pg_catalog.float8) IS
-'Transition function of oba.turn_the_curve_agg(t, value, start, direction, alpha): appends one row to the float8[] series state (in place inside an aggregate).';
+COMMENT ON FUNCTION @extschema@.turn_the_curve_agg_trans(@extschema@.agg_state, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.text, pg_catalog.float8) IS
+'Transition function of oba.turn_the_curve_agg(t, value, start, direction, alpha): appends one row to the series state (in place inside an aggregate).';
 
 -- Availability: 0.2
-CREATE FUNCTION @extschema@.turn_the_curve_agg_trans(pg_catalog.float8[], pg_catalog.date, pg_catalog.float8, pg_catalog.date)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_turn_the_curve_agg_trans_date'
+CREATE FUNCTION @extschema@.turn_the_curve_agg_trans(@extschema@.agg_state, pg_catalog.date, pg_catalog.float8, pg_catalog.date)
+RETURNS @extschema@.agg_state AS 'MODULE_PATHNAME', 'oba_sql_turn_the_curve_agg_trans_date'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.turn_the_curve_agg_trans(pg_catalog.float8[], pg_catalog.date, pg_catalog.float8, pg_catalog.date) IS
-'Transition function of oba.turn_the_curve_agg(t date, value, start date): appends one row to the float8[] series state (in place inside an aggregate).';
+COMMENT ON FUNCTION @extschema@.turn_the_curve_agg_trans(@extschema@.agg_state, pg_catalog.date, pg_catalog.float8, pg_catalog.date) IS
+'Transition function of oba.turn_the_curve_agg(t date, value, start date): appends one row to the series state (in place inside an aggregate).';
 
 -- Availability: 0.2
-CREATE FUNCTION @extschema@.turn_the_curve_agg_trans(pg_catalog.float8[], pg_catalog.date, pg_catalog.float8, pg_catalog.date, pg_catalog.text)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_turn_the_curve_agg_trans_date'
+CREATE FUNCTION @extschema@.turn_the_curve_agg_trans(@extschema@.agg_state, pg_catalog.date, pg_catalog.float8, pg_catalog.date, pg_catalog.text)
+RETURNS @extschema@.agg_state AS 'MODULE_PATHNAME', 'oba_sql_turn_the_curve_agg_trans_date'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.turn_the_curve_agg_trans(pg_catalog.float8[], pg_catalog.date, pg_catalog.float8, pg_catalog.date, pg_catalog.text) IS
-'Transition function of oba.turn_the_curve_agg(t date, value, start date, direction): appends one row to the float8[] series state (in place inside an aggregate).';
+COMMENT ON FUNCTION @extschema@.turn_the_curve_agg_trans(@extschema@.agg_state, pg_catalog.date, pg_catalog.float8, pg_catalog.date, pg_catalog.text) IS
+'Transition function of oba.turn_the_curve_agg(t date, value, start date, direction): appends one row to the series state (in place inside an aggregate).';
 
 -- Availability: 0.2
-CREATE FUNCTION @extschema@.turn_the_curve_agg_trans(pg_catalog.float8[], pg_catalog.date, pg_catalog.float8, pg_catalog.date, pg_catalog.text, pg_catalog.float8)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_turn_the_curve_agg_trans_date'
+CREATE FUNCTION @extschema@.turn_the_curve_agg_trans(@extschema@.agg_state, pg_catalog.date, pg_catalog.float8, pg_catalog.date, pg_catalog.text, pg_catalog.float8)
+RETURNS @extschema@.agg_state AS 'MODULE_PATHNAME', 'oba_sql_turn_the_curve_agg_trans_date'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.turn_the_curve_agg_trans(pg_catalog.float8[], pg_catalog.date, pg_catalog.float8, pg_catalog.date, pg_catalog.text, pg_catalog.float8) IS
-'Transition function of oba.turn_the_curve_agg(t date, value, start date, direction, alpha): appends one row to the float8[] series state (in place inside an aggregate).';
+COMMENT ON FUNCTION @extschema@.turn_the_curve_agg_trans(@extschema@.agg_state, pg_catalog.date, pg_catalog.float8, pg_catalog.date, pg_catalog.text, pg_catalog.float8) IS
+'Transition function of oba.turn_the_curve_agg(t date, value, start date, direction, alpha): appends one row to the series state (in place inside an aggregate).';
 
 -- Availability: 0.2
-CREATE FUNCTION @extschema@.turn_the_curve_agg_final(pg_catalog.float8[])
+CREATE FUNCTION @extschema@.turn_the_curve_agg_final(@extschema@.agg_state)
 RETURNS @extschema@.turn_the_curve AS 'MODULE_PATHNAME', 'oba_sql_turn_the_curve_agg_final'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.turn_the_curve_agg_final(pg_catalog.float8[]) IS
+COMMENT ON FUNCTION @extschema@.turn_the_curve_agg_final(@extschema@.agg_state) IS
 'Final function of oba.turn_the_curve_agg: sorts the rows by time, drops missing values, refuses duplicate times (22023) and applies the definition; NULL for no rows.';
 
 -- Availability: 0.2
 CREATE AGGREGATE @extschema@.turn_the_curve_agg(t pg_catalog.float8, value pg_catalog.float8, start pg_catalog.float8) (
     SFUNC = @extschema@.turn_the_curve_agg_trans,
-    STYPE = pg_catalog.float8[],
+    STYPE = @extschema@.agg_state,
     SSPACE = 2048,
     INITCOND = '{1,2,2,0,0}',
     COMBINEFUNC = @extschema@.series_agg_combine,
@@ -106,7 +106,7 @@ COMMENT ON AGGREGATE @extschema@.turn_the_curve_agg(pg_catalog.float8, pg_catalo
 -- Availability: 0.2
 CREATE AGGREGATE @extschema@.turn_the_curve_agg(t pg_catalog.float8, value pg_catalog.float8, start pg_catalog.float8, direction pg_catalog.text) (
     SFUNC = @extschema@.turn_the_curve_agg_trans,
-    STYPE = pg_catalog.float8[],
+    STYPE = @extschema@.agg_state,
     SSPACE = 2048,
     INITCOND = '{1,2,2,0,0}',
     COMBINEFUNC = @extschema@.series_agg_combine,
@@ -119,7 +119,7 @@ COMMENT ON AGGREGATE @extschema@.turn_the_curve_agg(pg_catalog.float8, pg_catalo
 -- Availability: 0.2
 CREATE AGGREGATE @extschema@.turn_the_curve_agg(t pg_catalog.float8, value pg_catalog.float8, start pg_catalog.float8, direction pg_catalog.text, alpha pg_catalog.float8) (
     SFUNC = @extschema@.turn_the_curve_agg_trans,
-    STYPE = pg_catalog.float8[],
+    STYPE = @extschema@.agg_state,
     SSPACE = 2048,
     INITCOND = '{1,2,2,0,0}',
     COMBINEFUNC = @extschema@.series_agg_combine,
@@ -132,7 +132,7 @@ COMMENT ON AGGREGATE @extschema@.turn_the_curve_agg(pg_catalog.float8, pg_catalo
 -- Availability: 0.2
 CREATE AGGREGATE @extschema@.turn_the_curve_agg(t pg_catalog.date, value pg_catalog.float8, start pg_catalog.date) (
     SFUNC = @extschema@.turn_the_curve_agg_trans,
-    STYPE = pg_catalog.float8[],
+    STYPE = @extschema@.agg_state,
     SSPACE = 2048,
     INITCOND = '{1,2,2,0,0}',
     COMBINEFUNC = @extschema@.series_agg_combine,
@@ -145,7 +145,7 @@ COMMENT ON AGGREGATE @extschema@.turn_the_curve_agg(pg_catalog.date, pg_catalog.
 -- Availability: 0.2
 CREATE AGGREGATE @extschema@.turn_the_curve_agg(t pg_catalog.date, value pg_catalog.float8, start pg_catalog.date, direction pg_catalog.text) (
     SFUNC = @extschema@.turn_the_curve_agg_trans,
-    STYPE = pg_catalog.float8[],
+    STYPE = @extschema@.agg_state,
     SSPACE = 2048,
     INITCOND = '{1,2,2,0,0}',
     COMBINEFUNC = @extschema@.series_agg_combine,
@@ -158,7 +158,7 @@ COMMENT ON AGGREGATE @extschema@.turn_the_curve_agg(pg_catalog.date, pg_catalog.
 -- Availability: 0.2
 CREATE AGGREGATE @extschema@.turn_the_curve_agg(t pg_catalog.date, value pg_catalog.float8, start pg_catalog.date, direction pg_catalog.text, alpha pg_catalog.float8) (
     SFUNC = @extschema@.turn_the_curve_agg_trans,
-    STYPE = pg_catalog.float8[],
+    STYPE = @extschema@.agg_state,
     SSPACE = 2048,
     INITCOND = '{1,2,2,0,0}',
     COMBINEFUNC = @extschema@.series_agg_combine,

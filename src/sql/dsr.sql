@@ -26,30 +26,30 @@ GRANT SELECT ON @extschema@.esp2013 TO PUBLIC;
 -- variance sum, standard population, rows, per, confidence}.
 
 -- Availability: 0.2
-CREATE FUNCTION @extschema@.dsr_agg_combine(pg_catalog.float8[], pg_catalog.float8[])
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_dsr_agg_combine'
+CREATE FUNCTION @extschema@.dsr_agg_combine(@extschema@.agg_state, @extschema@.agg_state)
+RETURNS @extschema@.agg_state AS 'MODULE_PATHNAME', 'oba_sql_dsr_agg_combine'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.dsr_agg_combine(pg_catalog.float8[], pg_catalog.float8[]) IS
+COMMENT ON FUNCTION @extschema@.dsr_agg_combine(@extschema@.agg_state, @extschema@.agg_state) IS
 'Combine function of oba.dsr_agg: adds two partial states (parallel query, distributed engines).';
 
 -- Availability: 0.2
-CREATE FUNCTION @extschema@.dsr_agg_final(pg_catalog.float8[])
+CREATE FUNCTION @extschema@.dsr_agg_final(@extschema@.agg_state)
 RETURNS @extschema@.estimate AS 'MODULE_PATHNAME', 'oba_sql_dsr_agg_final'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.dsr_agg_final(pg_catalog.float8[]) IS
+COMMENT ON FUNCTION @extschema@.dsr_agg_final(@extschema@.agg_state) IS
 'Final function of oba.dsr_agg: the DSR and its Dobson limits from the state; value and limits NULL when the total count is under 10; NULL for no rows.';
 
 -- Availability: 0.2
-CREATE FUNCTION @extschema@.dsr_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_dsr_agg_trans'
+CREATE FUNCTION @extschema@.dsr_agg_trans(@extschema@.agg_state, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8)
+RETURNS @extschema@.agg_state AS 'MODULE_PATHNAME', 'oba_sql_dsr_agg_trans'
 LANGUAGE C IMMUTABLE PARALLEL SAFE COST 2;
-COMMENT ON FUNCTION @extschema@.dsr_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
-'Transition function of oba.dsr_agg(events, population, standard_population): adds one age-band row to the float8[] state.';
+COMMENT ON FUNCTION @extschema@.dsr_agg_trans(@extschema@.agg_state, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
+'Transition function of oba.dsr_agg(events, population, standard_population): adds one age-band row to the state.';
 
 -- Availability: 0.2
 CREATE AGGREGATE @extschema@.dsr_agg(events pg_catalog.float8, population pg_catalog.float8, standard_population pg_catalog.float8) (
     SFUNC = @extschema@.dsr_agg_trans,
-    STYPE = pg_catalog.float8[],
+    STYPE = @extschema@.agg_state,
     INITCOND = '{0,0,0,0,0,0,100000,0.95}',
     COMBINEFUNC = @extschema@.dsr_agg_combine,
     FINALFUNC = @extschema@.dsr_agg_final,
@@ -59,16 +59,16 @@ COMMENT ON AGGREGATE @extschema@.dsr_agg(pg_catalog.float8, pg_catalog.float8, p
 'Directly standardised rate per 100,000 with a 95% interval (PHEindicatormethods calculate_dsr): sums over the age-band rows of a group: value = sum(events x standard_population / population) / sum(standard_population) x per, with Dobson limits (Byar''s limits of the total count). A NULL events counts as 0; NULL population or standard_population is an error (22004). Value and limits are NULL when the total count is under 10 (a DSR on so few events is unreliable and has no exact method), with numerator (total count) and denominator (total population) still given. NULL for no rows.';
 
 -- Availability: 0.2
-CREATE FUNCTION @extschema@.dsr_agg_trans(pg_catalog.float8[], pg_catalog.int4, pg_catalog.int4, pg_catalog.int4)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_dsr_agg_trans_int4'
+CREATE FUNCTION @extschema@.dsr_agg_trans(@extschema@.agg_state, pg_catalog.int4, pg_catalog.int4, pg_catalog.int4)
+RETURNS @extschema@.agg_state AS 'MODULE_PATHNAME', 'oba_sql_dsr_agg_trans_int4'
 LANGUAGE C IMMUTABLE PARALLEL SAFE COST 2;
-COMMENT ON FUNCTION @extschema@.dsr_agg_trans(pg_catalog.float8[], pg_catalog.int4, pg_catalog.int4, pg_catalog.int4) IS
-'Transition function of oba.dsr_agg(events, population, standard_population int4): adds one age-band row to the float8[] state.';
+COMMENT ON FUNCTION @extschema@.dsr_agg_trans(@extschema@.agg_state, pg_catalog.int4, pg_catalog.int4, pg_catalog.int4) IS
+'Transition function of oba.dsr_agg(events, population, standard_population int4): adds one age-band row to the state.';
 
 -- Availability: 0.2
 CREATE AGGREGATE @extschema@.dsr_agg(events pg_catalog.int4, population pg_catalog.int4, standard_population pg_catalog.int4) (
     SFUNC = @extschema@.dsr_agg_trans,
-    STYPE = pg_catalog.float8[],
+    STYPE = @extschema@.agg_state,
     INITCOND = '{0,0,0,0,0,0,100000,0.95}',
     COMBINEFUNC = @extschema@.dsr_agg_combine,
     FINALFUNC = @extschema@.dsr_agg_final,
@@ -78,16 +78,16 @@ COMMENT ON AGGREGATE @extschema@.dsr_agg(pg_catalog.int4, pg_catalog.int4, pg_ca
 'Directly standardised rate per 100,000 with a 95% interval (PHEindicatormethods calculate_dsr): sums over the age-band rows of a group: value = sum(events x standard_population / population) / sum(standard_population) x per, with Dobson limits (Byar''s limits of the total count). A NULL events counts as 0; NULL population or standard_population is an error (22004). Value and limits are NULL when the total count is under 10 (a DSR on so few events is unreliable and has no exact method), with numerator (total count) and denominator (total population) still given. NULL for no rows. (int4 columns, read without a cast to float8)';
 
 -- Availability: 0.2
-CREATE FUNCTION @extschema@.dsr_agg_trans(pg_catalog.float8[], pg_catalog.int8, pg_catalog.int8, pg_catalog.int8)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_dsr_agg_trans_int8'
+CREATE FUNCTION @extschema@.dsr_agg_trans(@extschema@.agg_state, pg_catalog.int8, pg_catalog.int8, pg_catalog.int8)
+RETURNS @extschema@.agg_state AS 'MODULE_PATHNAME', 'oba_sql_dsr_agg_trans_int8'
 LANGUAGE C IMMUTABLE PARALLEL SAFE COST 2;
-COMMENT ON FUNCTION @extschema@.dsr_agg_trans(pg_catalog.float8[], pg_catalog.int8, pg_catalog.int8, pg_catalog.int8) IS
-'Transition function of oba.dsr_agg(events, population, standard_population int8): adds one age-band row to the float8[] state.';
+COMMENT ON FUNCTION @extschema@.dsr_agg_trans(@extschema@.agg_state, pg_catalog.int8, pg_catalog.int8, pg_catalog.int8) IS
+'Transition function of oba.dsr_agg(events, population, standard_population int8): adds one age-band row to the state.';
 
 -- Availability: 0.2
 CREATE AGGREGATE @extschema@.dsr_agg(events pg_catalog.int8, population pg_catalog.int8, standard_population pg_catalog.int8) (
     SFUNC = @extschema@.dsr_agg_trans,
-    STYPE = pg_catalog.float8[],
+    STYPE = @extschema@.agg_state,
     INITCOND = '{0,0,0,0,0,0,100000,0.95}',
     COMBINEFUNC = @extschema@.dsr_agg_combine,
     FINALFUNC = @extschema@.dsr_agg_final,
@@ -97,16 +97,16 @@ COMMENT ON AGGREGATE @extschema@.dsr_agg(pg_catalog.int8, pg_catalog.int8, pg_ca
 'Directly standardised rate per 100,000 with a 95% interval (PHEindicatormethods calculate_dsr): sums over the age-band rows of a group: value = sum(events x standard_population / population) / sum(standard_population) x per, with Dobson limits (Byar''s limits of the total count). A NULL events counts as 0; NULL population or standard_population is an error (22004). Value and limits are NULL when the total count is under 10 (a DSR on so few events is unreliable and has no exact method), with numerator (total count) and denominator (total population) still given. NULL for no rows. (int8 columns, read without a cast to float8)';
 
 -- Availability: 0.2
-CREATE FUNCTION @extschema@.dsr_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_dsr_agg_trans'
+CREATE FUNCTION @extschema@.dsr_agg_trans(@extschema@.agg_state, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8)
+RETURNS @extschema@.agg_state AS 'MODULE_PATHNAME', 'oba_sql_dsr_agg_trans'
 LANGUAGE C IMMUTABLE PARALLEL SAFE COST 2;
-COMMENT ON FUNCTION @extschema@.dsr_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
-'Transition function of oba.dsr_agg(events, population, standard_population, per): adds one age-band row to the float8[] state.';
+COMMENT ON FUNCTION @extschema@.dsr_agg_trans(@extschema@.agg_state, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
+'Transition function of oba.dsr_agg(events, population, standard_population, per): adds one age-band row to the state.';
 
 -- Availability: 0.2
 CREATE AGGREGATE @extschema@.dsr_agg(events pg_catalog.float8, population pg_catalog.float8, standard_population pg_catalog.float8, per pg_catalog.float8) (
     SFUNC = @extschema@.dsr_agg_trans,
-    STYPE = pg_catalog.float8[],
+    STYPE = @extschema@.agg_state,
     INITCOND = '{0,0,0,0,0,0,100000,0.95}',
     COMBINEFUNC = @extschema@.dsr_agg_combine,
     FINALFUNC = @extschema@.dsr_agg_final,
@@ -116,16 +116,16 @@ COMMENT ON AGGREGATE @extschema@.dsr_agg(pg_catalog.float8, pg_catalog.float8, p
 'Directly standardised rate per the given multiplier with a 95% interval (PHEindicatormethods calculate_dsr): sums over the age-band rows of a group: value = sum(events x standard_population / population) / sum(standard_population) x per, with Dobson limits (Byar''s limits of the total count). A NULL events counts as 0; NULL population or standard_population is an error (22004). Value and limits are NULL when the total count is under 10 (a DSR on so few events is unreliable and has no exact method), with numerator (total count) and denominator (total population) still given. NULL for no rows. per and confidence must be the same on every row of a group.';
 
 -- Availability: 0.2
-CREATE FUNCTION @extschema@.dsr_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_dsr_agg_trans'
+CREATE FUNCTION @extschema@.dsr_agg_trans(@extschema@.agg_state, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8)
+RETURNS @extschema@.agg_state AS 'MODULE_PATHNAME', 'oba_sql_dsr_agg_trans'
 LANGUAGE C IMMUTABLE PARALLEL SAFE COST 2;
-COMMENT ON FUNCTION @extschema@.dsr_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
-'Transition function of oba.dsr_agg(events, population, standard_population, per, confidence): adds one age-band row to the float8[] state.';
+COMMENT ON FUNCTION @extschema@.dsr_agg_trans(@extschema@.agg_state, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
+'Transition function of oba.dsr_agg(events, population, standard_population, per, confidence): adds one age-band row to the state.';
 
 -- Availability: 0.2
 CREATE AGGREGATE @extschema@.dsr_agg(events pg_catalog.float8, population pg_catalog.float8, standard_population pg_catalog.float8, per pg_catalog.float8, confidence pg_catalog.float8) (
     SFUNC = @extschema@.dsr_agg_trans,
-    STYPE = pg_catalog.float8[],
+    STYPE = @extschema@.agg_state,
     INITCOND = '{0,0,0,0,0,0,100000,0.95}',
     COMBINEFUNC = @extschema@.dsr_agg_combine,
     FINALFUNC = @extschema@.dsr_agg_final,
@@ -138,30 +138,30 @@ COMMENT ON AGGREGATE @extschema@.dsr_agg(pg_catalog.float8, pg_catalog.float8, p
 -- events_squared = sum_f f^2 x_f over the band's people (x_f people with f events).
 
 -- Availability: 0.2
-CREATE FUNCTION @extschema@.dsr_nonindependent_agg_combine(pg_catalog.float8[], pg_catalog.float8[])
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_dsr_nonindependent_agg_combine'
+CREATE FUNCTION @extschema@.dsr_nonindependent_agg_combine(@extschema@.agg_state, @extschema@.agg_state)
+RETURNS @extschema@.agg_state AS 'MODULE_PATHNAME', 'oba_sql_dsr_nonindependent_agg_combine'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.dsr_nonindependent_agg_combine(pg_catalog.float8[], pg_catalog.float8[]) IS
+COMMENT ON FUNCTION @extschema@.dsr_nonindependent_agg_combine(@extschema@.agg_state, @extschema@.agg_state) IS
 'Combine function of oba.dsr_nonindependent_agg: adds two partial states.';
 
 -- Availability: 0.2
-CREATE FUNCTION @extschema@.dsr_nonindependent_agg_final(pg_catalog.float8[])
+CREATE FUNCTION @extschema@.dsr_nonindependent_agg_final(@extschema@.agg_state)
 RETURNS @extschema@.estimate AS 'MODULE_PATHNAME', 'oba_sql_dsr_nonindependent_agg_final'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.dsr_nonindependent_agg_final(pg_catalog.float8[]) IS
+COMMENT ON FUNCTION @extschema@.dsr_nonindependent_agg_final(@extschema@.agg_state) IS
 'Final function of oba.dsr_nonindependent_agg: the DSR with limits adjusted for non-independent events; value and limits NULL when the total count is under 10; NULL for no rows.';
 
 -- Availability: 0.2
-CREATE FUNCTION @extschema@.dsr_nonindependent_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_dsr_nonindependent_agg_trans'
+CREATE FUNCTION @extschema@.dsr_nonindependent_agg_trans(@extschema@.agg_state, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8)
+RETURNS @extschema@.agg_state AS 'MODULE_PATHNAME', 'oba_sql_dsr_nonindependent_agg_trans'
 LANGUAGE C IMMUTABLE PARALLEL SAFE COST 2;
-COMMENT ON FUNCTION @extschema@.dsr_nonindependent_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
-'Transition function of oba.dsr_nonindependent_agg(events, events_squared, population, standard_population): adds one age-band row to the float8[] state.';
+COMMENT ON FUNCTION @extschema@.dsr_nonindependent_agg_trans(@extschema@.agg_state, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
+'Transition function of oba.dsr_nonindependent_agg(events, events_squared, population, standard_population): adds one age-band row to the state.';
 
 -- Availability: 0.2
 CREATE AGGREGATE @extschema@.dsr_nonindependent_agg(events pg_catalog.float8, events_squared pg_catalog.float8, population pg_catalog.float8, standard_population pg_catalog.float8) (
     SFUNC = @extschema@.dsr_nonindependent_agg_trans,
-    STYPE = pg_catalog.float8[],
+    STYPE = @extschema@.agg_state,
     INITCOND = '{0,0,0,0,0,0,100000,0.95}',
     COMBINEFUNC = @extschema@.dsr_nonindependent_agg_combine,
     FINALFUNC = @extschema@.dsr_nonindependent_agg_final,
@@ -171,16 +171,16 @@ COMMENT ON AGGREGATE @extschema@.dsr_nonindependent_agg(pg_catalog.float8, pg_ca
 'Directly standardised rate per 100,000 with a 95% interval when a person can have several events (PHEindicatormethods calculate_dsr, independent_events = FALSE): one row per age band with events = sum of f x people with f events and events_squared = sum of f^2 x people with f events. The value equals oba.dsr_agg on events; the Dobson limits use the variance sum of events_squared x (standard_population / population)^2, so they are wider. events and events_squared are both NULL (a band without events, counted as 0) or both given; events_squared must be at least events. Value and limits are NULL when the total count is under 10. NULL for no rows.';
 
 -- Availability: 0.2
-CREATE FUNCTION @extschema@.dsr_nonindependent_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_dsr_nonindependent_agg_trans'
+CREATE FUNCTION @extschema@.dsr_nonindependent_agg_trans(@extschema@.agg_state, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8)
+RETURNS @extschema@.agg_state AS 'MODULE_PATHNAME', 'oba_sql_dsr_nonindependent_agg_trans'
 LANGUAGE C IMMUTABLE PARALLEL SAFE COST 2;
-COMMENT ON FUNCTION @extschema@.dsr_nonindependent_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
-'Transition function of oba.dsr_nonindependent_agg(events, events_squared, population, standard_population, per): adds one age-band row to the float8[] state.';
+COMMENT ON FUNCTION @extschema@.dsr_nonindependent_agg_trans(@extschema@.agg_state, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
+'Transition function of oba.dsr_nonindependent_agg(events, events_squared, population, standard_population, per): adds one age-band row to the state.';
 
 -- Availability: 0.2
 CREATE AGGREGATE @extschema@.dsr_nonindependent_agg(events pg_catalog.float8, events_squared pg_catalog.float8, population pg_catalog.float8, standard_population pg_catalog.float8, per pg_catalog.float8) (
     SFUNC = @extschema@.dsr_nonindependent_agg_trans,
-    STYPE = pg_catalog.float8[],
+    STYPE = @extschema@.agg_state,
     INITCOND = '{0,0,0,0,0,0,100000,0.95}',
     COMBINEFUNC = @extschema@.dsr_nonindependent_agg_combine,
     FINALFUNC = @extschema@.dsr_nonindependent_agg_final,
@@ -190,16 +190,16 @@ COMMENT ON AGGREGATE @extschema@.dsr_nonindependent_agg(pg_catalog.float8, pg_ca
 'Directly standardised rate per the given multiplier with a 95% interval when a person can have several events (PHEindicatormethods calculate_dsr, independent_events = FALSE): one row per age band with events = sum of f x people with f events and events_squared = sum of f^2 x people with f events. The value equals oba.dsr_agg on events; the Dobson limits use the variance sum of events_squared x (standard_population / population)^2, so they are wider. events and events_squared are both NULL (a band without events, counted as 0) or both given; events_squared must be at least events. Value and limits are NULL when the total count is under 10. NULL for no rows. per and confidence must be the same on every row of a group.';
 
 -- Availability: 0.2
-CREATE FUNCTION @extschema@.dsr_nonindependent_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_dsr_nonindependent_agg_trans'
+CREATE FUNCTION @extschema@.dsr_nonindependent_agg_trans(@extschema@.agg_state, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8)
+RETURNS @extschema@.agg_state AS 'MODULE_PATHNAME', 'oba_sql_dsr_nonindependent_agg_trans'
 LANGUAGE C IMMUTABLE PARALLEL SAFE COST 2;
-COMMENT ON FUNCTION @extschema@.dsr_nonindependent_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
-'Transition function of oba.dsr_nonindependent_agg(events, events_squared, population, standard_population, per, confidence): adds one age-band row to the float8[] state.';
+COMMENT ON FUNCTION @extschema@.dsr_nonindependent_agg_trans(@extschema@.agg_state, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
+'Transition function of oba.dsr_nonindependent_agg(events, events_squared, population, standard_population, per, confidence): adds one age-band row to the state.';
 
 -- Availability: 0.2
 CREATE AGGREGATE @extschema@.dsr_nonindependent_agg(events pg_catalog.float8, events_squared pg_catalog.float8, population pg_catalog.float8, standard_population pg_catalog.float8, per pg_catalog.float8, confidence pg_catalog.float8) (
     SFUNC = @extschema@.dsr_nonindependent_agg_trans,
-    STYPE = pg_catalog.float8[],
+    STYPE = @extschema@.agg_state,
     INITCOND = '{0,0,0,0,0,0,100000,0.95}',
     COMBINEFUNC = @extschema@.dsr_nonindependent_agg_combine,
     FINALFUNC = @extschema@.dsr_nonindependent_agg_final,

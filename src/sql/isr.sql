@@ -24,30 +24,30 @@ COMMENT ON TYPE @extschema@.isr IS
 -- reference population, rows, per, confidence}.
 
 -- Availability: 0.2
-CREATE FUNCTION @extschema@.isr_agg_combine(pg_catalog.float8[], pg_catalog.float8[])
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_isr_agg_combine'
+CREATE FUNCTION @extschema@.isr_agg_combine(@extschema@.agg_state, @extschema@.agg_state)
+RETURNS @extschema@.agg_state AS 'MODULE_PATHNAME', 'oba_sql_isr_agg_combine'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.isr_agg_combine(pg_catalog.float8[], pg_catalog.float8[]) IS
+COMMENT ON FUNCTION @extschema@.isr_agg_combine(@extschema@.agg_state, @extschema@.agg_state) IS
 'Combine function of oba.isr_agg: adds two partial states (parallel query, distributed engines).';
 
 -- Availability: 0.2
-CREATE FUNCTION @extschema@.isr_agg_final(pg_catalog.float8[])
+CREATE FUNCTION @extschema@.isr_agg_final(@extschema@.agg_state)
 RETURNS @extschema@.isr AS 'MODULE_PATHNAME', 'oba_sql_isr_agg_final'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.isr_agg_final(pg_catalog.float8[]) IS
+COMMENT ON FUNCTION @extschema@.isr_agg_final(@extschema@.agg_state) IS
 'Final function of oba.isr_agg: the oba.isr record from the state; ratios and rates NULL when nothing is expected; NULL for no rows.';
 
 -- Availability: 0.2
-CREATE FUNCTION @extschema@.isr_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_isr_agg_trans'
+CREATE FUNCTION @extschema@.isr_agg_trans(@extschema@.agg_state, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8)
+RETURNS @extschema@.agg_state AS 'MODULE_PATHNAME', 'oba_sql_isr_agg_trans'
 LANGUAGE C IMMUTABLE PARALLEL SAFE COST 2;
-COMMENT ON FUNCTION @extschema@.isr_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
-'Transition function of oba.isr_agg(observed, population, reference_events, reference_population): adds one band row to the float8[] state.';
+COMMENT ON FUNCTION @extschema@.isr_agg_trans(@extschema@.agg_state, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
+'Transition function of oba.isr_agg(observed, population, reference_events, reference_population): adds one band row to the state.';
 
 -- Availability: 0.2
 CREATE AGGREGATE @extschema@.isr_agg(observed pg_catalog.float8, population pg_catalog.float8, reference_events pg_catalog.float8, reference_population pg_catalog.float8) (
     SFUNC = @extschema@.isr_agg_trans,
-    STYPE = pg_catalog.float8[],
+    STYPE = @extschema@.agg_state,
     INITCOND = '{0,0,0,0,0,100000,0.95}',
     COMBINEFUNC = @extschema@.isr_agg_combine,
     FINALFUNC = @extschema@.isr_agg_final,
@@ -57,16 +57,16 @@ COMMENT ON AGGREGATE @extschema@.isr_agg(pg_catalog.float8, pg_catalog.float8, p
 'Indirectly standardised ratio and rate (rate per 100,000 and 95% intervals; PHEindicatormethods calculate_ISRatio and calculate_ISRate): sums over the band rows of a group (one row per band, the local observed count and population beside the reference count and population of the same band): expected = sum(reference_events / reference_population x population), ratio = observed / expected, rate = ratio x reference_rate, with exact Poisson limits of the observed count below 10 and Byar''s from 10, divided by expected. A NULL observed adds nothing to the observed count, a NULL population or reference_events adds nothing to the expected count; a NULL reference_population is an error (22004). Ratios and rates are NULL when the expected count is 0. NULL for no rows.';
 
 -- Availability: 0.2
-CREATE FUNCTION @extschema@.isr_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_isr_agg_trans'
+CREATE FUNCTION @extschema@.isr_agg_trans(@extschema@.agg_state, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8)
+RETURNS @extschema@.agg_state AS 'MODULE_PATHNAME', 'oba_sql_isr_agg_trans'
 LANGUAGE C IMMUTABLE PARALLEL SAFE COST 2;
-COMMENT ON FUNCTION @extschema@.isr_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
-'Transition function of oba.isr_agg(observed, population, reference_events, reference_population, per): adds one band row to the float8[] state.';
+COMMENT ON FUNCTION @extschema@.isr_agg_trans(@extschema@.agg_state, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
+'Transition function of oba.isr_agg(observed, population, reference_events, reference_population, per): adds one band row to the state.';
 
 -- Availability: 0.2
 CREATE AGGREGATE @extschema@.isr_agg(observed pg_catalog.float8, population pg_catalog.float8, reference_events pg_catalog.float8, reference_population pg_catalog.float8, per pg_catalog.float8) (
     SFUNC = @extschema@.isr_agg_trans,
-    STYPE = pg_catalog.float8[],
+    STYPE = @extschema@.agg_state,
     INITCOND = '{0,0,0,0,0,100000,0.95}',
     COMBINEFUNC = @extschema@.isr_agg_combine,
     FINALFUNC = @extschema@.isr_agg_final,
@@ -76,16 +76,16 @@ COMMENT ON AGGREGATE @extschema@.isr_agg(pg_catalog.float8, pg_catalog.float8, p
 'Indirectly standardised ratio and rate (rate per the given multiplier and 95% intervals; PHEindicatormethods calculate_ISRatio and calculate_ISRate): sums over the band rows of a group (one row per band, the local observed count and population beside the reference count and population of the same band): expected = sum(reference_events / reference_population x population), ratio = observed / expected, rate = ratio x reference_rate, with exact Poisson limits of the observed count below 10 and Byar''s from 10, divided by expected. A NULL observed adds nothing to the observed count, a NULL population or reference_events adds nothing to the expected count; a NULL reference_population is an error (22004). Ratios and rates are NULL when the expected count is 0. NULL for no rows. per and confidence must be the same on every row of a group.';
 
 -- Availability: 0.2
-CREATE FUNCTION @extschema@.isr_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_isr_agg_trans'
+CREATE FUNCTION @extschema@.isr_agg_trans(@extschema@.agg_state, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8)
+RETURNS @extschema@.agg_state AS 'MODULE_PATHNAME', 'oba_sql_isr_agg_trans'
 LANGUAGE C IMMUTABLE PARALLEL SAFE COST 2;
-COMMENT ON FUNCTION @extschema@.isr_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
-'Transition function of oba.isr_agg(observed, population, reference_events, reference_population, per, confidence): adds one band row to the float8[] state.';
+COMMENT ON FUNCTION @extschema@.isr_agg_trans(@extschema@.agg_state, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
+'Transition function of oba.isr_agg(observed, population, reference_events, reference_population, per, confidence): adds one band row to the state.';
 
 -- Availability: 0.2
 CREATE AGGREGATE @extschema@.isr_agg(observed pg_catalog.float8, population pg_catalog.float8, reference_events pg_catalog.float8, reference_population pg_catalog.float8, per pg_catalog.float8, confidence pg_catalog.float8) (
     SFUNC = @extschema@.isr_agg_trans,
-    STYPE = pg_catalog.float8[],
+    STYPE = @extschema@.agg_state,
     INITCOND = '{0,0,0,0,0,100000,0.95}',
     COMBINEFUNC = @extschema@.isr_agg_combine,
     FINALFUNC = @extschema@.isr_agg_final,

@@ -24,30 +24,30 @@ COMMENT ON TYPE @extschema@.life_expectancy IS
 -- population of each of the 20 bands}.
 
 -- Availability: 0.2
-CREATE FUNCTION @extschema@.life_expectancy_agg_combine(pg_catalog.float8[], pg_catalog.float8[])
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_life_expectancy_agg_combine'
+CREATE FUNCTION @extschema@.life_expectancy_agg_combine(@extschema@.agg_state, @extschema@.agg_state)
+RETURNS @extschema@.agg_state AS 'MODULE_PATHNAME', 'oba_sql_life_expectancy_agg_combine'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.life_expectancy_agg_combine(pg_catalog.float8[], pg_catalog.float8[]) IS
+COMMENT ON FUNCTION @extschema@.life_expectancy_agg_combine(@extschema@.agg_state, @extschema@.agg_state) IS
 'Combine function of oba.life_expectancy_agg: adds two partial states band by band (parallel query, distributed engines).';
 
 -- Availability: 0.2
-CREATE FUNCTION @extschema@.life_expectancy_agg_final(pg_catalog.float8[])
+CREATE FUNCTION @extschema@.life_expectancy_agg_final(@extschema@.agg_state)
 RETURNS @extschema@.life_expectancy AS 'MODULE_PATHNAME', 'oba_sql_life_expectancy_agg_final'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.life_expectancy_agg_final(pg_catalog.float8[]) IS
+COMMENT ON FUNCTION @extschema@.life_expectancy_agg_final(@extschema@.agg_state) IS
 'Final function of oba.life_expectancy_agg: the life table of the 20 bands and the oba.life_expectancy record at the group''s at_age; NULL for no rows.';
 
 -- Availability: 0.2
-CREATE FUNCTION @extschema@.life_expectancy_agg_trans(pg_catalog.float8[], pg_catalog.int4, pg_catalog.float8, pg_catalog.float8)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_life_expectancy_agg_trans'
+CREATE FUNCTION @extschema@.life_expectancy_agg_trans(@extschema@.agg_state, pg_catalog.int4, pg_catalog.float8, pg_catalog.float8)
+RETURNS @extschema@.agg_state AS 'MODULE_PATHNAME', 'oba_sql_life_expectancy_agg_trans'
 LANGUAGE C IMMUTABLE PARALLEL SAFE COST 2;
-COMMENT ON FUNCTION @extschema@.life_expectancy_agg_trans(pg_catalog.float8[], pg_catalog.int4, pg_catalog.float8, pg_catalog.float8) IS
-'Transition function of oba.life_expectancy_agg(start_age, deaths, population): adds one age band row to the float8[45] state.';
+COMMENT ON FUNCTION @extschema@.life_expectancy_agg_trans(@extschema@.agg_state, pg_catalog.int4, pg_catalog.float8, pg_catalog.float8) IS
+'Transition function of oba.life_expectancy_agg(start_age, deaths, population): adds one age band row to the state of 45 values.';
 
 -- Availability: 0.2
 CREATE AGGREGATE @extschema@.life_expectancy_agg(start_age pg_catalog.int4, deaths pg_catalog.float8, population pg_catalog.float8) (
     SFUNC = @extschema@.life_expectancy_agg_trans,
-    STYPE = pg_catalog.float8[],
+    STYPE = @extschema@.agg_state,
     SSPACE = 384,
     INITCOND = '{0,0,0.95,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0}',
     COMBINEFUNC = @extschema@.life_expectancy_agg_combine,
@@ -58,16 +58,16 @@ COMMENT ON AGGREGATE @extschema@.life_expectancy_agg(pg_catalog.int4, pg_catalog
 'Life expectancy with confidence limits from deaths and population in 20 age bands (at birth, 95% limits). Bands 0, 1-4, 5-9, ..., 85-89 and 90+, each given by its first year of age (start_age 0, 1, 5, ..., 90); rows of the same band add up (LSOA rows make a ward''s table). Chiang''s abridged life table, method II (a = 0.1 in the first year, 0.5 after; q = nM / (1 + (1 - a) nM), 1 when a nM >= 1), the variance of e by Chiang with the 90+ band''s term from Silcocks et al. (4 / (D M^2)), limits e +- z se, as the PHE calculator and PHEindicatormethods phe_life_expectancy. The package''s rules give a NULL value with a note: a band with no rows (missing age bands), a band with population 0, deaths above population in a band, a total population of 5000 or less; and oba adds no deaths in the 90+ band (the package gives NaN/Inf there); the value alone is NULL (limits kept) when the 95% interval is wider than 20 years; 0 (no survivors to this age) when nobody reaches at_age. A row with NULL deaths or population makes the value NULL (missing deaths or population); a NULL start_age is an error (22004), and so are a start_age that starts no band, negative or non-finite deaths or population (22023). NULL for no rows.';
 
 -- Availability: 0.2
-CREATE FUNCTION @extschema@.life_expectancy_agg_trans(pg_catalog.float8[], pg_catalog.int4, pg_catalog.float8, pg_catalog.float8, pg_catalog.int4)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_life_expectancy_agg_trans'
+CREATE FUNCTION @extschema@.life_expectancy_agg_trans(@extschema@.agg_state, pg_catalog.int4, pg_catalog.float8, pg_catalog.float8, pg_catalog.int4)
+RETURNS @extschema@.agg_state AS 'MODULE_PATHNAME', 'oba_sql_life_expectancy_agg_trans'
 LANGUAGE C IMMUTABLE PARALLEL SAFE COST 2;
-COMMENT ON FUNCTION @extschema@.life_expectancy_agg_trans(pg_catalog.float8[], pg_catalog.int4, pg_catalog.float8, pg_catalog.float8, pg_catalog.int4) IS
-'Transition function of oba.life_expectancy_agg(start_age, deaths, population, at_age): adds one age band row to the float8[45] state.';
+COMMENT ON FUNCTION @extschema@.life_expectancy_agg_trans(@extschema@.agg_state, pg_catalog.int4, pg_catalog.float8, pg_catalog.float8, pg_catalog.int4) IS
+'Transition function of oba.life_expectancy_agg(start_age, deaths, population, at_age): adds one age band row to the state of 45 values.';
 
 -- Availability: 0.2
 CREATE AGGREGATE @extschema@.life_expectancy_agg(start_age pg_catalog.int4, deaths pg_catalog.float8, population pg_catalog.float8, at_age pg_catalog.int4) (
     SFUNC = @extschema@.life_expectancy_agg_trans,
-    STYPE = pg_catalog.float8[],
+    STYPE = @extschema@.agg_state,
     SSPACE = 384,
     INITCOND = '{0,0,0.95,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0}',
     COMBINEFUNC = @extschema@.life_expectancy_agg_combine,
@@ -78,16 +78,16 @@ COMMENT ON AGGREGATE @extschema@.life_expectancy_agg(pg_catalog.int4, pg_catalog
 'Life expectancy with confidence limits from deaths and population in 20 age bands (at the band starting at at_age, 95% limits). Bands 0, 1-4, 5-9, ..., 85-89 and 90+, each given by its first year of age (start_age 0, 1, 5, ..., 90); rows of the same band add up (LSOA rows make a ward''s table). Chiang''s abridged life table, method II (a = 0.1 in the first year, 0.5 after; q = nM / (1 + (1 - a) nM), 1 when a nM >= 1), the variance of e by Chiang with the 90+ band''s term from Silcocks et al. (4 / (D M^2)), limits e +- z se, as the PHE calculator and PHEindicatormethods phe_life_expectancy. The package''s rules give a NULL value with a note: a band with no rows (missing age bands), a band with population 0, deaths above population in a band, a total population of 5000 or less; and oba adds no deaths in the 90+ band (the package gives NaN/Inf there); the value alone is NULL (limits kept) when the 95% interval is wider than 20 years; 0 (no survivors to this age) when nobody reaches at_age. A row with NULL deaths or population makes the value NULL (missing deaths or population); a NULL start_age is an error (22004), and so are a start_age that starts no band, negative or non-finite deaths or population (22023). NULL for no rows.';
 
 -- Availability: 0.2
-CREATE FUNCTION @extschema@.life_expectancy_agg_trans(pg_catalog.float8[], pg_catalog.int4, pg_catalog.float8, pg_catalog.float8, pg_catalog.int4, pg_catalog.float8)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_life_expectancy_agg_trans'
+CREATE FUNCTION @extschema@.life_expectancy_agg_trans(@extschema@.agg_state, pg_catalog.int4, pg_catalog.float8, pg_catalog.float8, pg_catalog.int4, pg_catalog.float8)
+RETURNS @extschema@.agg_state AS 'MODULE_PATHNAME', 'oba_sql_life_expectancy_agg_trans'
 LANGUAGE C IMMUTABLE PARALLEL SAFE COST 2;
-COMMENT ON FUNCTION @extschema@.life_expectancy_agg_trans(pg_catalog.float8[], pg_catalog.int4, pg_catalog.float8, pg_catalog.float8, pg_catalog.int4, pg_catalog.float8) IS
-'Transition function of oba.life_expectancy_agg(start_age, deaths, population, at_age, confidence): adds one age band row to the float8[45] state.';
+COMMENT ON FUNCTION @extschema@.life_expectancy_agg_trans(@extschema@.agg_state, pg_catalog.int4, pg_catalog.float8, pg_catalog.float8, pg_catalog.int4, pg_catalog.float8) IS
+'Transition function of oba.life_expectancy_agg(start_age, deaths, population, at_age, confidence): adds one age band row to the state of 45 values.';
 
 -- Availability: 0.2
 CREATE AGGREGATE @extschema@.life_expectancy_agg(start_age pg_catalog.int4, deaths pg_catalog.float8, population pg_catalog.float8, at_age pg_catalog.int4, confidence pg_catalog.float8) (
     SFUNC = @extschema@.life_expectancy_agg_trans,
-    STYPE = pg_catalog.float8[],
+    STYPE = @extschema@.agg_state,
     SSPACE = 384,
     INITCOND = '{0,0,0.95,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0}',
     COMBINEFUNC = @extschema@.life_expectancy_agg_combine,

@@ -30,37 +30,37 @@ COMMENT ON FUNCTION @extschema@.mean(pg_catalog.int8, pg_catalog.float8, pg_cata
 'Student-t confidence interval of a mean from pre-aggregated numbers (PHEindicatormethods phe_mean): n values with mean and sample standard deviation sd give mean -/+ |t((1 - confidence)/2; n - 1)| sd / sqrt(n), value_sum = n x mean. NULL when n, mean or confidence is NULL; a NULL sd, or n = 1, gives the value without stdev or limits. Errors (22023): n < 1, sd < 0, non-finite mean or sd, confidence outside (0,1).';
 
 -- Availability: 0.2
-CREATE FUNCTION @extschema@.mean_agg_trans(pg_catalog.float8[], pg_catalog.float8)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_mean_agg_trans'
+CREATE FUNCTION @extschema@.mean_agg_trans(@extschema@.agg_state, pg_catalog.float8)
+RETURNS @extschema@.agg_state AS 'MODULE_PATHNAME', 'oba_sql_mean_agg_trans'
 LANGUAGE C IMMUTABLE PARALLEL SAFE COST 2;
-COMMENT ON FUNCTION @extschema@.mean_agg_trans(pg_catalog.float8[], pg_catalog.float8) IS
-'Transition function of oba.mean_agg(value): adds one value to the float8[] state {count, sum, shift (the first value), mean and sum of squared deviations of value - shift, confidence} by Welford''s update.';
+COMMENT ON FUNCTION @extschema@.mean_agg_trans(@extschema@.agg_state, pg_catalog.float8) IS
+'Transition function of oba.mean_agg(value): adds one value to the state {count, sum, shift (the first value), mean and sum of squared deviations of value - shift, confidence} by Welford''s update.';
 
 -- Availability: 0.2
-CREATE FUNCTION @extschema@.mean_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_mean_agg_trans'
+CREATE FUNCTION @extschema@.mean_agg_trans(@extschema@.agg_state, pg_catalog.float8, pg_catalog.float8)
+RETURNS @extschema@.agg_state AS 'MODULE_PATHNAME', 'oba_sql_mean_agg_trans'
 LANGUAGE C IMMUTABLE PARALLEL SAFE COST 2;
-COMMENT ON FUNCTION @extschema@.mean_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8) IS
-'Transition function of oba.mean_agg(value, confidence): adds one value to the float8[] state {count, sum, shift (the first value), mean and sum of squared deviations of value - shift, confidence} by Welford''s update.';
+COMMENT ON FUNCTION @extschema@.mean_agg_trans(@extschema@.agg_state, pg_catalog.float8, pg_catalog.float8) IS
+'Transition function of oba.mean_agg(value, confidence): adds one value to the state {count, sum, shift (the first value), mean and sum of squared deviations of value - shift, confidence} by Welford''s update.';
 
 -- Availability: 0.2
-CREATE FUNCTION @extschema@.mean_agg_combine(pg_catalog.float8[], pg_catalog.float8[])
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_mean_agg_combine'
+CREATE FUNCTION @extschema@.mean_agg_combine(@extschema@.agg_state, @extschema@.agg_state)
+RETURNS @extschema@.agg_state AS 'MODULE_PATHNAME', 'oba_sql_mean_agg_combine'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.mean_agg_combine(pg_catalog.float8[], pg_catalog.float8[]) IS
+COMMENT ON FUNCTION @extschema@.mean_agg_combine(@extschema@.agg_state, @extschema@.agg_state) IS
 'Combine function of oba.mean_agg: merges two partial states by Chan, Golub and LeVeque''s formula.';
 
 -- Availability: 0.2
-CREATE FUNCTION @extschema@.mean_agg_final(pg_catalog.float8[])
+CREATE FUNCTION @extschema@.mean_agg_final(@extschema@.agg_state)
 RETURNS @extschema@.mean_estimate AS 'MODULE_PATHNAME', 'oba_sql_mean_agg_final'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.mean_agg_final(pg_catalog.float8[]) IS
+COMMENT ON FUNCTION @extschema@.mean_agg_final(@extschema@.agg_state) IS
 'Final function of oba.mean_agg: the mean with its Student-t limits; NULL for no values.';
 
 -- Availability: 0.2
 CREATE AGGREGATE @extschema@.mean_agg(value pg_catalog.float8) (
     SFUNC = @extschema@.mean_agg_trans,
-    STYPE = pg_catalog.float8[],
+    STYPE = @extschema@.agg_state,
     INITCOND = '{0,0,0,0,0,0.95}',
     COMBINEFUNC = @extschema@.mean_agg_combine,
     FINALFUNC = @extschema@.mean_agg_final,
@@ -72,7 +72,7 @@ COMMENT ON AGGREGATE @extschema@.mean_agg(pg_catalog.float8) IS
 -- Availability: 0.2
 CREATE AGGREGATE @extschema@.mean_agg(value pg_catalog.float8, confidence pg_catalog.float8) (
     SFUNC = @extschema@.mean_agg_trans,
-    STYPE = pg_catalog.float8[],
+    STYPE = @extschema@.agg_state,
     INITCOND = '{0,0,0,0,0,0.95}',
     COMBINEFUNC = @extschema@.mean_agg_combine,
     FINALFUNC = @extschema@.mean_agg_final,

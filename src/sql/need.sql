@@ -18,37 +18,37 @@ COMMENT ON FUNCTION @extschema@.need_z(pg_catalog.float8, pg_catalog.float8, pg_
 'Standardised need score of one area on one indicator: (value - mean) / sd, negated for higher_is_better, so that positive always means more need than average. Window-friendly: oba.need_z(value, avg(value) OVER w, stddev_samp(value) OVER w, polarity) with w partitioned by indicator. NULL in gives NULL out; NULL when sd is 0 (no area differs). Errors (22023): polarity neutral or unknown (a need score needs a direction), sd < 0, non-finite values.';
 
 -- Availability: 0.2
-CREATE FUNCTION @extschema@.need_score_agg_trans(pg_catalog.float8[], pg_catalog.float8)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_need_score_agg_trans'
+CREATE FUNCTION @extschema@.need_score_agg_trans(@extschema@.agg_state, pg_catalog.float8)
+RETURNS @extschema@.agg_state AS 'MODULE_PATHNAME', 'oba_sql_need_score_agg_trans'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE COST 2;
-COMMENT ON FUNCTION @extschema@.need_score_agg_trans(pg_catalog.float8[], pg_catalog.float8) IS
+COMMENT ON FUNCTION @extschema@.need_score_agg_trans(@extschema@.agg_state, pg_catalog.float8) IS
 'Transition function of oba.need_score_agg(z): adds one indicator''s z-score with weight 1.';
 
 -- Availability: 0.2
-CREATE FUNCTION @extschema@.need_score_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_need_score_agg_trans'
+CREATE FUNCTION @extschema@.need_score_agg_trans(@extschema@.agg_state, pg_catalog.float8, pg_catalog.float8)
+RETURNS @extschema@.agg_state AS 'MODULE_PATHNAME', 'oba_sql_need_score_agg_trans'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE COST 2;
-COMMENT ON FUNCTION @extschema@.need_score_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8) IS
+COMMENT ON FUNCTION @extschema@.need_score_agg_trans(@extschema@.agg_state, pg_catalog.float8, pg_catalog.float8) IS
 'Transition function of oba.need_score_agg(z, weight): adds one indicator''s weighted z-score.';
 
 -- Availability: 0.2
-CREATE FUNCTION @extschema@.need_score_agg_combine(pg_catalog.float8[], pg_catalog.float8[])
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_need_score_agg_combine'
+CREATE FUNCTION @extschema@.need_score_agg_combine(@extschema@.agg_state, @extschema@.agg_state)
+RETURNS @extschema@.agg_state AS 'MODULE_PATHNAME', 'oba_sql_need_score_agg_combine'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.need_score_agg_combine(pg_catalog.float8[], pg_catalog.float8[]) IS
+COMMENT ON FUNCTION @extschema@.need_score_agg_combine(@extschema@.agg_state, @extschema@.agg_state) IS
 'Combine function of oba.need_score_agg: adds two partial states.';
 
 -- Availability: 0.2
-CREATE FUNCTION @extschema@.need_score_agg_final(pg_catalog.float8[])
+CREATE FUNCTION @extschema@.need_score_agg_final(@extschema@.agg_state)
 RETURNS pg_catalog.float8 AS 'MODULE_PATHNAME', 'oba_sql_need_score_agg_final'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.need_score_agg_final(pg_catalog.float8[]) IS
+COMMENT ON FUNCTION @extschema@.need_score_agg_final(@extschema@.agg_state) IS
 'Final function of oba.need_score_agg: the weighted mean, NULL for no rows or a total weight of 0.';
 
 -- Availability: 0.2
 CREATE AGGREGATE @extschema@.need_score_agg(z pg_catalog.float8) (
     SFUNC = @extschema@.need_score_agg_trans,
-    STYPE = pg_catalog.float8[],
+    STYPE = @extschema@.agg_state,
     INITCOND = '{0,0,0}',
     COMBINEFUNC = @extschema@.need_score_agg_combine,
     FINALFUNC = @extschema@.need_score_agg_final,
@@ -60,7 +60,7 @@ COMMENT ON AGGREGATE @extschema@.need_score_agg(pg_catalog.float8) IS
 -- Availability: 0.2
 CREATE AGGREGATE @extschema@.need_score_agg(z pg_catalog.float8, weight pg_catalog.float8) (
     SFUNC = @extschema@.need_score_agg_trans,
-    STYPE = pg_catalog.float8[],
+    STYPE = @extschema@.agg_state,
     INITCOND = '{0,0,0}',
     COMBINEFUNC = @extschema@.need_score_agg_combine,
     FINALFUNC = @extschema@.need_score_agg_final,

@@ -24,71 +24,71 @@ COMMENT ON FUNCTION @extschema@.rate(pg_catalog.float8, pg_catalog.float8, pg_ca
 -- aggregates' (proportion, dsr, isr, need, apportion, better_off).
 
 -- Availability: 0.1
-CREATE FUNCTION @extschema@.rate_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_rate_agg_trans'
+CREATE FUNCTION @extschema@.rate_agg_trans(@extschema@.agg_state, pg_catalog.float8, pg_catalog.float8)
+RETURNS @extschema@.agg_state AS 'MODULE_PATHNAME', 'oba_sql_rate_agg_trans'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE COST 2;
-COMMENT ON FUNCTION @extschema@.rate_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8) IS
-'Transition function of oba.rate_agg(events, population): adds one row to the float8[] state.';
+COMMENT ON FUNCTION @extschema@.rate_agg_trans(@extschema@.agg_state, pg_catalog.float8, pg_catalog.float8) IS
+'Transition function of oba.rate_agg(events, population): adds one row to the state.';
 
 -- Availability: 0.1
-CREATE FUNCTION @extschema@.rate_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_rate_agg_trans'
+CREATE FUNCTION @extschema@.rate_agg_trans(@extschema@.agg_state, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8)
+RETURNS @extschema@.agg_state AS 'MODULE_PATHNAME', 'oba_sql_rate_agg_trans'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE COST 2;
-COMMENT ON FUNCTION @extschema@.rate_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
-'Transition function of oba.rate_agg(events, population, per): adds one row to the float8[] state.';
+COMMENT ON FUNCTION @extschema@.rate_agg_trans(@extschema@.agg_state, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
+'Transition function of oba.rate_agg(events, population, per): adds one row to the state.';
 
 -- Availability: 0.1
-CREATE FUNCTION @extschema@.rate_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_rate_agg_trans'
+CREATE FUNCTION @extschema@.rate_agg_trans(@extschema@.agg_state, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8)
+RETURNS @extschema@.agg_state AS 'MODULE_PATHNAME', 'oba_sql_rate_agg_trans'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE COST 2;
-COMMENT ON FUNCTION @extschema@.rate_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
-'Transition function of oba.rate_agg(events, population, per, confidence): adds one row to the float8[] state.';
+COMMENT ON FUNCTION @extschema@.rate_agg_trans(@extschema@.agg_state, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
+'Transition function of oba.rate_agg(events, population, per, confidence): adds one row to the state.';
 
 -- Availability: 0.1
-CREATE FUNCTION @extschema@.rate_agg_inv(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_rate_agg_inv'
+CREATE FUNCTION @extschema@.rate_agg_inv(@extschema@.agg_state, pg_catalog.float8, pg_catalog.float8)
+RETURNS @extschema@.agg_state AS 'MODULE_PATHNAME', 'oba_sql_rate_agg_inv'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.rate_agg_inv(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8) IS
+COMMENT ON FUNCTION @extschema@.rate_agg_inv(@extschema@.agg_state, pg_catalog.float8, pg_catalog.float8) IS
 'Inverse transition of oba.rate_agg(events, population) for window frames: removes one row, or returns NULL (recompute the frame) when the sums are not exact whole numbers.';
 
 -- Availability: 0.1
-CREATE FUNCTION @extschema@.rate_agg_inv(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_rate_agg_inv'
+CREATE FUNCTION @extschema@.rate_agg_inv(@extschema@.agg_state, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8)
+RETURNS @extschema@.agg_state AS 'MODULE_PATHNAME', 'oba_sql_rate_agg_inv'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.rate_agg_inv(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
+COMMENT ON FUNCTION @extschema@.rate_agg_inv(@extschema@.agg_state, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
 'Inverse transition of oba.rate_agg(events, population, per) for window frames: removes one row, or returns NULL (recompute the frame) when the sums are not exact whole numbers.';
 
 -- Availability: 0.1
-CREATE FUNCTION @extschema@.rate_agg_inv(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_rate_agg_inv'
+CREATE FUNCTION @extschema@.rate_agg_inv(@extschema@.agg_state, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8)
+RETURNS @extschema@.agg_state AS 'MODULE_PATHNAME', 'oba_sql_rate_agg_inv'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.rate_agg_inv(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
+COMMENT ON FUNCTION @extschema@.rate_agg_inv(@extschema@.agg_state, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
 'Inverse transition of oba.rate_agg(events, population, per, confidence) for window frames: removes one row, or returns NULL (recompute the frame) when the sums are not exact whole numbers.';
 
 -- Availability: 0.1
-CREATE FUNCTION @extschema@.rate_agg_combine(pg_catalog.float8[], pg_catalog.float8[])
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_rate_agg_combine'
+CREATE FUNCTION @extschema@.rate_agg_combine(@extschema@.agg_state, @extschema@.agg_state)
+RETURNS @extschema@.agg_state AS 'MODULE_PATHNAME', 'oba_sql_rate_agg_combine'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.rate_agg_combine(pg_catalog.float8[], pg_catalog.float8[]) IS
+COMMENT ON FUNCTION @extschema@.rate_agg_combine(@extschema@.agg_state, @extschema@.agg_state) IS
 'Combine function of oba.rate_agg: adds two partial states (parallel query, distributed engines).';
 
 -- Availability: 0.1
-CREATE FUNCTION @extschema@.rate_agg_final(pg_catalog.float8[])
+CREATE FUNCTION @extschema@.rate_agg_final(@extschema@.agg_state)
 RETURNS @extschema@.estimate AS 'MODULE_PATHNAME', 'oba_sql_rate_agg_final'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.rate_agg_final(pg_catalog.float8[]) IS
+COMMENT ON FUNCTION @extschema@.rate_agg_final(@extschema@.agg_state) IS
 'Final function of oba.rate_agg: the rate and its interval from the summed state; NULL for no rows or a total population of 0.';
 
 -- Availability: 0.1
 CREATE AGGREGATE @extschema@.rate_agg(events pg_catalog.float8, population pg_catalog.float8) (
     SFUNC = @extschema@.rate_agg_trans,
-    STYPE = pg_catalog.float8[],
+    STYPE = @extschema@.agg_state,
     INITCOND = '{0,0,0,0,10000,0.95}',
     COMBINEFUNC = @extschema@.rate_agg_combine,
     FINALFUNC = @extschema@.rate_agg_final,
     MSFUNC = @extschema@.rate_agg_trans,
     MINVFUNC = @extschema@.rate_agg_inv,
-    MSTYPE = pg_catalog.float8[],
+    MSTYPE = @extschema@.agg_state,
     MINITCOND = '{0,0,0,0,10000,0.95}',
     MFINALFUNC = @extschema@.rate_agg_final,
     PARALLEL = SAFE
@@ -99,13 +99,13 @@ COMMENT ON AGGREGATE @extschema@.rate_agg(pg_catalog.float8, pg_catalog.float8) 
 -- Availability: 0.1
 CREATE AGGREGATE @extschema@.rate_agg(events pg_catalog.float8, population pg_catalog.float8, per pg_catalog.float8) (
     SFUNC = @extschema@.rate_agg_trans,
-    STYPE = pg_catalog.float8[],
+    STYPE = @extschema@.agg_state,
     INITCOND = '{0,0,0,0,10000,0.95}',
     COMBINEFUNC = @extschema@.rate_agg_combine,
     FINALFUNC = @extschema@.rate_agg_final,
     MSFUNC = @extschema@.rate_agg_trans,
     MINVFUNC = @extschema@.rate_agg_inv,
-    MSTYPE = pg_catalog.float8[],
+    MSTYPE = @extschema@.agg_state,
     MINITCOND = '{0,0,0,0,10000,0.95}',
     MFINALFUNC = @extschema@.rate_agg_final,
     PARALLEL = SAFE
@@ -116,13 +116,13 @@ COMMENT ON AGGREGATE @extschema@.rate_agg(pg_catalog.float8, pg_catalog.float8, 
 -- Availability: 0.1
 CREATE AGGREGATE @extschema@.rate_agg(events pg_catalog.float8, population pg_catalog.float8, per pg_catalog.float8, confidence pg_catalog.float8) (
     SFUNC = @extschema@.rate_agg_trans,
-    STYPE = pg_catalog.float8[],
+    STYPE = @extschema@.agg_state,
     INITCOND = '{0,0,0,0,10000,0.95}',
     COMBINEFUNC = @extschema@.rate_agg_combine,
     FINALFUNC = @extschema@.rate_agg_final,
     MSFUNC = @extschema@.rate_agg_trans,
     MINVFUNC = @extschema@.rate_agg_inv,
-    MSTYPE = pg_catalog.float8[],
+    MSTYPE = @extschema@.agg_state,
     MINITCOND = '{0,0,0,0,10000,0.95}',
     MFINALFUNC = @extschema@.rate_agg_final,
     PARALLEL = SAFE
@@ -135,29 +135,29 @@ COMMENT ON AGGREGATE @extschema@.rate_agg(pg_catalog.float8, pg_catalog.float8, 
 -- aggregate's time.
 
 -- Availability: 0.1
-CREATE FUNCTION @extschema@.rate_agg_trans(pg_catalog.float8[], pg_catalog.int4, pg_catalog.int4)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_rate_agg_trans_int4'
+CREATE FUNCTION @extschema@.rate_agg_trans(@extschema@.agg_state, pg_catalog.int4, pg_catalog.int4)
+RETURNS @extschema@.agg_state AS 'MODULE_PATHNAME', 'oba_sql_rate_agg_trans_int4'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE COST 2;
-COMMENT ON FUNCTION @extschema@.rate_agg_trans(pg_catalog.float8[], pg_catalog.int4, pg_catalog.int4) IS
-'Transition function of oba.rate_agg(events int4, population int4): adds one row to the float8[] state without casting to float8.';
+COMMENT ON FUNCTION @extschema@.rate_agg_trans(@extschema@.agg_state, pg_catalog.int4, pg_catalog.int4) IS
+'Transition function of oba.rate_agg(events int4, population int4): adds one row to the state without casting to float8.';
 
 -- Availability: 0.1
-CREATE FUNCTION @extschema@.rate_agg_inv(pg_catalog.float8[], pg_catalog.int4, pg_catalog.int4)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_rate_agg_inv_int4'
+CREATE FUNCTION @extschema@.rate_agg_inv(@extschema@.agg_state, pg_catalog.int4, pg_catalog.int4)
+RETURNS @extschema@.agg_state AS 'MODULE_PATHNAME', 'oba_sql_rate_agg_inv_int4'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.rate_agg_inv(pg_catalog.float8[], pg_catalog.int4, pg_catalog.int4) IS
+COMMENT ON FUNCTION @extschema@.rate_agg_inv(@extschema@.agg_state, pg_catalog.int4, pg_catalog.int4) IS
 'Inverse transition of oba.rate_agg(events int4, population int4) for window frames: removes one row, or returns NULL (recompute the frame) when the sums are not exact.';
 
 -- Availability: 0.1
 CREATE AGGREGATE @extschema@.rate_agg(events pg_catalog.int4, population pg_catalog.int4) (
     SFUNC = @extschema@.rate_agg_trans,
-    STYPE = pg_catalog.float8[],
+    STYPE = @extschema@.agg_state,
     INITCOND = '{0,0,0,0,10000,0.95}',
     COMBINEFUNC = @extschema@.rate_agg_combine,
     FINALFUNC = @extschema@.rate_agg_final,
     MSFUNC = @extschema@.rate_agg_trans,
     MINVFUNC = @extschema@.rate_agg_inv,
-    MSTYPE = pg_catalog.float8[],
+    MSTYPE = @extschema@.agg_state,
     MINITCOND = '{0,0,0,0,10000,0.95}',
     MFINALFUNC = @extschema@.rate_agg_final,
     PARALLEL = SAFE
@@ -166,29 +166,29 @@ COMMENT ON AGGREGATE @extschema@.rate_agg(pg_catalog.int4, pg_catalog.int4) IS
 'Rate per 10,000 with a 95% interval from rows of (events, population), as oba.rate_agg(float8, float8). Rows with a NULL are skipped; NULL for no rows or a total population of 0 (int4 columns, read without a cast to float8).';
 
 -- Availability: 0.1
-CREATE FUNCTION @extschema@.rate_agg_trans(pg_catalog.float8[], pg_catalog.int8, pg_catalog.int8)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_rate_agg_trans_int8'
+CREATE FUNCTION @extschema@.rate_agg_trans(@extschema@.agg_state, pg_catalog.int8, pg_catalog.int8)
+RETURNS @extschema@.agg_state AS 'MODULE_PATHNAME', 'oba_sql_rate_agg_trans_int8'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE COST 2;
-COMMENT ON FUNCTION @extschema@.rate_agg_trans(pg_catalog.float8[], pg_catalog.int8, pg_catalog.int8) IS
-'Transition function of oba.rate_agg(events int8, population int8): adds one row to the float8[] state without casting to float8.';
+COMMENT ON FUNCTION @extschema@.rate_agg_trans(@extschema@.agg_state, pg_catalog.int8, pg_catalog.int8) IS
+'Transition function of oba.rate_agg(events int8, population int8): adds one row to the state without casting to float8.';
 
 -- Availability: 0.1
-CREATE FUNCTION @extschema@.rate_agg_inv(pg_catalog.float8[], pg_catalog.int8, pg_catalog.int8)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_rate_agg_inv_int8'
+CREATE FUNCTION @extschema@.rate_agg_inv(@extschema@.agg_state, pg_catalog.int8, pg_catalog.int8)
+RETURNS @extschema@.agg_state AS 'MODULE_PATHNAME', 'oba_sql_rate_agg_inv_int8'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.rate_agg_inv(pg_catalog.float8[], pg_catalog.int8, pg_catalog.int8) IS
+COMMENT ON FUNCTION @extschema@.rate_agg_inv(@extschema@.agg_state, pg_catalog.int8, pg_catalog.int8) IS
 'Inverse transition of oba.rate_agg(events int8, population int8) for window frames: removes one row, or returns NULL (recompute the frame) when the sums are not exact.';
 
 -- Availability: 0.1
 CREATE AGGREGATE @extschema@.rate_agg(events pg_catalog.int8, population pg_catalog.int8) (
     SFUNC = @extschema@.rate_agg_trans,
-    STYPE = pg_catalog.float8[],
+    STYPE = @extschema@.agg_state,
     INITCOND = '{0,0,0,0,10000,0.95}',
     COMBINEFUNC = @extschema@.rate_agg_combine,
     FINALFUNC = @extschema@.rate_agg_final,
     MSFUNC = @extschema@.rate_agg_trans,
     MINVFUNC = @extschema@.rate_agg_inv,
-    MSTYPE = pg_catalog.float8[],
+    MSTYPE = @extschema@.agg_state,
     MINITCOND = '{0,0,0,0,10000,0.95}',
     MFINALFUNC = @extschema@.rate_agg_final,
     PARALLEL = SAFE

@@ -1,5 +1,5 @@
 -- ---------------------------------------------------------------------------
--- series: time as an argument. The float8[] state of (t, value) rows that the
+-- series: time as an argument. The state of (t, value) rows that the
 -- trend, curve and SPC aggregates share: appended to in place with spare
 -- room (amortised O(1)), combined by concatenation and sorted by time in the
 -- final function, so parallel query and distributed engines can split every
@@ -33,23 +33,23 @@ COMMENT ON FUNCTION @extschema@.years_to_date(pg_catalog.float8) IS
 -- Aggregate support shared by every time-series aggregate.
 
 -- Availability: 0.2
-CREATE FUNCTION @extschema@.series_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_series_agg_trans'
+CREATE FUNCTION @extschema@.series_agg_trans(@extschema@.agg_state, pg_catalog.float8, pg_catalog.float8)
+RETURNS @extschema@.agg_state AS 'MODULE_PATHNAME', 'oba_sql_series_agg_trans'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.series_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8) IS
-'Transition function of oba.mann_kendall_agg(t, value), oba.linear_trend_agg(t, value) and the other trend tests without parameters (mann_kendall_hamed_rao_agg, mann_kendall_prewhitened_agg, pettitt_agg, segmented_agg), which share one state: appends (t, value) to the float8[] series state (in place inside an aggregate). A NULL t skips the row; a NULL value is kept as missing; a non-finite t or value is an error (22023).';
+COMMENT ON FUNCTION @extschema@.series_agg_trans(@extschema@.agg_state, pg_catalog.float8, pg_catalog.float8) IS
+'Transition function of oba.mann_kendall_agg(t, value), oba.linear_trend_agg(t, value) and the other trend tests without parameters (mann_kendall_hamed_rao_agg, mann_kendall_prewhitened_agg, pettitt_agg, segmented_agg), which share one state: appends (t, value) to the series state (in place inside an aggregate). A NULL t skips the row; a NULL value is kept as missing; a non-finite t or value is an error (22023).';
 
 -- Availability: 0.2
-CREATE FUNCTION @extschema@.series_agg_trans(pg_catalog.float8[], pg_catalog.date, pg_catalog.float8)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_series_agg_trans_date'
+CREATE FUNCTION @extschema@.series_agg_trans(@extschema@.agg_state, pg_catalog.date, pg_catalog.float8)
+RETURNS @extschema@.agg_state AS 'MODULE_PATHNAME', 'oba_sql_series_agg_trans_date'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.series_agg_trans(pg_catalog.float8[], pg_catalog.date, pg_catalog.float8) IS
-'Transition function of oba.mann_kendall_agg(date, value), oba.linear_trend_agg(date, value) and the other trend tests without parameters: appends (oba.date_to_years(t), value) to the float8[] series state.';
+COMMENT ON FUNCTION @extschema@.series_agg_trans(@extschema@.agg_state, pg_catalog.date, pg_catalog.float8) IS
+'Transition function of oba.mann_kendall_agg(date, value), oba.linear_trend_agg(date, value) and the other trend tests without parameters: appends (oba.date_to_years(t), value) to the series state.';
 
 -- Availability: 0.2
-CREATE FUNCTION @extschema@.series_agg_combine(pg_catalog.float8[], pg_catalog.float8[])
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_series_agg_combine'
+CREATE FUNCTION @extschema@.series_agg_combine(@extschema@.agg_state, @extschema@.agg_state)
+RETURNS @extschema@.agg_state AS 'MODULE_PATHNAME', 'oba_sql_series_agg_combine'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.series_agg_combine(pg_catalog.float8[], pg_catalog.float8[]) IS
+COMMENT ON FUNCTION @extschema@.series_agg_combine(@extschema@.agg_state, @extschema@.agg_state) IS
 'Combine function of every time-series aggregate (trend, curve, SPC): appends the rows of the second state to the first (parallel query, distributed engines). The parameters of both must agree (22023).';
 

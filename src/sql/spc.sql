@@ -88,72 +88,72 @@ COMMENT ON FUNCTION @extschema@.spc_points(pg_catalog.date[], pg_catalog.float8[
 'An NHS Making Data Count XmR chart (NHSRplotthedots 0.2.2 ptd_spc; METHODS.md 16), one row per point in time order: rebase group, mean, process limits lpl/upl = mean -/+ 2.66 AMR, two-sigma lines nlpl/nupl, the screened average moving range, the per-point flags, the special cause label (Above UCL, Below LCL, 7 Point Trend (Increasing/Decreasing), 2 in 3 Above/Below CL, 7 Points Above/Below CL, Common Cause; first match wins), the point type (special_cause_improvement, special_cause_concern, special_cause_neutral_high/low, common_cause), short_group_warning (fewer than 13 points) and the chart''s target assurance. Options: polarity higher_is_better (improvement is up), lower_is_better or neutral; target for assurance (NULL: none); rebase: times that start a new group at the first point at or after each; fix_after: only the first fix_after points (at least 12) of each group set the limits; screen_outliers: drop moving ranges of 3.267 AMR or more once (false reproduces the MDC Excel tool); run_length 7 (default) or 6 for shifts and trends; two_in_three_2023: MDC''s November 2023 rule, points beyond the limits count towards two in three. Dates only order the points. A NULL value keeps its row as a missing point (NULL flags, common cause, breaks the rules); an element with a NULL time is skipped. Undefined limits (one point, a constant series with screening) are NULL. NULL arrays: no rows; a NULL polarity, screen_outliers, run_length or two_in_three_2023: 22004; arrays of different lengths, duplicate times, an unknown polarity or a bad option: 22023.';
 
 -- Availability: 0.2
-CREATE FUNCTION @extschema@.spc_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_spc_agg_trans'
+CREATE FUNCTION @extschema@.spc_agg_trans(@extschema@.agg_state, pg_catalog.float8, pg_catalog.float8)
+RETURNS @extschema@.agg_state AS 'MODULE_PATHNAME', 'oba_sql_spc_agg_trans'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.spc_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8) IS
-'Transition function of oba.spc_agg(t, value): appends one row to the float8[] series state (in place inside an aggregate).';
+COMMENT ON FUNCTION @extschema@.spc_agg_trans(@extschema@.agg_state, pg_catalog.float8, pg_catalog.float8) IS
+'Transition function of oba.spc_agg(t, value): appends one row to the series state (in place inside an aggregate).';
 
 -- Availability: 0.2
-CREATE FUNCTION @extschema@.spc_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.text)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_spc_agg_trans'
+CREATE FUNCTION @extschema@.spc_agg_trans(@extschema@.agg_state, pg_catalog.float8, pg_catalog.float8, pg_catalog.text)
+RETURNS @extschema@.agg_state AS 'MODULE_PATHNAME', 'oba_sql_spc_agg_trans'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.spc_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.text) IS
-'Transition function of oba.spc_agg(t, value, polarity): appends one row to the float8[] series state (in place inside an aggregate).';
+COMMENT ON FUNCTION @extschema@.spc_agg_trans(@extschema@.agg_state, pg_catalog.float8, pg_catalog.float8, pg_catalog.text) IS
+'Transition function of oba.spc_agg(t, value, polarity): appends one row to the series state (in place inside an aggregate).';
 
 -- Availability: 0.2
-CREATE FUNCTION @extschema@.spc_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.text, pg_catalog.float8)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_spc_agg_trans'
+CREATE FUNCTION @extschema@.spc_agg_trans(@extschema@.agg_state, pg_catalog.float8, pg_catalog.float8, pg_catalog.text, pg_catalog.float8)
+RETURNS @extschema@.agg_state AS 'MODULE_PATHNAME', 'oba_sql_spc_agg_trans'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.spc_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.text, pg_catalog.float8) IS
-'Transition function of oba.spc_agg(t, value, polarity, target): appends one row to the float8[] series state (in place inside an aggregate).';
+COMMENT ON FUNCTION @extschema@.spc_agg_trans(@extschema@.agg_state, pg_catalog.float8, pg_catalog.float8, pg_catalog.text, pg_catalog.float8) IS
+'Transition function of oba.spc_agg(t, value, polarity, target): appends one row to the series state (in place inside an aggregate).';
 
 -- Availability: 0.2
-CREATE FUNCTION @extschema@.spc_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.text, pg_catalog.float8, pg_catalog.float8[], pg_catalog.int4, pg_catalog.bool, pg_catalog.int4, pg_catalog.bool)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_spc_agg_trans'
+CREATE FUNCTION @extschema@.spc_agg_trans(@extschema@.agg_state, pg_catalog.float8, pg_catalog.float8, pg_catalog.text, pg_catalog.float8, pg_catalog.float8[], pg_catalog.int4, pg_catalog.bool, pg_catalog.int4, pg_catalog.bool)
+RETURNS @extschema@.agg_state AS 'MODULE_PATHNAME', 'oba_sql_spc_agg_trans'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.spc_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.text, pg_catalog.float8, pg_catalog.float8[], pg_catalog.int4, pg_catalog.bool, pg_catalog.int4, pg_catalog.bool) IS
-'Transition function of oba.spc_agg(t, value, polarity, target, rebase, fix_after, screen_outliers, run_length, two_in_three_2023): appends one row to the float8[] series state (in place inside an aggregate).';
+COMMENT ON FUNCTION @extschema@.spc_agg_trans(@extschema@.agg_state, pg_catalog.float8, pg_catalog.float8, pg_catalog.text, pg_catalog.float8, pg_catalog.float8[], pg_catalog.int4, pg_catalog.bool, pg_catalog.int4, pg_catalog.bool) IS
+'Transition function of oba.spc_agg(t, value, polarity, target, rebase, fix_after, screen_outliers, run_length, two_in_three_2023): appends one row to the series state (in place inside an aggregate).';
 
 -- Availability: 0.2
-CREATE FUNCTION @extschema@.spc_agg_trans(pg_catalog.float8[], pg_catalog.date, pg_catalog.float8)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_spc_agg_trans_date'
+CREATE FUNCTION @extschema@.spc_agg_trans(@extschema@.agg_state, pg_catalog.date, pg_catalog.float8)
+RETURNS @extschema@.agg_state AS 'MODULE_PATHNAME', 'oba_sql_spc_agg_trans_date'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.spc_agg_trans(pg_catalog.float8[], pg_catalog.date, pg_catalog.float8) IS
-'Transition function of oba.spc_agg(t date, value): appends one row to the float8[] series state (in place inside an aggregate).';
+COMMENT ON FUNCTION @extschema@.spc_agg_trans(@extschema@.agg_state, pg_catalog.date, pg_catalog.float8) IS
+'Transition function of oba.spc_agg(t date, value): appends one row to the series state (in place inside an aggregate).';
 
 -- Availability: 0.2
-CREATE FUNCTION @extschema@.spc_agg_trans(pg_catalog.float8[], pg_catalog.date, pg_catalog.float8, pg_catalog.text)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_spc_agg_trans_date'
+CREATE FUNCTION @extschema@.spc_agg_trans(@extschema@.agg_state, pg_catalog.date, pg_catalog.float8, pg_catalog.text)
+RETURNS @extschema@.agg_state AS 'MODULE_PATHNAME', 'oba_sql_spc_agg_trans_date'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.spc_agg_trans(pg_catalog.float8[], pg_catalog.date, pg_catalog.float8, pg_catalog.text) IS
-'Transition function of oba.spc_agg(t date, value, polarity): appends one row to the float8[] series state (in place inside an aggregate).';
+COMMENT ON FUNCTION @extschema@.spc_agg_trans(@extschema@.agg_state, pg_catalog.date, pg_catalog.float8, pg_catalog.text) IS
+'Transition function of oba.spc_agg(t date, value, polarity): appends one row to the series state (in place inside an aggregate).';
 
 -- Availability: 0.2
-CREATE FUNCTION @extschema@.spc_agg_trans(pg_catalog.float8[], pg_catalog.date, pg_catalog.float8, pg_catalog.text, pg_catalog.float8)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_spc_agg_trans_date'
+CREATE FUNCTION @extschema@.spc_agg_trans(@extschema@.agg_state, pg_catalog.date, pg_catalog.float8, pg_catalog.text, pg_catalog.float8)
+RETURNS @extschema@.agg_state AS 'MODULE_PATHNAME', 'oba_sql_spc_agg_trans_date'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.spc_agg_trans(pg_catalog.float8[], pg_catalog.date, pg_catalog.float8, pg_catalog.text, pg_catalog.float8) IS
-'Transition function of oba.spc_agg(t date, value, polarity, target): appends one row to the float8[] series state (in place inside an aggregate).';
+COMMENT ON FUNCTION @extschema@.spc_agg_trans(@extschema@.agg_state, pg_catalog.date, pg_catalog.float8, pg_catalog.text, pg_catalog.float8) IS
+'Transition function of oba.spc_agg(t date, value, polarity, target): appends one row to the series state (in place inside an aggregate).';
 
 -- Availability: 0.2
-CREATE FUNCTION @extschema@.spc_agg_trans(pg_catalog.float8[], pg_catalog.date, pg_catalog.float8, pg_catalog.text, pg_catalog.float8, pg_catalog.date[], pg_catalog.int4, pg_catalog.bool, pg_catalog.int4, pg_catalog.bool)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_spc_agg_trans_date'
+CREATE FUNCTION @extschema@.spc_agg_trans(@extschema@.agg_state, pg_catalog.date, pg_catalog.float8, pg_catalog.text, pg_catalog.float8, pg_catalog.date[], pg_catalog.int4, pg_catalog.bool, pg_catalog.int4, pg_catalog.bool)
+RETURNS @extschema@.agg_state AS 'MODULE_PATHNAME', 'oba_sql_spc_agg_trans_date'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.spc_agg_trans(pg_catalog.float8[], pg_catalog.date, pg_catalog.float8, pg_catalog.text, pg_catalog.float8, pg_catalog.date[], pg_catalog.int4, pg_catalog.bool, pg_catalog.int4, pg_catalog.bool) IS
-'Transition function of oba.spc_agg(t date, value, polarity, target, rebase, fix_after, screen_outliers, run_length, two_in_three_2023): appends one row to the float8[] series state (in place inside an aggregate).';
+COMMENT ON FUNCTION @extschema@.spc_agg_trans(@extschema@.agg_state, pg_catalog.date, pg_catalog.float8, pg_catalog.text, pg_catalog.float8, pg_catalog.date[], pg_catalog.int4, pg_catalog.bool, pg_catalog.int4, pg_catalog.bool) IS
+'Transition function of oba.spc_agg(t date, value, polarity, target, rebase, fix_after, screen_outliers, run_length, two_in_three_2023): appends one row to the series state (in place inside an aggregate).';
 
 -- Availability: 0.2
-CREATE FUNCTION @extschema@.spc_agg_final(pg_catalog.float8[])
+CREATE FUNCTION @extschema@.spc_agg_final(@extschema@.agg_state)
 RETURNS @extschema@.spc_summary AS 'MODULE_PATHNAME', 'oba_sql_spc_agg_final'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.spc_agg_final(pg_catalog.float8[]) IS
+COMMENT ON FUNCTION @extschema@.spc_agg_final(@extschema@.agg_state) IS
 'Final function of oba.spc_agg: sorts the points by time, refuses duplicate times (22023), draws the XmR chart and returns its latest point; NULL for no rows.';
 
 -- Availability: 0.2
 CREATE AGGREGATE @extschema@.spc_agg(t pg_catalog.float8, value pg_catalog.float8) (
     SFUNC = @extschema@.spc_agg_trans,
-    STYPE = pg_catalog.float8[],
+    STYPE = @extschema@.agg_state,
     SSPACE = 2048,
     INITCOND = '{1,7,2,0,0}',
     COMBINEFUNC = @extschema@.series_agg_combine,
@@ -166,7 +166,7 @@ COMMENT ON AGGREGATE @extschema@.spc_agg(pg_catalog.float8, pg_catalog.float8) I
 -- Availability: 0.2
 CREATE AGGREGATE @extschema@.spc_agg(t pg_catalog.float8, value pg_catalog.float8, polarity pg_catalog.text) (
     SFUNC = @extschema@.spc_agg_trans,
-    STYPE = pg_catalog.float8[],
+    STYPE = @extschema@.agg_state,
     SSPACE = 2048,
     INITCOND = '{1,7,2,0,0}',
     COMBINEFUNC = @extschema@.series_agg_combine,
@@ -179,7 +179,7 @@ COMMENT ON AGGREGATE @extschema@.spc_agg(pg_catalog.float8, pg_catalog.float8, p
 -- Availability: 0.2
 CREATE AGGREGATE @extschema@.spc_agg(t pg_catalog.float8, value pg_catalog.float8, polarity pg_catalog.text, target pg_catalog.float8) (
     SFUNC = @extschema@.spc_agg_trans,
-    STYPE = pg_catalog.float8[],
+    STYPE = @extschema@.agg_state,
     SSPACE = 2048,
     INITCOND = '{1,7,2,0,0}',
     COMBINEFUNC = @extschema@.series_agg_combine,
@@ -192,7 +192,7 @@ COMMENT ON AGGREGATE @extschema@.spc_agg(pg_catalog.float8, pg_catalog.float8, p
 -- Availability: 0.2
 CREATE AGGREGATE @extschema@.spc_agg(t pg_catalog.float8, value pg_catalog.float8, polarity pg_catalog.text, target pg_catalog.float8, rebase pg_catalog.float8[], fix_after pg_catalog.int4, screen_outliers pg_catalog.bool, run_length pg_catalog.int4, two_in_three_2023 pg_catalog.bool) (
     SFUNC = @extschema@.spc_agg_trans,
-    STYPE = pg_catalog.float8[],
+    STYPE = @extschema@.agg_state,
     SSPACE = 2048,
     INITCOND = '{1,7,2,0,0}',
     COMBINEFUNC = @extschema@.series_agg_combine,
@@ -205,7 +205,7 @@ COMMENT ON AGGREGATE @extschema@.spc_agg(pg_catalog.float8, pg_catalog.float8, p
 -- Availability: 0.2
 CREATE AGGREGATE @extschema@.spc_agg(t pg_catalog.date, value pg_catalog.float8) (
     SFUNC = @extschema@.spc_agg_trans,
-    STYPE = pg_catalog.float8[],
+    STYPE = @extschema@.agg_state,
     SSPACE = 2048,
     INITCOND = '{1,7,2,0,0}',
     COMBINEFUNC = @extschema@.series_agg_combine,
@@ -218,7 +218,7 @@ COMMENT ON AGGREGATE @extschema@.spc_agg(pg_catalog.date, pg_catalog.float8) IS
 -- Availability: 0.2
 CREATE AGGREGATE @extschema@.spc_agg(t pg_catalog.date, value pg_catalog.float8, polarity pg_catalog.text) (
     SFUNC = @extschema@.spc_agg_trans,
-    STYPE = pg_catalog.float8[],
+    STYPE = @extschema@.agg_state,
     SSPACE = 2048,
     INITCOND = '{1,7,2,0,0}',
     COMBINEFUNC = @extschema@.series_agg_combine,
@@ -231,7 +231,7 @@ COMMENT ON AGGREGATE @extschema@.spc_agg(pg_catalog.date, pg_catalog.float8, pg_
 -- Availability: 0.2
 CREATE AGGREGATE @extschema@.spc_agg(t pg_catalog.date, value pg_catalog.float8, polarity pg_catalog.text, target pg_catalog.float8) (
     SFUNC = @extschema@.spc_agg_trans,
-    STYPE = pg_catalog.float8[],
+    STYPE = @extschema@.agg_state,
     SSPACE = 2048,
     INITCOND = '{1,7,2,0,0}',
     COMBINEFUNC = @extschema@.series_agg_combine,
@@ -244,7 +244,7 @@ COMMENT ON AGGREGATE @extschema@.spc_agg(pg_catalog.date, pg_catalog.float8, pg_
 -- Availability: 0.2
 CREATE AGGREGATE @extschema@.spc_agg(t pg_catalog.date, value pg_catalog.float8, polarity pg_catalog.text, target pg_catalog.float8, rebase pg_catalog.date[], fix_after pg_catalog.int4, screen_outliers pg_catalog.bool, run_length pg_catalog.int4, two_in_three_2023 pg_catalog.bool) (
     SFUNC = @extschema@.spc_agg_trans,
-    STYPE = pg_catalog.float8[],
+    STYPE = @extschema@.agg_state,
     SSPACE = 2048,
     INITCOND = '{1,7,2,0,0}',
     COMBINEFUNC = @extschema@.series_agg_combine,

@@ -118,23 +118,23 @@ COMMENT ON TYPE @extschema@.recent_trend IS
 -- Mann-Kendall and least squares share the (t, value) state of oba.series_agg_trans.
 
 -- Availability: 0.2
-CREATE FUNCTION @extschema@.mann_kendall_agg_final(pg_catalog.float8[])
+CREATE FUNCTION @extschema@.mann_kendall_agg_final(@extschema@.agg_state)
 RETURNS @extschema@.mann_kendall AS 'MODULE_PATHNAME', 'oba_sql_mann_kendall_agg_final'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.mann_kendall_agg_final(pg_catalog.float8[]) IS
+COMMENT ON FUNCTION @extschema@.mann_kendall_agg_final(@extschema@.agg_state) IS
 'Final function of oba.mann_kendall_agg: sorts the rows by time, drops missing values, refuses duplicate times (22023) and runs the test; NULL for no rows.';
 
 -- Availability: 0.2
-CREATE FUNCTION @extschema@.linear_trend_agg_final(pg_catalog.float8[])
+CREATE FUNCTION @extschema@.linear_trend_agg_final(@extschema@.agg_state)
 RETURNS @extschema@.linear_trend AS 'MODULE_PATHNAME', 'oba_sql_linear_trend_agg_final'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.linear_trend_agg_final(pg_catalog.float8[]) IS
+COMMENT ON FUNCTION @extschema@.linear_trend_agg_final(@extschema@.agg_state) IS
 'Final function of oba.linear_trend_agg: sorts the rows by time, drops missing values, refuses duplicate times (22023) and fits the line; NULL for no rows.';
 
 -- Availability: 0.2
 CREATE AGGREGATE @extschema@.mann_kendall_agg(t pg_catalog.float8, value pg_catalog.float8) (
     SFUNC = @extschema@.series_agg_trans,
-    STYPE = pg_catalog.float8[],
+    STYPE = @extschema@.agg_state,
     SSPACE = 2048,
     INITCOND = '{1,1,2,0,0}',
     COMBINEFUNC = @extschema@.series_agg_combine,
@@ -147,7 +147,7 @@ COMMENT ON AGGREGATE @extschema@.mann_kendall_agg(pg_catalog.float8, pg_catalog.
 -- Availability: 0.2
 CREATE AGGREGATE @extschema@.linear_trend_agg(t pg_catalog.float8, value pg_catalog.float8) (
     SFUNC = @extschema@.series_agg_trans,
-    STYPE = pg_catalog.float8[],
+    STYPE = @extschema@.agg_state,
     SSPACE = 2048,
     INITCOND = '{1,1,2,0,0}',
     COMBINEFUNC = @extschema@.series_agg_combine,
@@ -160,7 +160,7 @@ COMMENT ON AGGREGATE @extschema@.linear_trend_agg(pg_catalog.float8, pg_catalog.
 -- Availability: 0.2
 CREATE AGGREGATE @extschema@.mann_kendall_agg(t pg_catalog.date, value pg_catalog.float8) (
     SFUNC = @extschema@.series_agg_trans,
-    STYPE = pg_catalog.float8[],
+    STYPE = @extschema@.agg_state,
     SSPACE = 2048,
     INITCOND = '{1,1,2,0,0}',
     COMBINEFUNC = @extschema@.series_agg_combine,
@@ -173,7 +173,7 @@ COMMENT ON AGGREGATE @extschema@.mann_kendall_agg(pg_catalog.date, pg_catalog.fl
 -- Availability: 0.2
 CREATE AGGREGATE @extschema@.linear_trend_agg(t pg_catalog.date, value pg_catalog.float8) (
     SFUNC = @extschema@.series_agg_trans,
-    STYPE = pg_catalog.float8[],
+    STYPE = @extschema@.agg_state,
     SSPACE = 2048,
     INITCOND = '{1,1,2,0,0}',
     COMBINEFUNC = @extschema@.series_agg_combine,
@@ -200,30 +200,30 @@ COMMENT ON FUNCTION @extschema@.linear_predict(@extschema@.linear_trend, pg_cata
 -- Interrupted time series: state (t, value) with the parameter break_t.
 
 -- Availability: 0.2
-CREATE FUNCTION @extschema@.its_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_its_agg_trans'
+CREATE FUNCTION @extschema@.its_agg_trans(@extschema@.agg_state, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8)
+RETURNS @extschema@.agg_state AS 'MODULE_PATHNAME', 'oba_sql_its_agg_trans'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.its_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
-'Transition function of oba.its_agg(t, value, break_t): appends one row to the float8[] series state (in place inside an aggregate).';
+COMMENT ON FUNCTION @extschema@.its_agg_trans(@extschema@.agg_state, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
+'Transition function of oba.its_agg(t, value, break_t): appends one row to the series state (in place inside an aggregate).';
 
 -- Availability: 0.2
-CREATE FUNCTION @extschema@.its_agg_trans(pg_catalog.float8[], pg_catalog.date, pg_catalog.float8, pg_catalog.date)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_its_agg_trans_date'
+CREATE FUNCTION @extschema@.its_agg_trans(@extschema@.agg_state, pg_catalog.date, pg_catalog.float8, pg_catalog.date)
+RETURNS @extschema@.agg_state AS 'MODULE_PATHNAME', 'oba_sql_its_agg_trans_date'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.its_agg_trans(pg_catalog.float8[], pg_catalog.date, pg_catalog.float8, pg_catalog.date) IS
-'Transition function of oba.its_agg(t date, value, break_t date): appends one row to the float8[] series state (in place inside an aggregate).';
+COMMENT ON FUNCTION @extschema@.its_agg_trans(@extschema@.agg_state, pg_catalog.date, pg_catalog.float8, pg_catalog.date) IS
+'Transition function of oba.its_agg(t date, value, break_t date): appends one row to the series state (in place inside an aggregate).';
 
 -- Availability: 0.2
-CREATE FUNCTION @extschema@.its_agg_final(pg_catalog.float8[])
+CREATE FUNCTION @extschema@.its_agg_final(@extschema@.agg_state)
 RETURNS @extschema@.its AS 'MODULE_PATHNAME', 'oba_sql_its_agg_final'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.its_agg_final(pg_catalog.float8[]) IS
+COMMENT ON FUNCTION @extschema@.its_agg_final(@extschema@.agg_state) IS
 'Final function of oba.its_agg: sorts the rows by time, drops missing values, refuses duplicate times (22023) and fits the segmented regression; NULL for no rows.';
 
 -- Availability: 0.2
 CREATE AGGREGATE @extschema@.its_agg(t pg_catalog.float8, value pg_catalog.float8, break_t pg_catalog.float8) (
     SFUNC = @extschema@.its_agg_trans,
-    STYPE = pg_catalog.float8[],
+    STYPE = @extschema@.agg_state,
     SSPACE = 2048,
     INITCOND = '{1,3,2,0,0}',
     COMBINEFUNC = @extschema@.series_agg_combine,
@@ -236,7 +236,7 @@ COMMENT ON AGGREGATE @extschema@.its_agg(pg_catalog.float8, pg_catalog.float8, p
 -- Availability: 0.2
 CREATE AGGREGATE @extschema@.its_agg(t pg_catalog.date, value pg_catalog.float8, break_t pg_catalog.date) (
     SFUNC = @extschema@.its_agg_trans,
-    STYPE = pg_catalog.float8[],
+    STYPE = @extschema@.agg_state,
     SSPACE = 2048,
     INITCOND = '{1,3,2,0,0}',
     COMBINEFUNC = @extschema@.series_agg_combine,
@@ -249,44 +249,44 @@ COMMENT ON AGGREGATE @extschema@.its_agg(pg_catalog.date, pg_catalog.float8, pg_
 -- Chi-squared test for trend in proportions: state (t, successes, total) with the parameter scores.
 
 -- Availability: 0.2
-CREATE FUNCTION @extschema@.trend_chisq_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_trend_chisq_agg_trans'
+CREATE FUNCTION @extschema@.trend_chisq_agg_trans(@extschema@.agg_state, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8)
+RETURNS @extschema@.agg_state AS 'MODULE_PATHNAME', 'oba_sql_trend_chisq_agg_trans'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.trend_chisq_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
-'Transition function of oba.trend_chisq_agg(t, successes, total): appends one row to the float8[] series state (in place inside an aggregate).';
+COMMENT ON FUNCTION @extschema@.trend_chisq_agg_trans(@extschema@.agg_state, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
+'Transition function of oba.trend_chisq_agg(t, successes, total): appends one row to the series state (in place inside an aggregate).';
 
 -- Availability: 0.2
-CREATE FUNCTION @extschema@.trend_chisq_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.text)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_trend_chisq_agg_trans'
+CREATE FUNCTION @extschema@.trend_chisq_agg_trans(@extschema@.agg_state, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.text)
+RETURNS @extschema@.agg_state AS 'MODULE_PATHNAME', 'oba_sql_trend_chisq_agg_trans'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.trend_chisq_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.text) IS
-'Transition function of oba.trend_chisq_agg(t, successes, total, scores): appends one row to the float8[] series state (in place inside an aggregate).';
+COMMENT ON FUNCTION @extschema@.trend_chisq_agg_trans(@extschema@.agg_state, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.text) IS
+'Transition function of oba.trend_chisq_agg(t, successes, total, scores): appends one row to the series state (in place inside an aggregate).';
 
 -- Availability: 0.2
-CREATE FUNCTION @extschema@.trend_chisq_agg_trans(pg_catalog.float8[], pg_catalog.date, pg_catalog.float8, pg_catalog.float8)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_trend_chisq_agg_trans_date'
+CREATE FUNCTION @extschema@.trend_chisq_agg_trans(@extschema@.agg_state, pg_catalog.date, pg_catalog.float8, pg_catalog.float8)
+RETURNS @extschema@.agg_state AS 'MODULE_PATHNAME', 'oba_sql_trend_chisq_agg_trans_date'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.trend_chisq_agg_trans(pg_catalog.float8[], pg_catalog.date, pg_catalog.float8, pg_catalog.float8) IS
-'Transition function of oba.trend_chisq_agg(t date, successes, total): appends one row to the float8[] series state (in place inside an aggregate).';
+COMMENT ON FUNCTION @extschema@.trend_chisq_agg_trans(@extschema@.agg_state, pg_catalog.date, pg_catalog.float8, pg_catalog.float8) IS
+'Transition function of oba.trend_chisq_agg(t date, successes, total): appends one row to the series state (in place inside an aggregate).';
 
 -- Availability: 0.2
-CREATE FUNCTION @extschema@.trend_chisq_agg_trans(pg_catalog.float8[], pg_catalog.date, pg_catalog.float8, pg_catalog.float8, pg_catalog.text)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_trend_chisq_agg_trans_date'
+CREATE FUNCTION @extschema@.trend_chisq_agg_trans(@extschema@.agg_state, pg_catalog.date, pg_catalog.float8, pg_catalog.float8, pg_catalog.text)
+RETURNS @extschema@.agg_state AS 'MODULE_PATHNAME', 'oba_sql_trend_chisq_agg_trans_date'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.trend_chisq_agg_trans(pg_catalog.float8[], pg_catalog.date, pg_catalog.float8, pg_catalog.float8, pg_catalog.text) IS
-'Transition function of oba.trend_chisq_agg(t date, successes, total, scores): appends one row to the float8[] series state (in place inside an aggregate).';
+COMMENT ON FUNCTION @extschema@.trend_chisq_agg_trans(@extschema@.agg_state, pg_catalog.date, pg_catalog.float8, pg_catalog.float8, pg_catalog.text) IS
+'Transition function of oba.trend_chisq_agg(t date, successes, total, scores): appends one row to the series state (in place inside an aggregate).';
 
 -- Availability: 0.2
-CREATE FUNCTION @extschema@.trend_chisq_agg_final(pg_catalog.float8[])
+CREATE FUNCTION @extschema@.trend_chisq_agg_final(@extschema@.agg_state)
 RETURNS @extschema@.trend_chisq AS 'MODULE_PATHNAME', 'oba_sql_trend_chisq_agg_final'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.trend_chisq_agg_final(pg_catalog.float8[]) IS
+COMMENT ON FUNCTION @extschema@.trend_chisq_agg_final(@extschema@.agg_state) IS
 'Final function of oba.trend_chisq_agg: sorts the rows by time, drops rows with a missing count, refuses duplicate times (22023) and computes the test; NULL for no rows.';
 
 -- Availability: 0.2
 CREATE AGGREGATE @extschema@.trend_chisq_agg(t pg_catalog.float8, successes pg_catalog.float8, total pg_catalog.float8) (
     SFUNC = @extschema@.trend_chisq_agg_trans,
-    STYPE = pg_catalog.float8[],
+    STYPE = @extschema@.agg_state,
     SSPACE = 2048,
     INITCOND = '{1,4,3,0,0}',
     COMBINEFUNC = @extschema@.series_agg_combine,
@@ -299,7 +299,7 @@ COMMENT ON AGGREGATE @extschema@.trend_chisq_agg(pg_catalog.float8, pg_catalog.f
 -- Availability: 0.2
 CREATE AGGREGATE @extschema@.trend_chisq_agg(t pg_catalog.float8, successes pg_catalog.float8, total pg_catalog.float8, scores pg_catalog.text) (
     SFUNC = @extschema@.trend_chisq_agg_trans,
-    STYPE = pg_catalog.float8[],
+    STYPE = @extschema@.agg_state,
     SSPACE = 2048,
     INITCOND = '{1,4,3,0,0}',
     COMBINEFUNC = @extschema@.series_agg_combine,
@@ -312,7 +312,7 @@ COMMENT ON AGGREGATE @extschema@.trend_chisq_agg(pg_catalog.float8, pg_catalog.f
 -- Availability: 0.2
 CREATE AGGREGATE @extschema@.trend_chisq_agg(t pg_catalog.date, successes pg_catalog.float8, total pg_catalog.float8) (
     SFUNC = @extschema@.trend_chisq_agg_trans,
-    STYPE = pg_catalog.float8[],
+    STYPE = @extschema@.agg_state,
     SSPACE = 2048,
     INITCOND = '{1,4,3,0,0}',
     COMBINEFUNC = @extschema@.series_agg_combine,
@@ -325,7 +325,7 @@ COMMENT ON AGGREGATE @extschema@.trend_chisq_agg(pg_catalog.date, pg_catalog.flo
 -- Availability: 0.2
 CREATE AGGREGATE @extschema@.trend_chisq_agg(t pg_catalog.date, successes pg_catalog.float8, total pg_catalog.float8, scores pg_catalog.text) (
     SFUNC = @extschema@.trend_chisq_agg_trans,
-    STYPE = pg_catalog.float8[],
+    STYPE = @extschema@.agg_state,
     SSPACE = 2048,
     INITCOND = '{1,4,3,0,0}',
     COMBINEFUNC = @extschema@.series_agg_combine,
@@ -336,33 +336,33 @@ COMMENT ON AGGREGATE @extschema@.trend_chisq_agg(pg_catalog.date, pg_catalog.flo
 'oba.trend_chisq_agg with scores ''position'' (1..k in time order, R''s default) or ''time'' (the times themselves, in years: gaps then count). scores must be the same on every row (22023).';
 
 -- The test for trend with a score on every row (ties allowed): a fixed-size
--- float8[8] state, order-free, combined by Chan's formula.
+-- state of 8 values, order-free, combined by Chan's formula.
 
 -- Availability: 0.2
-CREATE FUNCTION @extschema@.trend_chisq_score_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_trend_chisq_score_agg_trans'
+CREATE FUNCTION @extschema@.trend_chisq_score_agg_trans(@extschema@.agg_state, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8)
+RETURNS @extschema@.agg_state AS 'MODULE_PATHNAME', 'oba_sql_trend_chisq_score_agg_trans'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE COST 2;
-COMMENT ON FUNCTION @extschema@.trend_chisq_score_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
-'Transition function of oba.trend_chisq_score_agg(score, successes, total): adds one row to the float8[8] state {rows, sum of totals, sum of successes, shift (the first score), weighted means of score - shift and of successes / total, weighted sum of squared score deviations, weighted co-moment} by a weighted Welford update.';
+COMMENT ON FUNCTION @extschema@.trend_chisq_score_agg_trans(@extschema@.agg_state, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
+'Transition function of oba.trend_chisq_score_agg(score, successes, total): adds one row to the state of 8 values {rows, sum of totals, sum of successes, shift (the first score), weighted means of score - shift and of successes / total, weighted sum of squared score deviations, weighted co-moment} by a weighted Welford update.';
 
 -- Availability: 0.2
-CREATE FUNCTION @extschema@.trend_chisq_score_agg_combine(pg_catalog.float8[], pg_catalog.float8[])
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_trend_chisq_score_agg_combine'
+CREATE FUNCTION @extschema@.trend_chisq_score_agg_combine(@extschema@.agg_state, @extschema@.agg_state)
+RETURNS @extschema@.agg_state AS 'MODULE_PATHNAME', 'oba_sql_trend_chisq_score_agg_combine'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.trend_chisq_score_agg_combine(pg_catalog.float8[], pg_catalog.float8[]) IS
+COMMENT ON FUNCTION @extschema@.trend_chisq_score_agg_combine(@extschema@.agg_state, @extschema@.agg_state) IS
 'Combine function of oba.trend_chisq_score_agg: merges two partial states by Chan''s formula.';
 
 -- Availability: 0.2
-CREATE FUNCTION @extschema@.trend_chisq_score_agg_final(pg_catalog.float8[])
+CREATE FUNCTION @extschema@.trend_chisq_score_agg_final(@extschema@.agg_state)
 RETURNS @extschema@.trend_chisq AS 'MODULE_PATHNAME', 'oba_sql_trend_chisq_score_agg_final'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.trend_chisq_score_agg_final(pg_catalog.float8[]) IS
+COMMENT ON FUNCTION @extschema@.trend_chisq_score_agg_final(@extschema@.agg_state) IS
 'Final function of oba.trend_chisq_score_agg: k (rows), the statistic and its p-value; NULL for no rows.';
 
 -- Availability: 0.2
 CREATE AGGREGATE @extschema@.trend_chisq_score_agg(score pg_catalog.float8, successes pg_catalog.float8, total pg_catalog.float8) (
     SFUNC = @extschema@.trend_chisq_score_agg_trans,
-    STYPE = pg_catalog.float8[],
+    STYPE = @extschema@.agg_state,
     INITCOND = '{0,0,0,0,0,0,0,0}',
     COMBINEFUNC = @extschema@.trend_chisq_score_agg_combine,
     FINALFUNC = @extschema@.trend_chisq_score_agg_final,
@@ -375,100 +375,100 @@ COMMENT ON AGGREGATE @extschema@.trend_chisq_score_agg(pg_catalog.float8, pg_cat
 -- with the parameters polarity, points and variant.
 
 -- Availability: 0.2
-CREATE FUNCTION @extschema@.recent_trend_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.text)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_recent_trend_agg_trans'
+CREATE FUNCTION @extschema@.recent_trend_agg_trans(@extschema@.agg_state, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.text)
+RETURNS @extschema@.agg_state AS 'MODULE_PATHNAME', 'oba_sql_recent_trend_agg_trans'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.recent_trend_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.text) IS
-'Transition function of oba.recent_trend_agg(t, successes, total, polarity): appends one row to the float8[] series state (in place inside an aggregate).';
+COMMENT ON FUNCTION @extschema@.recent_trend_agg_trans(@extschema@.agg_state, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.text) IS
+'Transition function of oba.recent_trend_agg(t, successes, total, polarity): appends one row to the series state (in place inside an aggregate).';
 
 -- Availability: 0.2
-CREATE FUNCTION @extschema@.recent_trend_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.text, pg_catalog.int4)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_recent_trend_agg_trans'
+CREATE FUNCTION @extschema@.recent_trend_agg_trans(@extschema@.agg_state, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.text, pg_catalog.int4)
+RETURNS @extschema@.agg_state AS 'MODULE_PATHNAME', 'oba_sql_recent_trend_agg_trans'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.recent_trend_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.text, pg_catalog.int4) IS
-'Transition function of oba.recent_trend_agg(t, successes, total, polarity, points): appends one row to the float8[] series state (in place inside an aggregate).';
+COMMENT ON FUNCTION @extschema@.recent_trend_agg_trans(@extschema@.agg_state, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.text, pg_catalog.int4) IS
+'Transition function of oba.recent_trend_agg(t, successes, total, polarity, points): appends one row to the series state (in place inside an aggregate).';
 
 -- Availability: 0.2
-CREATE FUNCTION @extschema@.recent_trend_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.text, pg_catalog.int4, pg_catalog.text)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_recent_trend_agg_trans'
+CREATE FUNCTION @extschema@.recent_trend_agg_trans(@extschema@.agg_state, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.text, pg_catalog.int4, pg_catalog.text)
+RETURNS @extschema@.agg_state AS 'MODULE_PATHNAME', 'oba_sql_recent_trend_agg_trans'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.recent_trend_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.text, pg_catalog.int4, pg_catalog.text) IS
-'Transition function of oba.recent_trend_agg(t, successes, total, polarity, points, variant): appends one row to the float8[] series state (in place inside an aggregate).';
+COMMENT ON FUNCTION @extschema@.recent_trend_agg_trans(@extschema@.agg_state, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.text, pg_catalog.int4, pg_catalog.text) IS
+'Transition function of oba.recent_trend_agg(t, successes, total, polarity, points, variant): appends one row to the series state (in place inside an aggregate).';
 
 -- Availability: 0.2
-CREATE FUNCTION @extschema@.recent_trend_ci_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.text)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_recent_trend_ci_agg_trans'
+CREATE FUNCTION @extschema@.recent_trend_ci_agg_trans(@extschema@.agg_state, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.text)
+RETURNS @extschema@.agg_state AS 'MODULE_PATHNAME', 'oba_sql_recent_trend_ci_agg_trans'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.recent_trend_ci_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.text) IS
-'Transition function of oba.recent_trend_ci_agg(t, value, lower95, upper95, polarity): appends one row to the float8[] series state (in place inside an aggregate).';
+COMMENT ON FUNCTION @extschema@.recent_trend_ci_agg_trans(@extschema@.agg_state, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.text) IS
+'Transition function of oba.recent_trend_ci_agg(t, value, lower95, upper95, polarity): appends one row to the series state (in place inside an aggregate).';
 
 -- Availability: 0.2
-CREATE FUNCTION @extschema@.recent_trend_ci_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.text, pg_catalog.int4)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_recent_trend_ci_agg_trans'
+CREATE FUNCTION @extschema@.recent_trend_ci_agg_trans(@extschema@.agg_state, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.text, pg_catalog.int4)
+RETURNS @extschema@.agg_state AS 'MODULE_PATHNAME', 'oba_sql_recent_trend_ci_agg_trans'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.recent_trend_ci_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.text, pg_catalog.int4) IS
-'Transition function of oba.recent_trend_ci_agg(t, value, lower95, upper95, polarity, points): appends one row to the float8[] series state (in place inside an aggregate).';
+COMMENT ON FUNCTION @extschema@.recent_trend_ci_agg_trans(@extschema@.agg_state, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.text, pg_catalog.int4) IS
+'Transition function of oba.recent_trend_ci_agg(t, value, lower95, upper95, polarity, points): appends one row to the series state (in place inside an aggregate).';
 
 -- Availability: 0.2
-CREATE FUNCTION @extschema@.recent_trend_ci_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.text, pg_catalog.int4, pg_catalog.text)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_recent_trend_ci_agg_trans'
+CREATE FUNCTION @extschema@.recent_trend_ci_agg_trans(@extschema@.agg_state, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.text, pg_catalog.int4, pg_catalog.text)
+RETURNS @extschema@.agg_state AS 'MODULE_PATHNAME', 'oba_sql_recent_trend_ci_agg_trans'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.recent_trend_ci_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.text, pg_catalog.int4, pg_catalog.text) IS
-'Transition function of oba.recent_trend_ci_agg(t, value, lower95, upper95, polarity, points, variant): appends one row to the float8[] series state (in place inside an aggregate).';
+COMMENT ON FUNCTION @extschema@.recent_trend_ci_agg_trans(@extschema@.agg_state, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.text, pg_catalog.int4, pg_catalog.text) IS
+'Transition function of oba.recent_trend_ci_agg(t, value, lower95, upper95, polarity, points, variant): appends one row to the series state (in place inside an aggregate).';
 
 -- Availability: 0.2
-CREATE FUNCTION @extschema@.recent_trend_agg_trans(pg_catalog.float8[], pg_catalog.date, pg_catalog.float8, pg_catalog.float8, pg_catalog.text)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_recent_trend_agg_trans_date'
+CREATE FUNCTION @extschema@.recent_trend_agg_trans(@extschema@.agg_state, pg_catalog.date, pg_catalog.float8, pg_catalog.float8, pg_catalog.text)
+RETURNS @extschema@.agg_state AS 'MODULE_PATHNAME', 'oba_sql_recent_trend_agg_trans_date'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.recent_trend_agg_trans(pg_catalog.float8[], pg_catalog.date, pg_catalog.float8, pg_catalog.float8, pg_catalog.text) IS
-'Transition function of oba.recent_trend_agg(t, successes, total, polarity): appends one row to the float8[] series state (in place inside an aggregate).';
+COMMENT ON FUNCTION @extschema@.recent_trend_agg_trans(@extschema@.agg_state, pg_catalog.date, pg_catalog.float8, pg_catalog.float8, pg_catalog.text) IS
+'Transition function of oba.recent_trend_agg(t, successes, total, polarity): appends one row to the series state (in place inside an aggregate).';
 
 -- Availability: 0.2
-CREATE FUNCTION @extschema@.recent_trend_agg_trans(pg_catalog.float8[], pg_catalog.date, pg_catalog.float8, pg_catalog.float8, pg_catalog.text, pg_catalog.int4)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_recent_trend_agg_trans_date'
+CREATE FUNCTION @extschema@.recent_trend_agg_trans(@extschema@.agg_state, pg_catalog.date, pg_catalog.float8, pg_catalog.float8, pg_catalog.text, pg_catalog.int4)
+RETURNS @extschema@.agg_state AS 'MODULE_PATHNAME', 'oba_sql_recent_trend_agg_trans_date'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.recent_trend_agg_trans(pg_catalog.float8[], pg_catalog.date, pg_catalog.float8, pg_catalog.float8, pg_catalog.text, pg_catalog.int4) IS
-'Transition function of oba.recent_trend_agg(t, successes, total, polarity, points): appends one row to the float8[] series state (in place inside an aggregate).';
+COMMENT ON FUNCTION @extschema@.recent_trend_agg_trans(@extschema@.agg_state, pg_catalog.date, pg_catalog.float8, pg_catalog.float8, pg_catalog.text, pg_catalog.int4) IS
+'Transition function of oba.recent_trend_agg(t, successes, total, polarity, points): appends one row to the series state (in place inside an aggregate).';
 
 -- Availability: 0.2
-CREATE FUNCTION @extschema@.recent_trend_agg_trans(pg_catalog.float8[], pg_catalog.date, pg_catalog.float8, pg_catalog.float8, pg_catalog.text, pg_catalog.int4, pg_catalog.text)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_recent_trend_agg_trans_date'
+CREATE FUNCTION @extschema@.recent_trend_agg_trans(@extschema@.agg_state, pg_catalog.date, pg_catalog.float8, pg_catalog.float8, pg_catalog.text, pg_catalog.int4, pg_catalog.text)
+RETURNS @extschema@.agg_state AS 'MODULE_PATHNAME', 'oba_sql_recent_trend_agg_trans_date'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.recent_trend_agg_trans(pg_catalog.float8[], pg_catalog.date, pg_catalog.float8, pg_catalog.float8, pg_catalog.text, pg_catalog.int4, pg_catalog.text) IS
-'Transition function of oba.recent_trend_agg(t, successes, total, polarity, points, variant): appends one row to the float8[] series state (in place inside an aggregate).';
+COMMENT ON FUNCTION @extschema@.recent_trend_agg_trans(@extschema@.agg_state, pg_catalog.date, pg_catalog.float8, pg_catalog.float8, pg_catalog.text, pg_catalog.int4, pg_catalog.text) IS
+'Transition function of oba.recent_trend_agg(t, successes, total, polarity, points, variant): appends one row to the series state (in place inside an aggregate).';
 
 -- Availability: 0.2
-CREATE FUNCTION @extschema@.recent_trend_ci_agg_trans(pg_catalog.float8[], pg_catalog.date, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.text)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_recent_trend_ci_agg_trans_date'
+CREATE FUNCTION @extschema@.recent_trend_ci_agg_trans(@extschema@.agg_state, pg_catalog.date, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.text)
+RETURNS @extschema@.agg_state AS 'MODULE_PATHNAME', 'oba_sql_recent_trend_ci_agg_trans_date'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.recent_trend_ci_agg_trans(pg_catalog.float8[], pg_catalog.date, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.text) IS
-'Transition function of oba.recent_trend_ci_agg(t, value, lower95, upper95, polarity): appends one row to the float8[] series state (in place inside an aggregate).';
+COMMENT ON FUNCTION @extschema@.recent_trend_ci_agg_trans(@extschema@.agg_state, pg_catalog.date, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.text) IS
+'Transition function of oba.recent_trend_ci_agg(t, value, lower95, upper95, polarity): appends one row to the series state (in place inside an aggregate).';
 
 -- Availability: 0.2
-CREATE FUNCTION @extschema@.recent_trend_ci_agg_trans(pg_catalog.float8[], pg_catalog.date, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.text, pg_catalog.int4)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_recent_trend_ci_agg_trans_date'
+CREATE FUNCTION @extschema@.recent_trend_ci_agg_trans(@extschema@.agg_state, pg_catalog.date, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.text, pg_catalog.int4)
+RETURNS @extschema@.agg_state AS 'MODULE_PATHNAME', 'oba_sql_recent_trend_ci_agg_trans_date'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.recent_trend_ci_agg_trans(pg_catalog.float8[], pg_catalog.date, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.text, pg_catalog.int4) IS
-'Transition function of oba.recent_trend_ci_agg(t, value, lower95, upper95, polarity, points): appends one row to the float8[] series state (in place inside an aggregate).';
+COMMENT ON FUNCTION @extschema@.recent_trend_ci_agg_trans(@extschema@.agg_state, pg_catalog.date, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.text, pg_catalog.int4) IS
+'Transition function of oba.recent_trend_ci_agg(t, value, lower95, upper95, polarity, points): appends one row to the series state (in place inside an aggregate).';
 
 -- Availability: 0.2
-CREATE FUNCTION @extschema@.recent_trend_ci_agg_trans(pg_catalog.float8[], pg_catalog.date, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.text, pg_catalog.int4, pg_catalog.text)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_recent_trend_ci_agg_trans_date'
+CREATE FUNCTION @extschema@.recent_trend_ci_agg_trans(@extschema@.agg_state, pg_catalog.date, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.text, pg_catalog.int4, pg_catalog.text)
+RETURNS @extschema@.agg_state AS 'MODULE_PATHNAME', 'oba_sql_recent_trend_ci_agg_trans_date'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.recent_trend_ci_agg_trans(pg_catalog.float8[], pg_catalog.date, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.text, pg_catalog.int4, pg_catalog.text) IS
-'Transition function of oba.recent_trend_ci_agg(t, value, lower95, upper95, polarity, points, variant): appends one row to the float8[] series state (in place inside an aggregate).';
+COMMENT ON FUNCTION @extschema@.recent_trend_ci_agg_trans(@extschema@.agg_state, pg_catalog.date, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.text, pg_catalog.int4, pg_catalog.text) IS
+'Transition function of oba.recent_trend_ci_agg(t, value, lower95, upper95, polarity, points, variant): appends one row to the series state (in place inside an aggregate).';
 
 -- Availability: 0.2
-CREATE FUNCTION @extschema@.recent_trend_agg_final(pg_catalog.float8[])
+CREATE FUNCTION @extschema@.recent_trend_agg_final(@extschema@.agg_state)
 RETURNS @extschema@.recent_trend AS 'MODULE_PATHNAME', 'oba_sql_recent_trend_agg_final'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.recent_trend_agg_final(pg_catalog.float8[]) IS
+COMMENT ON FUNCTION @extschema@.recent_trend_agg_final(@extschema@.agg_state) IS
 'Final function of oba.recent_trend_agg and oba.recent_trend_ci_agg: sorts the rows by time, refuses duplicate times (22023) and applies the Fingertips rule to the last points; NULL for no rows.';
 
 -- Availability: 0.2
 CREATE AGGREGATE @extschema@.recent_trend_agg(t pg_catalog.float8, successes pg_catalog.float8, total pg_catalog.float8, polarity pg_catalog.text) (
     SFUNC = @extschema@.recent_trend_agg_trans,
-    STYPE = pg_catalog.float8[],
+    STYPE = @extschema@.agg_state,
     SSPACE = 2048,
     INITCOND = '{1,5,3,0,0}',
     COMBINEFUNC = @extschema@.series_agg_combine,
@@ -481,7 +481,7 @@ COMMENT ON AGGREGATE @extschema@.recent_trend_agg(pg_catalog.float8, pg_catalog.
 -- Availability: 0.2
 CREATE AGGREGATE @extschema@.recent_trend_agg(t pg_catalog.float8, successes pg_catalog.float8, total pg_catalog.float8, polarity pg_catalog.text, points pg_catalog.int4) (
     SFUNC = @extschema@.recent_trend_agg_trans,
-    STYPE = pg_catalog.float8[],
+    STYPE = @extschema@.agg_state,
     SSPACE = 2048,
     INITCOND = '{1,5,3,0,0}',
     COMBINEFUNC = @extschema@.series_agg_combine,
@@ -494,7 +494,7 @@ COMMENT ON AGGREGATE @extschema@.recent_trend_agg(pg_catalog.float8, pg_catalog.
 -- Availability: 0.2
 CREATE AGGREGATE @extschema@.recent_trend_agg(t pg_catalog.float8, successes pg_catalog.float8, total pg_catalog.float8, polarity pg_catalog.text, points pg_catalog.int4, variant pg_catalog.text) (
     SFUNC = @extschema@.recent_trend_agg_trans,
-    STYPE = pg_catalog.float8[],
+    STYPE = @extschema@.agg_state,
     SSPACE = 2048,
     INITCOND = '{1,5,3,0,0}',
     COMBINEFUNC = @extschema@.series_agg_combine,
@@ -507,7 +507,7 @@ COMMENT ON AGGREGATE @extschema@.recent_trend_agg(pg_catalog.float8, pg_catalog.
 -- Availability: 0.2
 CREATE AGGREGATE @extschema@.recent_trend_ci_agg(t pg_catalog.float8, value pg_catalog.float8, lower95 pg_catalog.float8, upper95 pg_catalog.float8, polarity pg_catalog.text) (
     SFUNC = @extschema@.recent_trend_ci_agg_trans,
-    STYPE = pg_catalog.float8[],
+    STYPE = @extschema@.agg_state,
     SSPACE = 4096,
     INITCOND = '{1,6,4,0,0}',
     COMBINEFUNC = @extschema@.series_agg_combine,
@@ -520,7 +520,7 @@ COMMENT ON AGGREGATE @extschema@.recent_trend_ci_agg(pg_catalog.float8, pg_catal
 -- Availability: 0.2
 CREATE AGGREGATE @extschema@.recent_trend_ci_agg(t pg_catalog.float8, value pg_catalog.float8, lower95 pg_catalog.float8, upper95 pg_catalog.float8, polarity pg_catalog.text, points pg_catalog.int4) (
     SFUNC = @extschema@.recent_trend_ci_agg_trans,
-    STYPE = pg_catalog.float8[],
+    STYPE = @extschema@.agg_state,
     SSPACE = 4096,
     INITCOND = '{1,6,4,0,0}',
     COMBINEFUNC = @extschema@.series_agg_combine,
@@ -533,7 +533,7 @@ COMMENT ON AGGREGATE @extschema@.recent_trend_ci_agg(pg_catalog.float8, pg_catal
 -- Availability: 0.2
 CREATE AGGREGATE @extschema@.recent_trend_ci_agg(t pg_catalog.float8, value pg_catalog.float8, lower95 pg_catalog.float8, upper95 pg_catalog.float8, polarity pg_catalog.text, points pg_catalog.int4, variant pg_catalog.text) (
     SFUNC = @extschema@.recent_trend_ci_agg_trans,
-    STYPE = pg_catalog.float8[],
+    STYPE = @extschema@.agg_state,
     SSPACE = 4096,
     INITCOND = '{1,6,4,0,0}',
     COMBINEFUNC = @extschema@.series_agg_combine,
@@ -546,7 +546,7 @@ COMMENT ON AGGREGATE @extschema@.recent_trend_ci_agg(pg_catalog.float8, pg_catal
 -- Availability: 0.2
 CREATE AGGREGATE @extschema@.recent_trend_agg(t pg_catalog.date, successes pg_catalog.float8, total pg_catalog.float8, polarity pg_catalog.text) (
     SFUNC = @extschema@.recent_trend_agg_trans,
-    STYPE = pg_catalog.float8[],
+    STYPE = @extschema@.agg_state,
     SSPACE = 2048,
     INITCOND = '{1,5,3,0,0}',
     COMBINEFUNC = @extschema@.series_agg_combine,
@@ -559,7 +559,7 @@ COMMENT ON AGGREGATE @extschema@.recent_trend_agg(pg_catalog.date, pg_catalog.fl
 -- Availability: 0.2
 CREATE AGGREGATE @extschema@.recent_trend_agg(t pg_catalog.date, successes pg_catalog.float8, total pg_catalog.float8, polarity pg_catalog.text, points pg_catalog.int4) (
     SFUNC = @extschema@.recent_trend_agg_trans,
-    STYPE = pg_catalog.float8[],
+    STYPE = @extschema@.agg_state,
     SSPACE = 2048,
     INITCOND = '{1,5,3,0,0}',
     COMBINEFUNC = @extschema@.series_agg_combine,
@@ -572,7 +572,7 @@ COMMENT ON AGGREGATE @extschema@.recent_trend_agg(pg_catalog.date, pg_catalog.fl
 -- Availability: 0.2
 CREATE AGGREGATE @extschema@.recent_trend_agg(t pg_catalog.date, successes pg_catalog.float8, total pg_catalog.float8, polarity pg_catalog.text, points pg_catalog.int4, variant pg_catalog.text) (
     SFUNC = @extschema@.recent_trend_agg_trans,
-    STYPE = pg_catalog.float8[],
+    STYPE = @extschema@.agg_state,
     SSPACE = 2048,
     INITCOND = '{1,5,3,0,0}',
     COMBINEFUNC = @extschema@.series_agg_combine,
@@ -585,7 +585,7 @@ COMMENT ON AGGREGATE @extschema@.recent_trend_agg(pg_catalog.date, pg_catalog.fl
 -- Availability: 0.2
 CREATE AGGREGATE @extschema@.recent_trend_ci_agg(t pg_catalog.date, value pg_catalog.float8, lower95 pg_catalog.float8, upper95 pg_catalog.float8, polarity pg_catalog.text) (
     SFUNC = @extschema@.recent_trend_ci_agg_trans,
-    STYPE = pg_catalog.float8[],
+    STYPE = @extschema@.agg_state,
     SSPACE = 4096,
     INITCOND = '{1,6,4,0,0}',
     COMBINEFUNC = @extschema@.series_agg_combine,
@@ -598,7 +598,7 @@ COMMENT ON AGGREGATE @extschema@.recent_trend_ci_agg(pg_catalog.date, pg_catalog
 -- Availability: 0.2
 CREATE AGGREGATE @extschema@.recent_trend_ci_agg(t pg_catalog.date, value pg_catalog.float8, lower95 pg_catalog.float8, upper95 pg_catalog.float8, polarity pg_catalog.text, points pg_catalog.int4) (
     SFUNC = @extschema@.recent_trend_ci_agg_trans,
-    STYPE = pg_catalog.float8[],
+    STYPE = @extschema@.agg_state,
     SSPACE = 4096,
     INITCOND = '{1,6,4,0,0}',
     COMBINEFUNC = @extschema@.series_agg_combine,
@@ -611,7 +611,7 @@ COMMENT ON AGGREGATE @extschema@.recent_trend_ci_agg(pg_catalog.date, pg_catalog
 -- Availability: 0.2
 CREATE AGGREGATE @extschema@.recent_trend_ci_agg(t pg_catalog.date, value pg_catalog.float8, lower95 pg_catalog.float8, upper95 pg_catalog.float8, polarity pg_catalog.text, points pg_catalog.int4, variant pg_catalog.text) (
     SFUNC = @extschema@.recent_trend_ci_agg_trans,
-    STYPE = pg_catalog.float8[],
+    STYPE = @extschema@.agg_state,
     SSPACE = 4096,
     INITCOND = '{1,6,4,0,0}',
     COMBINEFUNC = @extschema@.series_agg_combine,
@@ -715,51 +715,51 @@ COMMENT ON TYPE @extschema@.segmented IS
 -- Hamed and Rao: the shared state (defaults), or its own with alpha and max_lag.
 
 -- Availability: 0.2
-CREATE FUNCTION @extschema@.mann_kendall_hamed_rao_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_mann_kendall_hamed_rao_agg_trans'
+CREATE FUNCTION @extschema@.mann_kendall_hamed_rao_agg_trans(@extschema@.agg_state, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8)
+RETURNS @extschema@.agg_state AS 'MODULE_PATHNAME', 'oba_sql_mann_kendall_hamed_rao_agg_trans'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.mann_kendall_hamed_rao_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
-'Transition function of oba.mann_kendall_hamed_rao_agg(t, value, alpha): appends one row to the float8[] series state (in place inside an aggregate).';
+COMMENT ON FUNCTION @extschema@.mann_kendall_hamed_rao_agg_trans(@extschema@.agg_state, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
+'Transition function of oba.mann_kendall_hamed_rao_agg(t, value, alpha): appends one row to the series state (in place inside an aggregate).';
 
 -- Availability: 0.2
-CREATE FUNCTION @extschema@.mann_kendall_hamed_rao_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.int4)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_mann_kendall_hamed_rao_agg_trans'
+CREATE FUNCTION @extschema@.mann_kendall_hamed_rao_agg_trans(@extschema@.agg_state, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.int4)
+RETURNS @extschema@.agg_state AS 'MODULE_PATHNAME', 'oba_sql_mann_kendall_hamed_rao_agg_trans'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.mann_kendall_hamed_rao_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.int4) IS
-'Transition function of oba.mann_kendall_hamed_rao_agg(t, value, alpha, max_lag): appends one row to the float8[] series state (in place inside an aggregate).';
+COMMENT ON FUNCTION @extschema@.mann_kendall_hamed_rao_agg_trans(@extschema@.agg_state, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.int4) IS
+'Transition function of oba.mann_kendall_hamed_rao_agg(t, value, alpha, max_lag): appends one row to the series state (in place inside an aggregate).';
 
 -- Availability: 0.2
-CREATE FUNCTION @extschema@.mann_kendall_hamed_rao_agg_trans(pg_catalog.float8[], pg_catalog.date, pg_catalog.float8, pg_catalog.float8)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_mann_kendall_hamed_rao_agg_trans_date'
+CREATE FUNCTION @extschema@.mann_kendall_hamed_rao_agg_trans(@extschema@.agg_state, pg_catalog.date, pg_catalog.float8, pg_catalog.float8)
+RETURNS @extschema@.agg_state AS 'MODULE_PATHNAME', 'oba_sql_mann_kendall_hamed_rao_agg_trans_date'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.mann_kendall_hamed_rao_agg_trans(pg_catalog.float8[], pg_catalog.date, pg_catalog.float8, pg_catalog.float8) IS
-'Transition function of oba.mann_kendall_hamed_rao_agg(t date, value, alpha): appends one row to the float8[] series state (in place inside an aggregate).';
+COMMENT ON FUNCTION @extschema@.mann_kendall_hamed_rao_agg_trans(@extschema@.agg_state, pg_catalog.date, pg_catalog.float8, pg_catalog.float8) IS
+'Transition function of oba.mann_kendall_hamed_rao_agg(t date, value, alpha): appends one row to the series state (in place inside an aggregate).';
 
 -- Availability: 0.2
-CREATE FUNCTION @extschema@.mann_kendall_hamed_rao_agg_trans(pg_catalog.float8[], pg_catalog.date, pg_catalog.float8, pg_catalog.float8, pg_catalog.int4)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_mann_kendall_hamed_rao_agg_trans_date'
+CREATE FUNCTION @extschema@.mann_kendall_hamed_rao_agg_trans(@extschema@.agg_state, pg_catalog.date, pg_catalog.float8, pg_catalog.float8, pg_catalog.int4)
+RETURNS @extschema@.agg_state AS 'MODULE_PATHNAME', 'oba_sql_mann_kendall_hamed_rao_agg_trans_date'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.mann_kendall_hamed_rao_agg_trans(pg_catalog.float8[], pg_catalog.date, pg_catalog.float8, pg_catalog.float8, pg_catalog.int4) IS
-'Transition function of oba.mann_kendall_hamed_rao_agg(t date, value, alpha, max_lag): appends one row to the float8[] series state (in place inside an aggregate).';
+COMMENT ON FUNCTION @extschema@.mann_kendall_hamed_rao_agg_trans(@extschema@.agg_state, pg_catalog.date, pg_catalog.float8, pg_catalog.float8, pg_catalog.int4) IS
+'Transition function of oba.mann_kendall_hamed_rao_agg(t date, value, alpha, max_lag): appends one row to the series state (in place inside an aggregate).';
 
 -- Availability: 0.2
-CREATE FUNCTION @extschema@.mann_kendall_hamed_rao_agg_final(pg_catalog.float8[])
+CREATE FUNCTION @extschema@.mann_kendall_hamed_rao_agg_final(@extschema@.agg_state)
 RETURNS @extschema@.mann_kendall_hamed_rao AS 'MODULE_PATHNAME', 'oba_sql_mann_kendall_hamed_rao_agg_final'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.mann_kendall_hamed_rao_agg_final(pg_catalog.float8[]) IS
+COMMENT ON FUNCTION @extschema@.mann_kendall_hamed_rao_agg_final(@extschema@.agg_state) IS
 'Final function of oba.mann_kendall_hamed_rao_agg: sorts the rows by time, drops missing values, refuses duplicate times (22023) and runs the test (alpha 0.05 and every lag on the shared state of oba.series_agg_trans); NULL for no rows.';
 
 -- Availability: 0.2
-CREATE FUNCTION @extschema@.mann_kendall_prewhitened_agg_final(pg_catalog.float8[])
+CREATE FUNCTION @extschema@.mann_kendall_prewhitened_agg_final(@extschema@.agg_state)
 RETURNS @extschema@.mann_kendall_prewhitened AS 'MODULE_PATHNAME', 'oba_sql_mann_kendall_prewhitened_agg_final'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.mann_kendall_prewhitened_agg_final(pg_catalog.float8[]) IS
+COMMENT ON FUNCTION @extschema@.mann_kendall_prewhitened_agg_final(@extschema@.agg_state) IS
 'Final function of oba.mann_kendall_prewhitened_agg: sorts the rows by time, drops missing values, refuses duplicate times (22023) and runs the test; NULL for no rows.';
 
 -- Availability: 0.2
 CREATE AGGREGATE @extschema@.mann_kendall_hamed_rao_agg(t pg_catalog.float8, value pg_catalog.float8) (
     SFUNC = @extschema@.series_agg_trans,
-    STYPE = pg_catalog.float8[],
+    STYPE = @extschema@.agg_state,
     SSPACE = 2048,
     INITCOND = '{1,1,2,0,0}',
     COMBINEFUNC = @extschema@.series_agg_combine,
@@ -772,7 +772,7 @@ COMMENT ON AGGREGATE @extschema@.mann_kendall_hamed_rao_agg(pg_catalog.float8, p
 -- Availability: 0.2
 CREATE AGGREGATE @extschema@.mann_kendall_hamed_rao_agg(t pg_catalog.float8, value pg_catalog.float8, alpha pg_catalog.float8) (
     SFUNC = @extschema@.mann_kendall_hamed_rao_agg_trans,
-    STYPE = pg_catalog.float8[],
+    STYPE = @extschema@.agg_state,
     SSPACE = 2048,
     INITCOND = '{1,8,2,0,0}',
     COMBINEFUNC = @extschema@.series_agg_combine,
@@ -785,7 +785,7 @@ COMMENT ON AGGREGATE @extschema@.mann_kendall_hamed_rao_agg(pg_catalog.float8, p
 -- Availability: 0.2
 CREATE AGGREGATE @extschema@.mann_kendall_hamed_rao_agg(t pg_catalog.float8, value pg_catalog.float8, alpha pg_catalog.float8, max_lag pg_catalog.int4) (
     SFUNC = @extschema@.mann_kendall_hamed_rao_agg_trans,
-    STYPE = pg_catalog.float8[],
+    STYPE = @extschema@.agg_state,
     SSPACE = 2048,
     INITCOND = '{1,8,2,0,0}',
     COMBINEFUNC = @extschema@.series_agg_combine,
@@ -798,7 +798,7 @@ COMMENT ON AGGREGATE @extschema@.mann_kendall_hamed_rao_agg(pg_catalog.float8, p
 -- Availability: 0.2
 CREATE AGGREGATE @extschema@.mann_kendall_hamed_rao_agg(t pg_catalog.date, value pg_catalog.float8) (
     SFUNC = @extschema@.series_agg_trans,
-    STYPE = pg_catalog.float8[],
+    STYPE = @extschema@.agg_state,
     SSPACE = 2048,
     INITCOND = '{1,1,2,0,0}',
     COMBINEFUNC = @extschema@.series_agg_combine,
@@ -811,7 +811,7 @@ COMMENT ON AGGREGATE @extschema@.mann_kendall_hamed_rao_agg(pg_catalog.date, pg_
 -- Availability: 0.2
 CREATE AGGREGATE @extschema@.mann_kendall_hamed_rao_agg(t pg_catalog.date, value pg_catalog.float8, alpha pg_catalog.float8) (
     SFUNC = @extschema@.mann_kendall_hamed_rao_agg_trans,
-    STYPE = pg_catalog.float8[],
+    STYPE = @extschema@.agg_state,
     SSPACE = 2048,
     INITCOND = '{1,8,2,0,0}',
     COMBINEFUNC = @extschema@.series_agg_combine,
@@ -824,7 +824,7 @@ COMMENT ON AGGREGATE @extschema@.mann_kendall_hamed_rao_agg(pg_catalog.date, pg_
 -- Availability: 0.2
 CREATE AGGREGATE @extschema@.mann_kendall_hamed_rao_agg(t pg_catalog.date, value pg_catalog.float8, alpha pg_catalog.float8, max_lag pg_catalog.int4) (
     SFUNC = @extschema@.mann_kendall_hamed_rao_agg_trans,
-    STYPE = pg_catalog.float8[],
+    STYPE = @extschema@.agg_state,
     SSPACE = 2048,
     INITCOND = '{1,8,2,0,0}',
     COMBINEFUNC = @extschema@.series_agg_combine,
@@ -837,7 +837,7 @@ COMMENT ON AGGREGATE @extschema@.mann_kendall_hamed_rao_agg(pg_catalog.date, pg_
 -- Availability: 0.2
 CREATE AGGREGATE @extschema@.mann_kendall_prewhitened_agg(t pg_catalog.float8, value pg_catalog.float8) (
     SFUNC = @extschema@.series_agg_trans,
-    STYPE = pg_catalog.float8[],
+    STYPE = @extschema@.agg_state,
     SSPACE = 2048,
     INITCOND = '{1,1,2,0,0}',
     COMBINEFUNC = @extschema@.series_agg_combine,
@@ -850,7 +850,7 @@ COMMENT ON AGGREGATE @extschema@.mann_kendall_prewhitened_agg(pg_catalog.float8,
 -- Availability: 0.2
 CREATE AGGREGATE @extschema@.mann_kendall_prewhitened_agg(t pg_catalog.date, value pg_catalog.float8) (
     SFUNC = @extschema@.series_agg_trans,
-    STYPE = pg_catalog.float8[],
+    STYPE = @extschema@.agg_state,
     SSPACE = 2048,
     INITCOND = '{1,1,2,0,0}',
     COMBINEFUNC = @extschema@.series_agg_combine,
@@ -863,37 +863,37 @@ COMMENT ON AGGREGATE @extschema@.mann_kendall_prewhitened_agg(pg_catalog.date, p
 -- Seasonal Mann-Kendall: state (t, value, season) with the parameter season_from_month.
 
 -- Availability: 0.2
-CREATE FUNCTION @extschema@.seasonal_mann_kendall_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.int4)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_seasonal_mann_kendall_agg_trans'
+CREATE FUNCTION @extschema@.seasonal_mann_kendall_agg_trans(@extschema@.agg_state, pg_catalog.float8, pg_catalog.float8, pg_catalog.int4)
+RETURNS @extschema@.agg_state AS 'MODULE_PATHNAME', 'oba_sql_seasonal_mann_kendall_agg_trans'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.seasonal_mann_kendall_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.int4) IS
-'Transition function of oba.seasonal_mann_kendall_agg(t, value, season): appends one row to the float8[] series state (in place inside an aggregate).';
+COMMENT ON FUNCTION @extschema@.seasonal_mann_kendall_agg_trans(@extschema@.agg_state, pg_catalog.float8, pg_catalog.float8, pg_catalog.int4) IS
+'Transition function of oba.seasonal_mann_kendall_agg(t, value, season): appends one row to the series state (in place inside an aggregate).';
 
 -- Availability: 0.2
-CREATE FUNCTION @extschema@.seasonal_mann_kendall_agg_trans(pg_catalog.float8[], pg_catalog.date, pg_catalog.float8)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_seasonal_mann_kendall_agg_trans_date'
+CREATE FUNCTION @extschema@.seasonal_mann_kendall_agg_trans(@extschema@.agg_state, pg_catalog.date, pg_catalog.float8)
+RETURNS @extschema@.agg_state AS 'MODULE_PATHNAME', 'oba_sql_seasonal_mann_kendall_agg_trans_date'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.seasonal_mann_kendall_agg_trans(pg_catalog.float8[], pg_catalog.date, pg_catalog.float8) IS
-'Transition function of oba.seasonal_mann_kendall_agg(t date, value): appends one row, its season the month of t, to the float8[] series state (in place inside an aggregate).';
+COMMENT ON FUNCTION @extschema@.seasonal_mann_kendall_agg_trans(@extschema@.agg_state, pg_catalog.date, pg_catalog.float8) IS
+'Transition function of oba.seasonal_mann_kendall_agg(t date, value): appends one row, its season the month of t, to the series state (in place inside an aggregate).';
 
 -- Availability: 0.2
-CREATE FUNCTION @extschema@.seasonal_mann_kendall_agg_trans(pg_catalog.float8[], pg_catalog.date, pg_catalog.float8, pg_catalog.int4)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_seasonal_mann_kendall_agg_trans_date'
+CREATE FUNCTION @extschema@.seasonal_mann_kendall_agg_trans(@extschema@.agg_state, pg_catalog.date, pg_catalog.float8, pg_catalog.int4)
+RETURNS @extschema@.agg_state AS 'MODULE_PATHNAME', 'oba_sql_seasonal_mann_kendall_agg_trans_date'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.seasonal_mann_kendall_agg_trans(pg_catalog.float8[], pg_catalog.date, pg_catalog.float8, pg_catalog.int4) IS
-'Transition function of oba.seasonal_mann_kendall_agg(t date, value, season): appends one row to the float8[] series state (in place inside an aggregate).';
+COMMENT ON FUNCTION @extschema@.seasonal_mann_kendall_agg_trans(@extschema@.agg_state, pg_catalog.date, pg_catalog.float8, pg_catalog.int4) IS
+'Transition function of oba.seasonal_mann_kendall_agg(t date, value, season): appends one row to the series state (in place inside an aggregate).';
 
 -- Availability: 0.2
-CREATE FUNCTION @extschema@.seasonal_mann_kendall_agg_final(pg_catalog.float8[])
+CREATE FUNCTION @extschema@.seasonal_mann_kendall_agg_final(@extschema@.agg_state)
 RETURNS @extschema@.seasonal_mann_kendall AS 'MODULE_PATHNAME', 'oba_sql_seasonal_mann_kendall_agg_final'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.seasonal_mann_kendall_agg_final(pg_catalog.float8[]) IS
+COMMENT ON FUNCTION @extschema@.seasonal_mann_kendall_agg_final(@extschema@.agg_state) IS
 'Final function of oba.seasonal_mann_kendall_agg: sorts the rows by time, drops missing values, refuses duplicate times (22023), groups by season and runs the test; NULL for no rows.';
 
 -- Availability: 0.2
 CREATE AGGREGATE @extschema@.seasonal_mann_kendall_agg(t pg_catalog.float8, value pg_catalog.float8, season pg_catalog.int4) (
     SFUNC = @extschema@.seasonal_mann_kendall_agg_trans,
-    STYPE = pg_catalog.float8[],
+    STYPE = @extschema@.agg_state,
     SSPACE = 2048,
     INITCOND = '{1,9,3,0,0}',
     COMBINEFUNC = @extschema@.series_agg_combine,
@@ -906,7 +906,7 @@ COMMENT ON AGGREGATE @extschema@.seasonal_mann_kendall_agg(pg_catalog.float8, pg
 -- Availability: 0.2
 CREATE AGGREGATE @extschema@.seasonal_mann_kendall_agg(t pg_catalog.date, value pg_catalog.float8) (
     SFUNC = @extschema@.seasonal_mann_kendall_agg_trans,
-    STYPE = pg_catalog.float8[],
+    STYPE = @extschema@.agg_state,
     SSPACE = 2048,
     INITCOND = '{1,9,3,0,0}',
     COMBINEFUNC = @extschema@.series_agg_combine,
@@ -919,7 +919,7 @@ COMMENT ON AGGREGATE @extschema@.seasonal_mann_kendall_agg(pg_catalog.date, pg_c
 -- Availability: 0.2
 CREATE AGGREGATE @extschema@.seasonal_mann_kendall_agg(t pg_catalog.date, value pg_catalog.float8, season pg_catalog.int4) (
     SFUNC = @extschema@.seasonal_mann_kendall_agg_trans,
-    STYPE = pg_catalog.float8[],
+    STYPE = @extschema@.agg_state,
     SSPACE = 2048,
     INITCOND = '{1,9,3,0,0}',
     COMBINEFUNC = @extschema@.series_agg_combine,
@@ -932,16 +932,16 @@ COMMENT ON AGGREGATE @extschema@.seasonal_mann_kendall_agg(pg_catalog.date, pg_c
 -- Pettitt's change-point test: the shared state.
 
 -- Availability: 0.2
-CREATE FUNCTION @extschema@.pettitt_agg_final(pg_catalog.float8[])
+CREATE FUNCTION @extschema@.pettitt_agg_final(@extschema@.agg_state)
 RETURNS @extschema@.pettitt AS 'MODULE_PATHNAME', 'oba_sql_pettitt_agg_final'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.pettitt_agg_final(pg_catalog.float8[]) IS
+COMMENT ON FUNCTION @extschema@.pettitt_agg_final(@extschema@.agg_state) IS
 'Final function of oba.pettitt_agg: sorts the rows by time, drops missing values, refuses duplicate times (22023) and runs the test; NULL for no rows.';
 
 -- Availability: 0.2
 CREATE AGGREGATE @extschema@.pettitt_agg(t pg_catalog.float8, value pg_catalog.float8) (
     SFUNC = @extschema@.series_agg_trans,
-    STYPE = pg_catalog.float8[],
+    STYPE = @extschema@.agg_state,
     SSPACE = 2048,
     INITCOND = '{1,1,2,0,0}',
     COMBINEFUNC = @extschema@.series_agg_combine,
@@ -954,7 +954,7 @@ COMMENT ON AGGREGATE @extschema@.pettitt_agg(pg_catalog.float8, pg_catalog.float
 -- Availability: 0.2
 CREATE AGGREGATE @extschema@.pettitt_agg(t pg_catalog.date, value pg_catalog.float8) (
     SFUNC = @extschema@.series_agg_trans,
-    STYPE = pg_catalog.float8[],
+    STYPE = @extschema@.agg_state,
     SSPACE = 2048,
     INITCOND = '{1,1,2,0,0}',
     COMBINEFUNC = @extschema@.series_agg_combine,
@@ -967,30 +967,30 @@ COMMENT ON AGGREGATE @extschema@.pettitt_agg(pg_catalog.date, pg_catalog.float8)
 -- The broken line with an estimated breakpoint: the shared state (min_segment 3), or its own.
 
 -- Availability: 0.2
-CREATE FUNCTION @extschema@.segmented_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.int4)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_segmented_agg_trans'
+CREATE FUNCTION @extschema@.segmented_agg_trans(@extschema@.agg_state, pg_catalog.float8, pg_catalog.float8, pg_catalog.int4)
+RETURNS @extschema@.agg_state AS 'MODULE_PATHNAME', 'oba_sql_segmented_agg_trans'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.segmented_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.int4) IS
-'Transition function of oba.segmented_agg(t, value, min_segment): appends one row to the float8[] series state (in place inside an aggregate).';
+COMMENT ON FUNCTION @extschema@.segmented_agg_trans(@extschema@.agg_state, pg_catalog.float8, pg_catalog.float8, pg_catalog.int4) IS
+'Transition function of oba.segmented_agg(t, value, min_segment): appends one row to the series state (in place inside an aggregate).';
 
 -- Availability: 0.2
-CREATE FUNCTION @extschema@.segmented_agg_trans(pg_catalog.float8[], pg_catalog.date, pg_catalog.float8, pg_catalog.int4)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_segmented_agg_trans_date'
+CREATE FUNCTION @extschema@.segmented_agg_trans(@extschema@.agg_state, pg_catalog.date, pg_catalog.float8, pg_catalog.int4)
+RETURNS @extschema@.agg_state AS 'MODULE_PATHNAME', 'oba_sql_segmented_agg_trans_date'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.segmented_agg_trans(pg_catalog.float8[], pg_catalog.date, pg_catalog.float8, pg_catalog.int4) IS
-'Transition function of oba.segmented_agg(t date, value, min_segment): appends one row to the float8[] series state (in place inside an aggregate).';
+COMMENT ON FUNCTION @extschema@.segmented_agg_trans(@extschema@.agg_state, pg_catalog.date, pg_catalog.float8, pg_catalog.int4) IS
+'Transition function of oba.segmented_agg(t date, value, min_segment): appends one row to the series state (in place inside an aggregate).';
 
 -- Availability: 0.2
-CREATE FUNCTION @extschema@.segmented_agg_final(pg_catalog.float8[])
+CREATE FUNCTION @extschema@.segmented_agg_final(@extschema@.agg_state)
 RETURNS @extschema@.segmented AS 'MODULE_PATHNAME', 'oba_sql_segmented_agg_final'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.segmented_agg_final(pg_catalog.float8[]) IS
+COMMENT ON FUNCTION @extschema@.segmented_agg_final(@extschema@.agg_state) IS
 'Final function of oba.segmented_agg: sorts the rows by time, drops missing values, refuses duplicate times (22023) and fits the broken line (min_segment 3 on the shared state of oba.series_agg_trans); NULL for no rows.';
 
 -- Availability: 0.2
 CREATE AGGREGATE @extschema@.segmented_agg(t pg_catalog.float8, value pg_catalog.float8) (
     SFUNC = @extschema@.series_agg_trans,
-    STYPE = pg_catalog.float8[],
+    STYPE = @extschema@.agg_state,
     SSPACE = 2048,
     INITCOND = '{1,1,2,0,0}',
     COMBINEFUNC = @extschema@.series_agg_combine,
@@ -1003,7 +1003,7 @@ COMMENT ON AGGREGATE @extschema@.segmented_agg(pg_catalog.float8, pg_catalog.flo
 -- Availability: 0.2
 CREATE AGGREGATE @extschema@.segmented_agg(t pg_catalog.float8, value pg_catalog.float8, min_segment pg_catalog.int4) (
     SFUNC = @extschema@.segmented_agg_trans,
-    STYPE = pg_catalog.float8[],
+    STYPE = @extschema@.agg_state,
     SSPACE = 2048,
     INITCOND = '{1,10,2,0,0}',
     COMBINEFUNC = @extschema@.series_agg_combine,
@@ -1016,7 +1016,7 @@ COMMENT ON AGGREGATE @extschema@.segmented_agg(pg_catalog.float8, pg_catalog.flo
 -- Availability: 0.2
 CREATE AGGREGATE @extschema@.segmented_agg(t pg_catalog.date, value pg_catalog.float8) (
     SFUNC = @extschema@.series_agg_trans,
-    STYPE = pg_catalog.float8[],
+    STYPE = @extschema@.agg_state,
     SSPACE = 2048,
     INITCOND = '{1,1,2,0,0}',
     COMBINEFUNC = @extschema@.series_agg_combine,
@@ -1029,7 +1029,7 @@ COMMENT ON AGGREGATE @extschema@.segmented_agg(pg_catalog.date, pg_catalog.float
 -- Availability: 0.2
 CREATE AGGREGATE @extschema@.segmented_agg(t pg_catalog.date, value pg_catalog.float8, min_segment pg_catalog.int4) (
     SFUNC = @extschema@.segmented_agg_trans,
-    STYPE = pg_catalog.float8[],
+    STYPE = @extschema@.agg_state,
     SSPACE = 2048,
     INITCOND = '{1,10,2,0,0}',
     COMBINEFUNC = @extschema@.series_agg_combine,

@@ -44,37 +44,37 @@ COMMENT ON FUNCTION @extschema@.present_value(pg_catalog.float8, pg_catalog.floa
 -- Aggregate support. State: float8[5] = {cost, outcomes, rows, unit_benefit, confidence}.
 
 -- Availability: 0.2
-CREATE FUNCTION @extschema@.cost_per_outcome_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_cost_per_outcome_agg_trans'
+CREATE FUNCTION @extschema@.cost_per_outcome_agg_trans(@extschema@.agg_state, pg_catalog.float8, pg_catalog.float8)
+RETURNS @extschema@.agg_state AS 'MODULE_PATHNAME', 'oba_sql_cost_per_outcome_agg_trans'
 LANGUAGE C IMMUTABLE PARALLEL SAFE COST 2;
-COMMENT ON FUNCTION @extschema@.cost_per_outcome_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8) IS
-'Transition function of oba.cost_per_outcome_agg(cost, outcomes): adds one row to the float8[] state.';
+COMMENT ON FUNCTION @extschema@.cost_per_outcome_agg_trans(@extschema@.agg_state, pg_catalog.float8, pg_catalog.float8) IS
+'Transition function of oba.cost_per_outcome_agg(cost, outcomes): adds one row to the state.';
 
 -- Availability: 0.2
-CREATE FUNCTION @extschema@.cost_per_outcome_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_cost_per_outcome_agg_trans'
+CREATE FUNCTION @extschema@.cost_per_outcome_agg_trans(@extschema@.agg_state, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8)
+RETURNS @extschema@.agg_state AS 'MODULE_PATHNAME', 'oba_sql_cost_per_outcome_agg_trans'
 LANGUAGE C IMMUTABLE PARALLEL SAFE COST 2;
-COMMENT ON FUNCTION @extschema@.cost_per_outcome_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
-'Transition function of oba.cost_per_outcome_agg(cost, outcomes, confidence): adds one row to the float8[] state.';
+COMMENT ON FUNCTION @extschema@.cost_per_outcome_agg_trans(@extschema@.agg_state, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
+'Transition function of oba.cost_per_outcome_agg(cost, outcomes, confidence): adds one row to the state.';
 
 -- Availability: 0.2
-CREATE FUNCTION @extschema@.cost_per_outcome_agg_combine(pg_catalog.float8[], pg_catalog.float8[])
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_cost_per_outcome_agg_combine'
+CREATE FUNCTION @extschema@.cost_per_outcome_agg_combine(@extschema@.agg_state, @extschema@.agg_state)
+RETURNS @extschema@.agg_state AS 'MODULE_PATHNAME', 'oba_sql_cost_per_outcome_agg_combine'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.cost_per_outcome_agg_combine(pg_catalog.float8[], pg_catalog.float8[]) IS
+COMMENT ON FUNCTION @extschema@.cost_per_outcome_agg_combine(@extschema@.agg_state, @extschema@.agg_state) IS
 'Combine function of oba.cost_per_outcome_agg: adds two partial states (parallel query, distributed engines).';
 
 -- Availability: 0.2
-CREATE FUNCTION @extschema@.cost_per_outcome_agg_final(pg_catalog.float8[])
+CREATE FUNCTION @extschema@.cost_per_outcome_agg_final(@extschema@.agg_state)
 RETURNS @extschema@.estimate AS 'MODULE_PATHNAME', 'oba_sql_cost_per_outcome_agg_final'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.cost_per_outcome_agg_final(pg_catalog.float8[]) IS
+COMMENT ON FUNCTION @extschema@.cost_per_outcome_agg_final(@extschema@.agg_state) IS
 'Final function of oba.cost_per_outcome_agg: the cost per outcome and its interval from the summed state; NULL for no rows.';
 
 -- Availability: 0.2
 CREATE AGGREGATE @extschema@.cost_per_outcome_agg(cost pg_catalog.float8, outcomes pg_catalog.float8) (
     SFUNC = @extschema@.cost_per_outcome_agg_trans,
-    STYPE = pg_catalog.float8[],
+    STYPE = @extschema@.agg_state,
     INITCOND = '{0,0,0,0,0.95}',
     COMBINEFUNC = @extschema@.cost_per_outcome_agg_combine,
     FINALFUNC = @extschema@.cost_per_outcome_agg_final,
@@ -86,7 +86,7 @@ COMMENT ON AGGREGATE @extschema@.cost_per_outcome_agg(pg_catalog.float8, pg_cata
 -- Availability: 0.2
 CREATE AGGREGATE @extschema@.cost_per_outcome_agg(cost pg_catalog.float8, outcomes pg_catalog.float8, confidence pg_catalog.float8) (
     SFUNC = @extschema@.cost_per_outcome_agg_trans,
-    STYPE = pg_catalog.float8[],
+    STYPE = @extschema@.agg_state,
     INITCOND = '{0,0,0,0,0.95}',
     COMBINEFUNC = @extschema@.cost_per_outcome_agg_combine,
     FINALFUNC = @extschema@.cost_per_outcome_agg_final,
@@ -96,37 +96,37 @@ COMMENT ON AGGREGATE @extschema@.cost_per_outcome_agg(pg_catalog.float8, pg_cata
 'Cost per outcome with an interval at the given confidence from rows of (cost, outcomes, confidence), as oba.cost_per_outcome over the sums; confidence must be the same on every row of a group (22023) and not NULL (22004). Rows with a NULL cost or outcomes are skipped; NULL for no rows.';
 
 -- Availability: 0.2
-CREATE FUNCTION @extschema@.return_on_investment_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_return_on_investment_agg_trans'
+CREATE FUNCTION @extschema@.return_on_investment_agg_trans(@extschema@.agg_state, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8)
+RETURNS @extschema@.agg_state AS 'MODULE_PATHNAME', 'oba_sql_return_on_investment_agg_trans'
 LANGUAGE C IMMUTABLE PARALLEL SAFE COST 2;
-COMMENT ON FUNCTION @extschema@.return_on_investment_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
-'Transition function of oba.return_on_investment_agg(cost, outcomes, unit_benefit): adds one row to the float8[] state.';
+COMMENT ON FUNCTION @extschema@.return_on_investment_agg_trans(@extschema@.agg_state, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
+'Transition function of oba.return_on_investment_agg(cost, outcomes, unit_benefit): adds one row to the state.';
 
 -- Availability: 0.2
-CREATE FUNCTION @extschema@.return_on_investment_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8)
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_return_on_investment_agg_trans'
+CREATE FUNCTION @extschema@.return_on_investment_agg_trans(@extschema@.agg_state, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8)
+RETURNS @extschema@.agg_state AS 'MODULE_PATHNAME', 'oba_sql_return_on_investment_agg_trans'
 LANGUAGE C IMMUTABLE PARALLEL SAFE COST 2;
-COMMENT ON FUNCTION @extschema@.return_on_investment_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
-'Transition function of oba.return_on_investment_agg(cost, outcomes, unit_benefit, confidence): adds one row to the float8[] state.';
+COMMENT ON FUNCTION @extschema@.return_on_investment_agg_trans(@extschema@.agg_state, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
+'Transition function of oba.return_on_investment_agg(cost, outcomes, unit_benefit, confidence): adds one row to the state.';
 
 -- Availability: 0.2
-CREATE FUNCTION @extschema@.return_on_investment_agg_combine(pg_catalog.float8[], pg_catalog.float8[])
-RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'oba_sql_return_on_investment_agg_combine'
+CREATE FUNCTION @extschema@.return_on_investment_agg_combine(@extschema@.agg_state, @extschema@.agg_state)
+RETURNS @extschema@.agg_state AS 'MODULE_PATHNAME', 'oba_sql_return_on_investment_agg_combine'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.return_on_investment_agg_combine(pg_catalog.float8[], pg_catalog.float8[]) IS
+COMMENT ON FUNCTION @extschema@.return_on_investment_agg_combine(@extschema@.agg_state, @extschema@.agg_state) IS
 'Combine function of oba.return_on_investment_agg: adds two partial states (parallel query, distributed engines).';
 
 -- Availability: 0.2
-CREATE FUNCTION @extschema@.return_on_investment_agg_final(pg_catalog.float8[])
+CREATE FUNCTION @extschema@.return_on_investment_agg_final(@extschema@.agg_state)
 RETURNS @extschema@.estimate AS 'MODULE_PATHNAME', 'oba_sql_return_on_investment_agg_final'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.return_on_investment_agg_final(pg_catalog.float8[]) IS
+COMMENT ON FUNCTION @extschema@.return_on_investment_agg_final(@extschema@.agg_state) IS
 'Final function of oba.return_on_investment_agg: the return and its interval from the summed state; NULL for no rows or a total cost of 0.';
 
 -- Availability: 0.2
 CREATE AGGREGATE @extschema@.return_on_investment_agg(cost pg_catalog.float8, outcomes pg_catalog.float8, unit_benefit pg_catalog.float8) (
     SFUNC = @extschema@.return_on_investment_agg_trans,
-    STYPE = pg_catalog.float8[],
+    STYPE = @extschema@.agg_state,
     INITCOND = '{0,0,0,0,0.95}',
     COMBINEFUNC = @extschema@.return_on_investment_agg_combine,
     FINALFUNC = @extschema@.return_on_investment_agg_final,
@@ -138,7 +138,7 @@ COMMENT ON AGGREGATE @extschema@.return_on_investment_agg(pg_catalog.float8, pg_
 -- Availability: 0.2
 CREATE AGGREGATE @extschema@.return_on_investment_agg(cost pg_catalog.float8, outcomes pg_catalog.float8, unit_benefit pg_catalog.float8, confidence pg_catalog.float8) (
     SFUNC = @extschema@.return_on_investment_agg_trans,
-    STYPE = pg_catalog.float8[],
+    STYPE = @extschema@.agg_state,
     INITCOND = '{0,0,0,0,0.95}',
     COMBINEFUNC = @extschema@.return_on_investment_agg_combine,
     FINALFUNC = @extschema@.return_on_investment_agg_final,

@@ -17,7 +17,7 @@ SELECT is_aggregate('oba', 'better_off_agg', ARRAY['double precision', 'double p
 SELECT is_aggregate('oba', 'better_off_agg', ARRAY['double precision', 'double precision', 'text', 'double precision', 'double precision']);
 SELECT is(array(SELECT DISTINCT a.aggtranstype::regtype::text FROM pg_aggregate a
                  WHERE a.aggfnoid::regproc::text = 'oba.better_off_agg'),
-          ARRAY['double precision[]'], 'the state is float8[], not internal');
+          ARRAY['oba.agg_state'], 'the state is oba.agg_state (a float8[] with an exact text form), not internal');
 SELECT is((SELECT count(*)::int FROM pg_aggregate a
             WHERE a.aggfnoid::regproc::text = 'oba.better_off_agg'
               AND a.aggcombinefn <> 0 AND a.aggmtransfn <> 0 AND a.aggminvtransfn <> 0), 4,

@@ -1,9 +1,9 @@
 -- Catalogue properties of every function and aggregate in extension oba:
 -- a comment, the expected volatility, parallel safety, and for aggregates a
--- combine function, a non-internal state (or serial/deserial) and a name that
--- is not a built-in aggregate's.
+-- combine function, a non-internal state (or serial/deserial) whose text is
+-- exact, and a name that is not a built-in aggregate's.
 BEGIN;
-SELECT plan(11);
+SELECT plan(13);
 
 CREATE TEMP VIEW oba_funcs AS
   SELECT p.oid, p.oid::regprocedure::text AS sig, p.proname, p.prokind, p.provolatile,
@@ -63,6 +63,27 @@ SELECT is(array(SELECT f.sig FROM oba_funcs f JOIN pg_aggregate a ON a.aggfnoid 
                    AND a.aggcombinefn <> 0
                    AND NOT (SELECT proisstrict FROM pg_proc WHERE oid = a.aggcombinefn) ORDER BY 1),
           '{}'::text[], 'combine functions of initialised states are strict');
+
+-- A distributed engine (Citus) ships partial states as text: the state's
+-- text must be exact whatever extra_float_digits says (issue 15,
+-- docs/citus.md). So a state is oba.agg_state, or internal with serial
+-- functions (bytea, exact), or one of these composites, whose fields must
+-- then have exact text forms too (checked below).
+CREATE TEMP TABLE composite_states (stype regtype PRIMARY KEY, why text);
+INSERT INTO composite_states VALUES
+  ('oba.curve_svg_agg_state', 'the rows of a chart: date[] times, oba.agg_state values and the constant arguments');
+SELECT is(array(SELECT f.sig || ': ' || format_type(a.aggtranstype, NULL) FROM oba_funcs f JOIN pg_aggregate a ON a.aggfnoid = f.oid
+                 WHERE NOT (a.aggtranstype = 'oba.agg_state'::regtype
+                            OR (a.aggtranstype = 'internal'::regtype AND a.aggserialfn <> 0)
+                            OR a.aggtranstype IN (SELECT stype FROM composite_states))
+                    OR (a.aggmtranstype <> 0 AND a.aggmtranstype <> 'oba.agg_state'::regtype) ORDER BY 1),
+          '{}'::text[], 'every aggregate''s state is oba.agg_state, internal with serial functions, or a listed composite');
+SELECT is(array(SELECT format('%s.%s: %s', c.stype, t.attname, format_type(t.atttypid, NULL))
+                  FROM composite_states c JOIN pg_type ct ON ct.oid = c.stype
+                  JOIN pg_attribute t ON t.attrelid = ct.typrelid AND t.attnum > 0 AND NOT t.attisdropped
+                 WHERE t.atttypid IN ('float4'::regtype, 'float8'::regtype, 'float4[]'::regtype, 'float8[]'::regtype)
+                    OR (SELECT typtype FROM pg_type WHERE oid = t.atttypid) = 'c' ORDER BY 1),
+          '{}'::text[], 'no field of a composite state is float4 or float8 (their text rounds) or itself composite');
 
 SELECT is(array(SELECT n.nspname FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
                  WHERE e.extname = 'oba'),

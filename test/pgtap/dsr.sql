@@ -9,7 +9,7 @@ SELECT is_aggregate('oba', 'dsr_agg', ARRAY['bigint', 'bigint', 'bigint']);
 SELECT is_aggregate('oba', 'dsr_nonindependent_agg', ARRAY['double precision', 'double precision', 'double precision', 'double precision']);
 SELECT is(array(SELECT DISTINCT a.aggtranstype::regtype::text FROM pg_aggregate a
                  WHERE a.aggfnoid::regproc::text IN ('oba.dsr_agg', 'oba.dsr_nonindependent_agg')),
-          ARRAY['double precision[]'], 'the DSR aggregates keep a float8[] state');
+          ARRAY['oba.agg_state'], 'the DSR aggregates keep an oba.agg_state state');
 SELECT is(array(SELECT DISTINCT p.prorettype::regtype::text FROM pg_proc p
                  WHERE p.oid::regproc::text IN ('oba.dsr_agg', 'oba.dsr_nonindependent_agg')),
           ARRAY['oba.estimate'], 'they return oba.estimate');

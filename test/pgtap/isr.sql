@@ -9,7 +9,7 @@ SELECT is_aggregate('oba', 'isr_agg', ARRAY['double precision', 'double precisio
 SELECT is_aggregate('oba', 'isr_agg', ARRAY['double precision', 'double precision', 'double precision', 'double precision', 'double precision', 'double precision']);
 SELECT is(array(SELECT DISTINCT a.aggtranstype::regtype::text FROM pg_aggregate a
                  WHERE a.aggfnoid::regproc::text = 'oba.isr_agg'),
-          ARRAY['double precision[]'], 'oba.isr_agg keeps a float8[] state');
+          ARRAY['oba.agg_state'], 'oba.isr_agg keeps an oba.agg_state state');
 
 SELECT * FROM finish();
 ROLLBACK;

@@ -17,7 +17,7 @@ CREATE TEMP VIEW le_aggs AS
 
 SELECT is(array(SELECT DISTINCT aggtranstype::regtype::text || ' ' || aggcombinefn::regproc::text || ' '
                        || aggfinalfn::regproc::text || ' ' || aggtransspace FROM le_aggs),
-          ARRAY['double precision[] oba.life_expectancy_agg_combine oba.life_expectancy_agg_final 384'],
+          ARRAY['oba.agg_state oba.life_expectancy_agg_combine oba.life_expectancy_agg_final 384'],
           'a fixed float8[45] state (384 bytes, declared as SSPACE), combined band by band');
 SELECT is(array(SELECT DISTINCT array_length(agginitval::float8[], 1) FROM le_aggs), ARRAY[45],
           'the initial state has one slot per band');

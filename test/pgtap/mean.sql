@@ -15,7 +15,7 @@ SELECT is_aggregate('oba', 'mean_agg', ARRAY['double precision']);
 SELECT is_aggregate('oba', 'mean_agg', ARRAY['double precision', 'double precision']);
 SELECT is(array(SELECT DISTINCT a.aggtranstype::regtype::text || ' ' || a.agginitval FROM pg_aggregate a
                  WHERE a.aggfnoid::regproc::text = 'oba.mean_agg'),
-          ARRAY['double precision[] {0,0,0,0,0,0.95}'], 'oba.mean_agg keeps a fixed float8[6] state');
+          ARRAY['oba.agg_state {0,0,0,0,0,0.95}'], 'oba.mean_agg keeps a fixed state of 6 values');
 SELECT is(array(SELECT DISTINCT a.aggmtransfn::text FROM pg_aggregate a
                  WHERE a.aggfnoid::regproc::text = 'oba.mean_agg'),
           ARRAY['-'], 'oba.mean_agg has no moving-aggregate support (Welford''s update has no exact inverse)');

@@ -34,7 +34,7 @@ SELECT is(array(SELECT a.aggfnoid::regprocedure::text FROM pg_aggregate a
           '{}'::text[], 'rate_agg and proportion_agg have moving-aggregate support');
 SELECT is(array(SELECT DISTINCT a.aggtranstype::regtype::text FROM pg_aggregate a
                  WHERE a.aggfnoid::regproc::text IN ('oba.rate_agg', 'oba.proportion_agg')),
-          ARRAY['double precision[]'], 'their state is float8[], not internal');
+          ARRAY['oba.agg_state'], 'their state is oba.agg_state (a float8[] with an exact text form), not internal');
 SELECT is((SELECT count(*)::int FROM pg_aggregate a
             WHERE a.aggfnoid::regproc::text IN ('oba.rate_agg', 'oba.proportion_agg')), 13,
           'rate_agg: float8 with optional per and confidence, int4, int8; proportion_agg: the same and boolean flags');

@@ -26,7 +26,7 @@ SELECT is((SELECT count(*)::int FROM sii_aggs), 9,
           'oba.sii_agg has 5 overloads and oba.sii_se_agg 4');
 SELECT is(array(SELECT DISTINCT aggtranstype::regtype::text || ' ' || aggcombinefn::regproc::text || ' '
                        || aggfinalfn::regproc::text FROM sii_aggs),
-          ARRAY['double precision[] oba.sii_agg_combine oba.sii_agg_final'],
+          ARRAY['oba.agg_state oba.sii_agg_combine oba.sii_agg_final'],
           'a float8[] state, one combine and one final function for both');
 SELECT is(array(SELECT sig FROM sii_aggs WHERE aggtransspace <> 512 ORDER BY 1), '{}'::text[],
           'each declares SSPACE 512, the state of ten quantiles');

@@ -17,7 +17,7 @@ SELECT is_aggregate('oba', 'return_on_investment_agg', ARRAY['double precision',
 SELECT is_aggregate('oba', 'return_on_investment_agg', ARRAY['double precision', 'double precision', 'double precision', 'double precision']);
 SELECT is(array(SELECT DISTINCT a.aggtranstype::regtype::text FROM pg_aggregate a
                  WHERE a.aggfnoid::regproc::text IN ('oba.cost_per_outcome_agg', 'oba.return_on_investment_agg')),
-          ARRAY['double precision[]'], 'the state is float8[], not internal');
+          ARRAY['oba.agg_state'], 'the state is oba.agg_state (a float8[] with an exact text form), not internal');
 SELECT is((SELECT count(*)::int FROM pg_aggregate a
             WHERE a.aggfnoid::regproc::text IN ('oba.cost_per_outcome_agg', 'oba.return_on_investment_agg')
               AND a.aggcombinefn <> 0), 4, 'all four overloads have a combine function');

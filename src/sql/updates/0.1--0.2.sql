@@ -64,19 +64,367 @@ END $check$;
 -- units (cpu_operator_cost), not 1: measured, one costs about what two
 -- built-in sum() transitions do (bench/scale), and at 1 the planner kept a
 -- GROUP BY over 50 million rows serial where the plain sums went parallel.
-ALTER FUNCTION @extschema@.rate_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8) COST 2;
-ALTER FUNCTION @extschema@.rate_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) COST 2;
-ALTER FUNCTION @extschema@.rate_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) COST 2;
-ALTER FUNCTION @extschema@.rate_agg_trans(pg_catalog.float8[], pg_catalog.int4, pg_catalog.int4) COST 2;
-ALTER FUNCTION @extschema@.rate_agg_trans(pg_catalog.float8[], pg_catalog.int8, pg_catalog.int8) COST 2;
-ALTER FUNCTION @extschema@.proportion_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8) COST 2;
-ALTER FUNCTION @extschema@.proportion_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) COST 2;
-ALTER FUNCTION @extschema@.proportion_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) COST 2;
-ALTER FUNCTION @extschema@.proportion_flag_agg_trans(pg_catalog.float8[], pg_catalog.bool) COST 2;
-ALTER FUNCTION @extschema@.proportion_flag_agg_trans(pg_catalog.float8[], pg_catalog.bool, pg_catalog.float8) COST 2;
-ALTER FUNCTION @extschema@.proportion_flag_agg_trans(pg_catalog.float8[], pg_catalog.bool, pg_catalog.float8, pg_catalog.float8) COST 2;
-ALTER FUNCTION @extschema@.proportion_agg_trans(pg_catalog.float8[], pg_catalog.int4, pg_catalog.int4) COST 2;
-ALTER FUNCTION @extschema@.proportion_agg_trans(pg_catalog.float8[], pg_catalog.int8, pg_catalog.int8) COST 2;
+-- The new ones below (oba.agg_state) are made with COST 2.
+
+-- BEGIN state-type: written by tools/state-type-upgrade; do not edit
+-- The aggregates of 0.1 move from a float8[] state to oba.agg_state, whose
+-- text form is exact (src/sql/agg_state.sql, docs/citus.md): new support
+-- functions that take and return oba.agg_state (the same C functions), the
+-- aggregates replaced in place (same OID: views that call them, comments and
+-- privileges stay), and the old float8[] support functions dropped.
+
+CREATE FUNCTION @extschema@.rate_agg_trans(@extschema@.agg_state, pg_catalog.float8, pg_catalog.float8)
+RETURNS @extschema@.agg_state AS 'MODULE_PATHNAME', 'oba_sql_rate_agg_trans'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE COST 2;
+COMMENT ON FUNCTION @extschema@.rate_agg_trans(@extschema@.agg_state, pg_catalog.float8, pg_catalog.float8) IS
+'Transition function of oba.rate_agg(events, population): adds one row to the state.';
+CREATE FUNCTION @extschema@.rate_agg_trans(@extschema@.agg_state, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8)
+RETURNS @extschema@.agg_state AS 'MODULE_PATHNAME', 'oba_sql_rate_agg_trans'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE COST 2;
+COMMENT ON FUNCTION @extschema@.rate_agg_trans(@extschema@.agg_state, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
+'Transition function of oba.rate_agg(events, population, per): adds one row to the state.';
+CREATE FUNCTION @extschema@.rate_agg_trans(@extschema@.agg_state, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8)
+RETURNS @extschema@.agg_state AS 'MODULE_PATHNAME', 'oba_sql_rate_agg_trans'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE COST 2;
+COMMENT ON FUNCTION @extschema@.rate_agg_trans(@extschema@.agg_state, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
+'Transition function of oba.rate_agg(events, population, per, confidence): adds one row to the state.';
+CREATE FUNCTION @extschema@.rate_agg_inv(@extschema@.agg_state, pg_catalog.float8, pg_catalog.float8)
+RETURNS @extschema@.agg_state AS 'MODULE_PATHNAME', 'oba_sql_rate_agg_inv'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.rate_agg_inv(@extschema@.agg_state, pg_catalog.float8, pg_catalog.float8) IS
+'Inverse transition of oba.rate_agg(events, population) for window frames: removes one row, or returns NULL (recompute the frame) when the sums are not exact whole numbers.';
+CREATE FUNCTION @extschema@.rate_agg_inv(@extschema@.agg_state, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8)
+RETURNS @extschema@.agg_state AS 'MODULE_PATHNAME', 'oba_sql_rate_agg_inv'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.rate_agg_inv(@extschema@.agg_state, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
+'Inverse transition of oba.rate_agg(events, population, per) for window frames: removes one row, or returns NULL (recompute the frame) when the sums are not exact whole numbers.';
+CREATE FUNCTION @extschema@.rate_agg_inv(@extschema@.agg_state, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8)
+RETURNS @extschema@.agg_state AS 'MODULE_PATHNAME', 'oba_sql_rate_agg_inv'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.rate_agg_inv(@extschema@.agg_state, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
+'Inverse transition of oba.rate_agg(events, population, per, confidence) for window frames: removes one row, or returns NULL (recompute the frame) when the sums are not exact whole numbers.';
+CREATE FUNCTION @extschema@.rate_agg_combine(@extschema@.agg_state, @extschema@.agg_state)
+RETURNS @extschema@.agg_state AS 'MODULE_PATHNAME', 'oba_sql_rate_agg_combine'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.rate_agg_combine(@extschema@.agg_state, @extschema@.agg_state) IS
+'Combine function of oba.rate_agg: adds two partial states (parallel query, distributed engines).';
+CREATE FUNCTION @extschema@.rate_agg_final(@extschema@.agg_state)
+RETURNS @extschema@.estimate AS 'MODULE_PATHNAME', 'oba_sql_rate_agg_final'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.rate_agg_final(@extschema@.agg_state) IS
+'Final function of oba.rate_agg: the rate and its interval from the summed state; NULL for no rows or a total population of 0.';
+CREATE FUNCTION @extschema@.rate_agg_trans(@extschema@.agg_state, pg_catalog.int4, pg_catalog.int4)
+RETURNS @extschema@.agg_state AS 'MODULE_PATHNAME', 'oba_sql_rate_agg_trans_int4'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE COST 2;
+COMMENT ON FUNCTION @extschema@.rate_agg_trans(@extschema@.agg_state, pg_catalog.int4, pg_catalog.int4) IS
+'Transition function of oba.rate_agg(events int4, population int4): adds one row to the state without casting to float8.';
+CREATE FUNCTION @extschema@.rate_agg_inv(@extschema@.agg_state, pg_catalog.int4, pg_catalog.int4)
+RETURNS @extschema@.agg_state AS 'MODULE_PATHNAME', 'oba_sql_rate_agg_inv_int4'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.rate_agg_inv(@extschema@.agg_state, pg_catalog.int4, pg_catalog.int4) IS
+'Inverse transition of oba.rate_agg(events int4, population int4) for window frames: removes one row, or returns NULL (recompute the frame) when the sums are not exact.';
+CREATE FUNCTION @extschema@.rate_agg_trans(@extschema@.agg_state, pg_catalog.int8, pg_catalog.int8)
+RETURNS @extschema@.agg_state AS 'MODULE_PATHNAME', 'oba_sql_rate_agg_trans_int8'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE COST 2;
+COMMENT ON FUNCTION @extschema@.rate_agg_trans(@extschema@.agg_state, pg_catalog.int8, pg_catalog.int8) IS
+'Transition function of oba.rate_agg(events int8, population int8): adds one row to the state without casting to float8.';
+CREATE FUNCTION @extschema@.rate_agg_inv(@extschema@.agg_state, pg_catalog.int8, pg_catalog.int8)
+RETURNS @extschema@.agg_state AS 'MODULE_PATHNAME', 'oba_sql_rate_agg_inv_int8'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.rate_agg_inv(@extschema@.agg_state, pg_catalog.int8, pg_catalog.int8) IS
+'Inverse transition of oba.rate_agg(events int8, population int8) for window frames: removes one row, or returns NULL (recompute the frame) when the sums are not exact.';
+CREATE FUNCTION @extschema@.proportion_agg_trans(@extschema@.agg_state, pg_catalog.float8, pg_catalog.float8)
+RETURNS @extschema@.agg_state AS 'MODULE_PATHNAME', 'oba_sql_proportion_agg_trans'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE COST 2;
+COMMENT ON FUNCTION @extschema@.proportion_agg_trans(@extschema@.agg_state, pg_catalog.float8, pg_catalog.float8) IS
+'Transition function of oba.proportion_agg(successes, total): adds one row to the state.';
+CREATE FUNCTION @extschema@.proportion_agg_trans(@extschema@.agg_state, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8)
+RETURNS @extschema@.agg_state AS 'MODULE_PATHNAME', 'oba_sql_proportion_agg_trans'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE COST 2;
+COMMENT ON FUNCTION @extschema@.proportion_agg_trans(@extschema@.agg_state, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
+'Transition function of oba.proportion_agg(successes, total, per): adds one row to the state.';
+CREATE FUNCTION @extschema@.proportion_agg_trans(@extschema@.agg_state, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8)
+RETURNS @extschema@.agg_state AS 'MODULE_PATHNAME', 'oba_sql_proportion_agg_trans'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE COST 2;
+COMMENT ON FUNCTION @extschema@.proportion_agg_trans(@extschema@.agg_state, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
+'Transition function of oba.proportion_agg(successes, total, per, confidence): adds one row to the state.';
+CREATE FUNCTION @extschema@.proportion_agg_inv(@extschema@.agg_state, pg_catalog.float8, pg_catalog.float8)
+RETURNS @extschema@.agg_state AS 'MODULE_PATHNAME', 'oba_sql_proportion_agg_inv'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.proportion_agg_inv(@extschema@.agg_state, pg_catalog.float8, pg_catalog.float8) IS
+'Inverse transition of oba.proportion_agg(successes, total) for window frames: removes one row, or returns NULL (recompute the frame) when the sums are not exact whole numbers.';
+CREATE FUNCTION @extschema@.proportion_agg_inv(@extschema@.agg_state, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8)
+RETURNS @extschema@.agg_state AS 'MODULE_PATHNAME', 'oba_sql_proportion_agg_inv'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.proportion_agg_inv(@extschema@.agg_state, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
+'Inverse transition of oba.proportion_agg(successes, total, per) for window frames: removes one row, or returns NULL (recompute the frame) when the sums are not exact whole numbers.';
+CREATE FUNCTION @extschema@.proportion_agg_inv(@extschema@.agg_state, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8)
+RETURNS @extschema@.agg_state AS 'MODULE_PATHNAME', 'oba_sql_proportion_agg_inv'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.proportion_agg_inv(@extschema@.agg_state, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
+'Inverse transition of oba.proportion_agg(successes, total, per, confidence) for window frames: removes one row, or returns NULL (recompute the frame) when the sums are not exact whole numbers.';
+CREATE FUNCTION @extschema@.proportion_flag_agg_trans(@extschema@.agg_state, pg_catalog.bool)
+RETURNS @extschema@.agg_state AS 'MODULE_PATHNAME', 'oba_sql_proportion_flag_agg_trans'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE COST 2;
+COMMENT ON FUNCTION @extschema@.proportion_flag_agg_trans(@extschema@.agg_state, pg_catalog.bool) IS
+'Transition function of oba.proportion_agg(flag): adds one row to the state.';
+CREATE FUNCTION @extschema@.proportion_flag_agg_trans(@extschema@.agg_state, pg_catalog.bool, pg_catalog.float8)
+RETURNS @extschema@.agg_state AS 'MODULE_PATHNAME', 'oba_sql_proportion_flag_agg_trans'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE COST 2;
+COMMENT ON FUNCTION @extschema@.proportion_flag_agg_trans(@extschema@.agg_state, pg_catalog.bool, pg_catalog.float8) IS
+'Transition function of oba.proportion_agg(flag, per): adds one row to the state.';
+CREATE FUNCTION @extschema@.proportion_flag_agg_trans(@extschema@.agg_state, pg_catalog.bool, pg_catalog.float8, pg_catalog.float8)
+RETURNS @extschema@.agg_state AS 'MODULE_PATHNAME', 'oba_sql_proportion_flag_agg_trans'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE COST 2;
+COMMENT ON FUNCTION @extschema@.proportion_flag_agg_trans(@extschema@.agg_state, pg_catalog.bool, pg_catalog.float8, pg_catalog.float8) IS
+'Transition function of oba.proportion_agg(flag, per, confidence): adds one row to the state.';
+CREATE FUNCTION @extschema@.proportion_flag_agg_inv(@extschema@.agg_state, pg_catalog.bool)
+RETURNS @extschema@.agg_state AS 'MODULE_PATHNAME', 'oba_sql_proportion_flag_agg_inv'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.proportion_flag_agg_inv(@extschema@.agg_state, pg_catalog.bool) IS
+'Inverse transition of oba.proportion_agg(flag) for window frames: removes one row, or returns NULL (recompute the frame) when the sums are not exact whole numbers.';
+CREATE FUNCTION @extschema@.proportion_flag_agg_inv(@extschema@.agg_state, pg_catalog.bool, pg_catalog.float8)
+RETURNS @extschema@.agg_state AS 'MODULE_PATHNAME', 'oba_sql_proportion_flag_agg_inv'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.proportion_flag_agg_inv(@extschema@.agg_state, pg_catalog.bool, pg_catalog.float8) IS
+'Inverse transition of oba.proportion_agg(flag, per) for window frames: removes one row, or returns NULL (recompute the frame) when the sums are not exact whole numbers.';
+CREATE FUNCTION @extschema@.proportion_flag_agg_inv(@extschema@.agg_state, pg_catalog.bool, pg_catalog.float8, pg_catalog.float8)
+RETURNS @extschema@.agg_state AS 'MODULE_PATHNAME', 'oba_sql_proportion_flag_agg_inv'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.proportion_flag_agg_inv(@extschema@.agg_state, pg_catalog.bool, pg_catalog.float8, pg_catalog.float8) IS
+'Inverse transition of oba.proportion_agg(flag, per, confidence) for window frames: removes one row, or returns NULL (recompute the frame) when the sums are not exact whole numbers.';
+CREATE FUNCTION @extschema@.proportion_agg_combine(@extschema@.agg_state, @extschema@.agg_state)
+RETURNS @extschema@.agg_state AS 'MODULE_PATHNAME', 'oba_sql_proportion_agg_combine'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.proportion_agg_combine(@extschema@.agg_state, @extschema@.agg_state) IS
+'Combine function of oba.proportion_agg: adds two partial states (parallel query, distributed engines).';
+CREATE FUNCTION @extschema@.proportion_agg_final(@extschema@.agg_state)
+RETURNS @extschema@.estimate AS 'MODULE_PATHNAME', 'oba_sql_proportion_agg_final'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.proportion_agg_final(@extschema@.agg_state) IS
+'Final function of oba.proportion_agg: the proportion and its Wilson interval from the summed state; NULL for no rows or a total of 0.';
+CREATE FUNCTION @extschema@.proportion_agg_trans(@extschema@.agg_state, pg_catalog.int4, pg_catalog.int4)
+RETURNS @extschema@.agg_state AS 'MODULE_PATHNAME', 'oba_sql_proportion_agg_trans_int4'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE COST 2;
+COMMENT ON FUNCTION @extschema@.proportion_agg_trans(@extschema@.agg_state, pg_catalog.int4, pg_catalog.int4) IS
+'Transition function of oba.proportion_agg(successes int4, total int4): adds one row to the state without casting to float8.';
+CREATE FUNCTION @extschema@.proportion_agg_inv(@extschema@.agg_state, pg_catalog.int4, pg_catalog.int4)
+RETURNS @extschema@.agg_state AS 'MODULE_PATHNAME', 'oba_sql_proportion_agg_inv_int4'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.proportion_agg_inv(@extschema@.agg_state, pg_catalog.int4, pg_catalog.int4) IS
+'Inverse transition of oba.proportion_agg(successes int4, total int4) for window frames: removes one row, or returns NULL (recompute the frame) when the sums are not exact.';
+CREATE FUNCTION @extschema@.proportion_agg_trans(@extschema@.agg_state, pg_catalog.int8, pg_catalog.int8)
+RETURNS @extschema@.agg_state AS 'MODULE_PATHNAME', 'oba_sql_proportion_agg_trans_int8'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE COST 2;
+COMMENT ON FUNCTION @extschema@.proportion_agg_trans(@extschema@.agg_state, pg_catalog.int8, pg_catalog.int8) IS
+'Transition function of oba.proportion_agg(successes int8, total int8): adds one row to the state without casting to float8.';
+CREATE FUNCTION @extschema@.proportion_agg_inv(@extschema@.agg_state, pg_catalog.int8, pg_catalog.int8)
+RETURNS @extschema@.agg_state AS 'MODULE_PATHNAME', 'oba_sql_proportion_agg_inv_int8'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.proportion_agg_inv(@extschema@.agg_state, pg_catalog.int8, pg_catalog.int8) IS
+'Inverse transition of oba.proportion_agg(successes int8, total int8) for window frames: removes one row, or returns NULL (recompute the frame) when the sums are not exact.';
+
+CREATE OR REPLACE AGGREGATE @extschema@.rate_agg(events pg_catalog.float8, population pg_catalog.float8) (
+    SFUNC = @extschema@.rate_agg_trans,
+    STYPE = @extschema@.agg_state,
+    INITCOND = '{0,0,0,0,10000,0.95}',
+    COMBINEFUNC = @extschema@.rate_agg_combine,
+    FINALFUNC = @extschema@.rate_agg_final,
+    MSFUNC = @extschema@.rate_agg_trans,
+    MINVFUNC = @extschema@.rate_agg_inv,
+    MSTYPE = @extschema@.agg_state,
+    MINITCOND = '{0,0,0,0,10000,0.95}',
+    MFINALFUNC = @extschema@.rate_agg_final,
+    PARALLEL = SAFE
+);
+CREATE OR REPLACE AGGREGATE @extschema@.rate_agg(events pg_catalog.float8, population pg_catalog.float8, per pg_catalog.float8) (
+    SFUNC = @extschema@.rate_agg_trans,
+    STYPE = @extschema@.agg_state,
+    INITCOND = '{0,0,0,0,10000,0.95}',
+    COMBINEFUNC = @extschema@.rate_agg_combine,
+    FINALFUNC = @extschema@.rate_agg_final,
+    MSFUNC = @extschema@.rate_agg_trans,
+    MINVFUNC = @extschema@.rate_agg_inv,
+    MSTYPE = @extschema@.agg_state,
+    MINITCOND = '{0,0,0,0,10000,0.95}',
+    MFINALFUNC = @extschema@.rate_agg_final,
+    PARALLEL = SAFE
+);
+CREATE OR REPLACE AGGREGATE @extschema@.rate_agg(events pg_catalog.float8, population pg_catalog.float8, per pg_catalog.float8, confidence pg_catalog.float8) (
+    SFUNC = @extschema@.rate_agg_trans,
+    STYPE = @extschema@.agg_state,
+    INITCOND = '{0,0,0,0,10000,0.95}',
+    COMBINEFUNC = @extschema@.rate_agg_combine,
+    FINALFUNC = @extschema@.rate_agg_final,
+    MSFUNC = @extschema@.rate_agg_trans,
+    MINVFUNC = @extschema@.rate_agg_inv,
+    MSTYPE = @extschema@.agg_state,
+    MINITCOND = '{0,0,0,0,10000,0.95}',
+    MFINALFUNC = @extschema@.rate_agg_final,
+    PARALLEL = SAFE
+);
+CREATE OR REPLACE AGGREGATE @extschema@.rate_agg(events pg_catalog.int4, population pg_catalog.int4) (
+    SFUNC = @extschema@.rate_agg_trans,
+    STYPE = @extschema@.agg_state,
+    INITCOND = '{0,0,0,0,10000,0.95}',
+    COMBINEFUNC = @extschema@.rate_agg_combine,
+    FINALFUNC = @extschema@.rate_agg_final,
+    MSFUNC = @extschema@.rate_agg_trans,
+    MINVFUNC = @extschema@.rate_agg_inv,
+    MSTYPE = @extschema@.agg_state,
+    MINITCOND = '{0,0,0,0,10000,0.95}',
+    MFINALFUNC = @extschema@.rate_agg_final,
+    PARALLEL = SAFE
+);
+CREATE OR REPLACE AGGREGATE @extschema@.rate_agg(events pg_catalog.int8, population pg_catalog.int8) (
+    SFUNC = @extschema@.rate_agg_trans,
+    STYPE = @extschema@.agg_state,
+    INITCOND = '{0,0,0,0,10000,0.95}',
+    COMBINEFUNC = @extschema@.rate_agg_combine,
+    FINALFUNC = @extschema@.rate_agg_final,
+    MSFUNC = @extschema@.rate_agg_trans,
+    MINVFUNC = @extschema@.rate_agg_inv,
+    MSTYPE = @extschema@.agg_state,
+    MINITCOND = '{0,0,0,0,10000,0.95}',
+    MFINALFUNC = @extschema@.rate_agg_final,
+    PARALLEL = SAFE
+);
+CREATE OR REPLACE AGGREGATE @extschema@.proportion_agg(successes pg_catalog.float8, total pg_catalog.float8) (
+    SFUNC = @extschema@.proportion_agg_trans,
+    STYPE = @extschema@.agg_state,
+    INITCOND = '{0,0,0,0,100,0.95}',
+    COMBINEFUNC = @extschema@.proportion_agg_combine,
+    FINALFUNC = @extschema@.proportion_agg_final,
+    MSFUNC = @extschema@.proportion_agg_trans,
+    MINVFUNC = @extschema@.proportion_agg_inv,
+    MSTYPE = @extschema@.agg_state,
+    MINITCOND = '{0,0,0,0,100,0.95}',
+    MFINALFUNC = @extschema@.proportion_agg_final,
+    PARALLEL = SAFE
+);
+CREATE OR REPLACE AGGREGATE @extschema@.proportion_agg(successes pg_catalog.float8, total pg_catalog.float8, per pg_catalog.float8) (
+    SFUNC = @extschema@.proportion_agg_trans,
+    STYPE = @extschema@.agg_state,
+    INITCOND = '{0,0,0,0,100,0.95}',
+    COMBINEFUNC = @extschema@.proportion_agg_combine,
+    FINALFUNC = @extschema@.proportion_agg_final,
+    MSFUNC = @extschema@.proportion_agg_trans,
+    MINVFUNC = @extschema@.proportion_agg_inv,
+    MSTYPE = @extschema@.agg_state,
+    MINITCOND = '{0,0,0,0,100,0.95}',
+    MFINALFUNC = @extschema@.proportion_agg_final,
+    PARALLEL = SAFE
+);
+CREATE OR REPLACE AGGREGATE @extschema@.proportion_agg(successes pg_catalog.float8, total pg_catalog.float8, per pg_catalog.float8, confidence pg_catalog.float8) (
+    SFUNC = @extschema@.proportion_agg_trans,
+    STYPE = @extschema@.agg_state,
+    INITCOND = '{0,0,0,0,100,0.95}',
+    COMBINEFUNC = @extschema@.proportion_agg_combine,
+    FINALFUNC = @extschema@.proportion_agg_final,
+    MSFUNC = @extschema@.proportion_agg_trans,
+    MINVFUNC = @extschema@.proportion_agg_inv,
+    MSTYPE = @extschema@.agg_state,
+    MINITCOND = '{0,0,0,0,100,0.95}',
+    MFINALFUNC = @extschema@.proportion_agg_final,
+    PARALLEL = SAFE
+);
+CREATE OR REPLACE AGGREGATE @extschema@.proportion_agg(flag pg_catalog.bool) (
+    SFUNC = @extschema@.proportion_flag_agg_trans,
+    STYPE = @extschema@.agg_state,
+    INITCOND = '{0,0,0,0,100,0.95}',
+    COMBINEFUNC = @extschema@.proportion_agg_combine,
+    FINALFUNC = @extschema@.proportion_agg_final,
+    MSFUNC = @extschema@.proportion_flag_agg_trans,
+    MINVFUNC = @extschema@.proportion_flag_agg_inv,
+    MSTYPE = @extschema@.agg_state,
+    MINITCOND = '{0,0,0,0,100,0.95}',
+    MFINALFUNC = @extschema@.proportion_agg_final,
+    PARALLEL = SAFE
+);
+CREATE OR REPLACE AGGREGATE @extschema@.proportion_agg(flag pg_catalog.bool, per pg_catalog.float8) (
+    SFUNC = @extschema@.proportion_flag_agg_trans,
+    STYPE = @extschema@.agg_state,
+    INITCOND = '{0,0,0,0,100,0.95}',
+    COMBINEFUNC = @extschema@.proportion_agg_combine,
+    FINALFUNC = @extschema@.proportion_agg_final,
+    MSFUNC = @extschema@.proportion_flag_agg_trans,
+    MINVFUNC = @extschema@.proportion_flag_agg_inv,
+    MSTYPE = @extschema@.agg_state,
+    MINITCOND = '{0,0,0,0,100,0.95}',
+    MFINALFUNC = @extschema@.proportion_agg_final,
+    PARALLEL = SAFE
+);
+CREATE OR REPLACE AGGREGATE @extschema@.proportion_agg(flag pg_catalog.bool, per pg_catalog.float8, confidence pg_catalog.float8) (
+    SFUNC = @extschema@.proportion_flag_agg_trans,
+    STYPE = @extschema@.agg_state,
+    INITCOND = '{0,0,0,0,100,0.95}',
+    COMBINEFUNC = @extschema@.proportion_agg_combine,
+    FINALFUNC = @extschema@.proportion_agg_final,
+    MSFUNC = @extschema@.proportion_flag_agg_trans,
+    MINVFUNC = @extschema@.proportion_flag_agg_inv,
+    MSTYPE = @extschema@.agg_state,
+    MINITCOND = '{0,0,0,0,100,0.95}',
+    MFINALFUNC = @extschema@.proportion_agg_final,
+    PARALLEL = SAFE
+);
+CREATE OR REPLACE AGGREGATE @extschema@.proportion_agg(successes pg_catalog.int4, total pg_catalog.int4) (
+    SFUNC = @extschema@.proportion_agg_trans,
+    STYPE = @extschema@.agg_state,
+    INITCOND = '{0,0,0,0,100,0.95}',
+    COMBINEFUNC = @extschema@.proportion_agg_combine,
+    FINALFUNC = @extschema@.proportion_agg_final,
+    MSFUNC = @extschema@.proportion_agg_trans,
+    MINVFUNC = @extschema@.proportion_agg_inv,
+    MSTYPE = @extschema@.agg_state,
+    MINITCOND = '{0,0,0,0,100,0.95}',
+    MFINALFUNC = @extschema@.proportion_agg_final,
+    PARALLEL = SAFE
+);
+CREATE OR REPLACE AGGREGATE @extschema@.proportion_agg(successes pg_catalog.int8, total pg_catalog.int8) (
+    SFUNC = @extschema@.proportion_agg_trans,
+    STYPE = @extschema@.agg_state,
+    INITCOND = '{0,0,0,0,100,0.95}',
+    COMBINEFUNC = @extschema@.proportion_agg_combine,
+    FINALFUNC = @extschema@.proportion_agg_final,
+    MSFUNC = @extschema@.proportion_agg_trans,
+    MINVFUNC = @extschema@.proportion_agg_inv,
+    MSTYPE = @extschema@.agg_state,
+    MINITCOND = '{0,0,0,0,100,0.95}',
+    MFINALFUNC = @extschema@.proportion_agg_final,
+    PARALLEL = SAFE
+);
+
+DROP FUNCTION @extschema@.rate_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8);
+DROP FUNCTION @extschema@.rate_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8);
+DROP FUNCTION @extschema@.rate_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8);
+DROP FUNCTION @extschema@.rate_agg_inv(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8);
+DROP FUNCTION @extschema@.rate_agg_inv(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8);
+DROP FUNCTION @extschema@.rate_agg_inv(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8);
+DROP FUNCTION @extschema@.rate_agg_combine(pg_catalog.float8[], pg_catalog.float8[]);
+DROP FUNCTION @extschema@.rate_agg_final(pg_catalog.float8[]);
+DROP FUNCTION @extschema@.rate_agg_trans(pg_catalog.float8[], pg_catalog.int4, pg_catalog.int4);
+DROP FUNCTION @extschema@.rate_agg_inv(pg_catalog.float8[], pg_catalog.int4, pg_catalog.int4);
+DROP FUNCTION @extschema@.rate_agg_trans(pg_catalog.float8[], pg_catalog.int8, pg_catalog.int8);
+DROP FUNCTION @extschema@.rate_agg_inv(pg_catalog.float8[], pg_catalog.int8, pg_catalog.int8);
+DROP FUNCTION @extschema@.proportion_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8);
+DROP FUNCTION @extschema@.proportion_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8);
+DROP FUNCTION @extschema@.proportion_agg_trans(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8);
+DROP FUNCTION @extschema@.proportion_agg_inv(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8);
+DROP FUNCTION @extschema@.proportion_agg_inv(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8);
+DROP FUNCTION @extschema@.proportion_agg_inv(pg_catalog.float8[], pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8);
+DROP FUNCTION @extschema@.proportion_flag_agg_trans(pg_catalog.float8[], pg_catalog.bool);
+DROP FUNCTION @extschema@.proportion_flag_agg_trans(pg_catalog.float8[], pg_catalog.bool, pg_catalog.float8);
+DROP FUNCTION @extschema@.proportion_flag_agg_trans(pg_catalog.float8[], pg_catalog.bool, pg_catalog.float8, pg_catalog.float8);
+DROP FUNCTION @extschema@.proportion_flag_agg_inv(pg_catalog.float8[], pg_catalog.bool);
+DROP FUNCTION @extschema@.proportion_flag_agg_inv(pg_catalog.float8[], pg_catalog.bool, pg_catalog.float8);
+DROP FUNCTION @extschema@.proportion_flag_agg_inv(pg_catalog.float8[], pg_catalog.bool, pg_catalog.float8, pg_catalog.float8);
+DROP FUNCTION @extschema@.proportion_agg_combine(pg_catalog.float8[], pg_catalog.float8[]);
+DROP FUNCTION @extschema@.proportion_agg_final(pg_catalog.float8[]);
+DROP FUNCTION @extschema@.proportion_agg_trans(pg_catalog.float8[], pg_catalog.int4, pg_catalog.int4);
+DROP FUNCTION @extschema@.proportion_agg_inv(pg_catalog.float8[], pg_catalog.int4, pg_catalog.int4);
+DROP FUNCTION @extschema@.proportion_agg_trans(pg_catalog.float8[], pg_catalog.int8, pg_catalog.int8);
+DROP FUNCTION @extschema@.proportion_agg_inv(pg_catalog.float8[], pg_catalog.int8, pg_catalog.int8);
+-- END state-type
 
 -- BEGIN generated by tools/rename-symbols (do not edit by hand)
 -- Since 0.2 the C function behind oba.<name> is oba_sql_<name>. The module
