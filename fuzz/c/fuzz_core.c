@@ -186,8 +186,8 @@ fuzz_keywords(input *in)
 	check_error(rc, &err, "oba_polarity_parse");
 	if (rc == 0)
 		check(oba_polarity_name(pol) != NULL, "oba_polarity_name");
-	rc = oba_better_off_direction((const char *) in->p, len, &dir, &err);
-	check_error(rc, &err, "oba_better_off_direction");
+	rc = oba_better_off_polarity((const char *) in->p, len, &dir, &err);
+	check_error(rc, &err, "oba_better_off_polarity");
 	memcpy(buf, in->p, len);
 	buf[len] = '\0';
 	rc = oba_funnel_statistic_parse(buf, &stat, &err);
@@ -449,7 +449,7 @@ fuzz_series(input *in)
 				double		rebase[3];
 
 				oba_spc_defaults(&o);
-				o.direction = (int) (byte(in) % 3) - 1;
+				o.polarity = (int) (byte(in) % 3) - 1;
 				o.target = number(in);
 				if (isinf(o.target))
 					o.target = NAN;

@@ -11,18 +11,18 @@
 #include <string.h>
 
 int
-oba_better_off_direction(const char *s, size_t len, int *direction, oba_error *err)
+oba_better_off_polarity(const char *s, size_t len, int *polarity, oba_error *err)
 {
 	oba_polarity p;
 
-	if (oba_polarity_parse(err, "direction", s, len, &p) != 0)
+	if (oba_polarity_parse(err, "polarity", s, len, &p) != 0)
 		return oba_fail(err, OBA_EINVAL,
-						"direction must be higher_is_better or lower_is_better, got \"%.*s\"",
+						"polarity must be higher_is_better or lower_is_better, got \"%.*s\"",
 						len > 64 ? 64 : (int) len, s);
 	if (p == OBA_NEUTRAL)
 		return oba_fail(err, OBA_EINVAL,
-						"direction neutral has no better or worse: give higher_is_better or lower_is_better");
-	*direction = p;
+						"polarity neutral has no better or worse: give higher_is_better or lower_is_better");
+	*polarity = p;
 	return 0;
 }
 
@@ -33,7 +33,7 @@ oba_better_off_check_min_change(double min_change, oba_error *err)
 }
 
 int
-oba_better_off_classify(double before, double after, int direction,
+oba_better_off_classify(double before, double after, int polarity,
 						double min_change, int *out, oba_error *err)
 {
 	double		gain;
@@ -41,7 +41,7 @@ oba_better_off_classify(double before, double after, int direction,
 	if (oba_check_finite(err, "before", before) != 0 ||
 		oba_check_finite(err, "after", after) != 0)
 		return -1;
-	gain = direction * (after - before);
+	gain = polarity * (after - before);
 	if (gain > 0 && gain >= min_change)
 		*out = 1;
 	else if (gain < 0 && -gain >= min_change)

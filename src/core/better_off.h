@@ -29,7 +29,7 @@ typedef struct oba_better_off
  * Parse a polarity for better_off: higher_is_better or lower_is_better (s
  * need not be NUL-terminated). neutral is refused: nothing is better or worse.
  */
-int			oba_better_off_direction(const char *s, size_t len, int *direction, oba_error *err);
+int			oba_better_off_polarity(const char *s, size_t len, int *polarity, oba_error *err);
 
 int			oba_better_off_check_min_change(double min_change, oba_error *err);
 
@@ -37,7 +37,7 @@ int			oba_better_off_check_min_change(double min_change, oba_error *err);
  * +1 better, 0 same, -1 worse. The change in the good direction must be at
  * least min_change, and not zero, to count as better (or worse).
  */
-int			oba_better_off_classify(double before, double after, int direction,
+int			oba_better_off_classify(double before, double after, int polarity,
 									double min_change, int *out, oba_error *err);
 
 /* The result from the counts; pct_better and its limits NaN when measured is 0. */

@@ -29,11 +29,11 @@ sign(double x)
 }
 
 static const char *
-point_class(int side, int beyond, int direction)
+point_class(int side, int beyond, int polarity)
 {
 	if (side == 0)
 		return "on_forecast";
-	if (direction == 0)
+	if (polarity == 0)
 		return side > 0 ? (beyond ? "above_beyond_pi" : "above_within_pi") :
 			(beyond ? "below_beyond_pi" : "below_within_pi");
 	return side > 0 ? (beyond ? "better_beyond_pi" : "better_within_pi") :
@@ -41,16 +41,16 @@ point_class(int side, int beyond, int direction)
 }
 
 static const char *
-curve_shape(int direction, double b, double post_slope, double b3, double tau)
+curve_shape(int polarity, double b, double post_slope, double b3, double tau)
 {
-	int			dp = direction == 0 ? 1 : direction;
+	int			dp = polarity == 0 ? 1 : polarity;
 	double		b0 = dp * b,
 				b1 = dp * post_slope,
 				ch = dp * b3;
 
 	if (fabs(b3) <= tau)
 		return "parallel";
-	if (direction == 0)
+	if (polarity == 0)
 		return b3 > 0 ? "slope_up" : "slope_down";
 	if (ch > 0)
 		return b0 < 0 && b1 < 0 ? "slowed_worsening" :
@@ -121,11 +121,11 @@ oba_series_min_step(const double *t, size_t n)
 
 int
 oba_turn_the_curve(const double *t, const double *y, size_t n, double t_start,
-				   int direction, double alpha, const oba_allocator *a,
+				   int polarity, double alpha, const oba_allocator *a,
 				   oba_curve *c, oba_curve_point *points, oba_error *err)
 {
 	const oba_ols *f = &c->baseline;
-	int			dp = direction == 0 ? 1 : direction;
+	int			dp = polarity == 0 ? 1 : polarity;
 	double		maxabs = 1.0,
 				tau,
 				q,
@@ -139,11 +139,11 @@ oba_turn_the_curve(const double *t, const double *y, size_t n, double t_start,
 	if (oba_check_finite(err, "start", t_start) != 0 ||
 		oba_check_alpha(err, "alpha", alpha) != 0)
 		return -1;
-	if (direction < -1 || direction > 1)
-		return oba_fail(err, OBA_EINVAL, "direction must be -1, 0 or 1, got %d", direction);
+	if (polarity < -1 || polarity > 1)
+		return oba_fail(err, OBA_EINVAL, "polarity must be -1, 0 or 1, got %d", polarity);
 
 	curve_init(c);
-	c->direction = direction;
+	c->polarity = polarity;
 	for (i = 0; i < n; i++)
 	{
 		OBA_CHECK_INTERRUPTS_EVERY(i);
@@ -186,10 +186,10 @@ oba_turn_the_curve(const double *t, const double *y, size_t n, double t_start,
 	c->t_quantile = q;
 	if (fabs(f->slope) <= tau)
 		c->baseline_direction = "flat";
-	else if (direction == 0)
+	else if (polarity == 0)
 		c->baseline_direction = f->slope > 0 ? "rising" : "falling";
 	else
-		c->baseline_direction = direction * f->slope > 0 ? "improving" : "worsening";
+		c->baseline_direction = polarity * f->slope > 0 ? "improving" : "worsening";
 	if (points != NULL)
 		for (i = 0; i < npre; i++)
 		{
@@ -242,7 +242,7 @@ oba_turn_the_curve(const double *t, const double *y, size_t n, double t_start,
 			points[i].pi_lower = fc - q * se;
 			points[i].pi_upper = fc + q * se;
 			points[i].residual = e;
-			points[i].point_class = point_class(side, beyond, direction);
+			points[i].point_class = point_class(side, beyond, polarity);
 		}
 		last_e = e;
 		last_se = se;
@@ -272,7 +272,7 @@ oba_turn_the_curve(const double *t, const double *y, size_t n, double t_start,
 		c->effect_at_last = its.effect;
 		c->effect_se = its.effect_se;
 		c->effect_df = its.df;
-		c->curve_shape = curve_shape(direction, f->slope, its.post_slope,
+		c->curve_shape = curve_shape(polarity, f->slope, its.post_slope,
 									 its.est[OBA_ITS_SLOPE_CHANGE], tau);
 	}
 	c->effect_p = ttest_p(c->effect_at_last, c->effect_se, c->effect_df, tau);
@@ -286,10 +286,10 @@ oba_turn_the_curve(const double *t, const double *y, size_t n, double t_start,
 	/* 5. status */
 	if (c->effect_p < alpha && fabs(c->effect_at_last) > tau)
 	{
-		if (direction == 0)
+		if (polarity == 0)
 			c->status = c->effect_at_last > 0 ? "changed_up" : "changed_down";
 		else
-			c->status = direction * c->effect_at_last > 0 ? "turned_better" : "turned_worse";
+			c->status = polarity * c->effect_at_last > 0 ? "turned_better" : "turned_worse";
 	}
 	else
 		c->status = "on_baseline";
@@ -303,7 +303,7 @@ oba_turn_the_curve(const double *t, const double *y, size_t n, double t_start,
 		trailing++;
 	}
 	c->current_trend_periods = trailing;
-	c->current_trend_good = (direction == 0 || s_last == 0) ? -1 : s_last * direction > 0;
+	c->current_trend_good = (polarity == 0 || s_last == 0) ? -1 : s_last * polarity > 0;
 	if (y[0] != 0)
 		c->baseline_pct_change = 100.0 * (y[n - 1] - y[0]) / y[0];
 	return 0;

@@ -49,7 +49,7 @@ typedef struct oba_curve
 	/* what a forecast at a later time needs */
 	oba_ols		baseline;
 	double		tau;			/* the zero tolerance */
-	int			direction;
+	int			polarity;
 } oba_curve;
 
 /* What a turn-the-curve chart draws, one per period. */
@@ -74,11 +74,11 @@ typedef struct oba_curve_point
 /*
  * t, y: the retained series, sorted, t unique, no missing values (see
  * oba_series_prepare). t_start is the first period after the change;
- * direction +1, -1 or 0; alpha in (0,1). points, if not NULL, receives one
+ * polarity +1, -1 or 0; alpha in (0,1). points, if not NULL, receives one
  * entry per input row.
  */
 int			oba_turn_the_curve(const double *t, const double *y, size_t n, double t_start,
-							   int direction, double alpha, const oba_allocator *a,
+							   int polarity, double alpha, const oba_allocator *a,
 							   oba_curve *out, oba_curve_point *points, oba_error *err);
 
 /* The baseline forecast at a later time t0 (period OBA_CURVE_FUTURE). */

@@ -25,7 +25,7 @@ void
 oba_spc_defaults(oba_spc_options *o)
 {
 	memset(o, 0, sizeof(*o));
-	o->direction = 1;
+	o->polarity = 1;
 	o->target = NAN;
 	o->screen_outliers = 1;
 	o->run_length = 7;
@@ -36,8 +36,8 @@ oba_spc_check_options(const oba_spc_options *o, oba_error *err)
 {
 	size_t		i;
 
-	if (o->direction < -1 || o->direction > 1)
-		return oba_fail(err, OBA_EINVAL, "direction must be -1, 0 or 1, got %d", o->direction);
+	if (o->polarity < -1 || o->polarity > 1)
+		return oba_fail(err, OBA_EINVAL, "polarity must be -1, 0 or 1, got %d", o->polarity);
 	if (o->fix_after != 0 && o->fix_after < SPC_MIN_FIX_AFTER)
 		return oba_fail(err, OBA_EINVAL, "fix_after must be at least %d, got %d",
 						SPC_MIN_FIX_AFTER, o->fix_after);
@@ -113,7 +113,7 @@ shift_label(int run_length, int above)
 
 /* The package reads the point type from the label's text (issue #171). */
 static const char *
-point_type(const char *label, int direction)
+point_type(const char *label, int polarity)
 {
 	int			v = 0;
 
@@ -123,18 +123,18 @@ point_type(const char *label, int direction)
 		v = -1;
 	if (v == 0)
 		return "common_cause";
-	if (direction == 0)
+	if (polarity == 0)
 		return v > 0 ? "special_cause_neutral_high" : "special_cause_neutral_low";
-	return v * direction > 0 ? "special_cause_improvement" : "special_cause_concern";
+	return v * polarity > 0 ? "special_cause_improvement" : "special_cause_concern";
 }
 
 static const char *
-variation_icon(const char *type, int direction)
+variation_icon(const char *type, int polarity)
 {
 	if (strcmp(type, "special_cause_improvement") == 0)
-		return direction > 0 ? "improvement_high" : "improvement_low";
+		return polarity > 0 ? "improvement_high" : "improvement_low";
 	if (strcmp(type, "special_cause_concern") == 0)
-		return direction > 0 ? "concern_low" : "concern_high";
+		return polarity > 0 ? "concern_low" : "concern_high";
 	if (strcmp(type, "special_cause_neutral_high") == 0)
 		return "neutral_high";
 	if (strcmp(type, "special_cause_neutral_low") == 0)
@@ -344,7 +344,7 @@ spc_group(const double *y, size_t gs, size_t ge, const oba_spc_options *o,
 			p->special_cause = shift_label(nrun, p->relative_to_mean > 0);
 		else
 			p->special_cause = LABEL_COMMON;
-		p->point_type = point_type(p->special_cause, o->direction);
+		p->point_type = point_type(p->special_cause, o->polarity);
 	}
 }
 
@@ -424,14 +424,14 @@ oba_spc(const double *t, const double *y, size_t n, const oba_spc_options *o,
 	}
 
 	last = &out[n - 1];
-	*variation = variation_icon(last->point_type, o->direction);
+	*variation = variation_icon(last->point_type, o->polarity);
 	/* assurance: the target against the latest group's limits */
-	if (!isnan(o->target) && o->direction != 0 && !isnan(last->upl))
+	if (!isnan(o->target) && o->polarity != 0 && !isnan(last->upl))
 	{
 		if (o->target > last->upl)
-			*assurance = o->direction > 0 ? "consistent_fail" : "consistent_pass";
+			*assurance = o->polarity > 0 ? "consistent_fail" : "consistent_pass";
 		else if (o->target < last->lpl)
-			*assurance = o->direction > 0 ? "consistent_pass" : "consistent_fail";
+			*assurance = o->polarity > 0 ? "consistent_pass" : "consistent_fail";
 		else
 			*assurance = "inconsistent";
 	}

@@ -11,7 +11,7 @@
 
 typedef struct oba_spc_options
 {
-	int			direction;		/* +1 increase (higher is better), -1 decrease, 0 neutral */
+	int			polarity;		/* +1 increase (higher is better), -1 decrease, 0 neutral */
 	double		target;			/* NaN: no target */
 	const double *rebase;		/* times that start a new group (any order) */
 	size_t		n_rebase;
@@ -55,7 +55,7 @@ typedef struct oba_spc_point
 /*
  * t, y: n points sorted by t with unique times, NaN for a missing value
  * (which keeps its row). Fills out[0..n); *assurance gets consistent_pass,
- * consistent_fail, inconsistent or NULL (no target, neutral direction or
+ * consistent_fail, inconsistent or NULL (no target, neutral polarity or
  * undefined limits); *variation the icon of the last point (improvement_high,
  * concern_low, improvement_low, concern_high, neutral_high, neutral_low,
  * common_cause), NULL when n = 0.

@@ -27,7 +27,7 @@ enum
 	BO_SAME,
 	BO_WORSE,
 	BO_NOT_MEASURED,
-	BO_DIRECTION,				/* +1 higher_is_better, -1 lower_is_better */
+	BO_POLARITY,				/* +1 higher_is_better, -1 lower_is_better */
 	BO_MIN_CHANGE,
 	BO_CONFIDENCE,
 	BO_LEN
@@ -52,22 +52,22 @@ check_state(const double *s)
 	for (i = BO_BETTER; i <= BO_NOT_MEASURED; i++)
 		if (!oba_state_whole(s[i], 0, BO_EXACT_LIMIT - 1))
 			oba_state_invalid(FNAME, "The state holds a count that is not a whole number in range.");
-	if ((s[BO_DIRECTION] != OBA_HIGHER_IS_BETTER && s[BO_DIRECTION] != OBA_LOWER_IS_BETTER) ||
+	if ((s[BO_POLARITY] != OBA_HIGHER_IS_BETTER && s[BO_POLARITY] != OBA_LOWER_IS_BETTER) ||
 		s[BO_MIN_CHANGE] < 0 ||
 		!(s[BO_CONFIDENCE] > 0 && s[BO_CONFIDENCE] < 1))
 		oba_state_invalid(FNAME, "The state holds a parameter out of range.");
 }
 
-/* direction, min_change and confidence from the call, if it has them */
+/* polarity, min_change and confidence from the call, if it has them */
 static void
 read_params(FunctionCallInfo fcinfo, double *s)
 {
 	int			nargs = PG_NARGS();
-	int			direction = (int) s[BO_DIRECTION];
+	int			polarity = (int) s[BO_POLARITY];
 	double		min_change = s[BO_MIN_CHANGE];
 	double		confidence = s[BO_CONFIDENCE];
 	oba_error	err;
-	static const char *const names[] = {"direction", "min_change", "confidence"};
+	static const char *const names[] = {"polarity", "min_change", "confidence"};
 	int			i;
 
 	for (i = 3; i < nargs; i++)
@@ -79,7 +79,7 @@ read_params(FunctionCallInfo fcinfo, double *s)
 	{
 		text	   *t = PG_GETARG_TEXT_PP(3);
 
-		if (oba_better_off_direction(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), &direction, &err) != 0)
+		if (oba_better_off_polarity(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), &polarity, &err) != 0)
 			oba_raise(FNAME, &err);
 	}
 	if (nargs > 4)
@@ -94,15 +94,15 @@ read_params(FunctionCallInfo fcinfo, double *s)
 		if (oba_check_confidence(&err, confidence) != 0)
 			oba_raise(FNAME, &err);
 	}
-	if (direction == s[BO_DIRECTION] && min_change == s[BO_MIN_CHANGE] &&
+	if (polarity == s[BO_POLARITY] && min_change == s[BO_MIN_CHANGE] &&
 		confidence == s[BO_CONFIDENCE])
 		return;
 	if (state_rows(s) != 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("%s: direction, min_change and confidence must be the same for every row of a group",
+				 errmsg("%s: polarity, min_change and confidence must be the same for every row of a group",
 						FNAME)));
-	s[BO_DIRECTION] = direction;
+	s[BO_POLARITY] = polarity;
 	s[BO_MIN_CHANGE] = min_change;
 	s[BO_CONFIDENCE] = confidence;
 }
@@ -117,12 +117,12 @@ row_slot(FunctionCallInfo fcinfo, const double *s)
 	if (PG_ARGISNULL(1) || PG_ARGISNULL(2))
 		return BO_NOT_MEASURED;
 	if (oba_better_off_classify(PG_GETARG_FLOAT8(1), PG_GETARG_FLOAT8(2),
-								(int) s[BO_DIRECTION], s[BO_MIN_CHANGE], &c, &err) != 0)
+								(int) s[BO_POLARITY], s[BO_MIN_CHANGE], &c, &err) != 0)
 		oba_raise(FNAME, &err);
 	return c > 0 ? BO_BETTER : c < 0 ? BO_WORSE : BO_SAME;
 }
 
-/* (state, before, after [, direction [, min_change [, confidence]]]): not STRICT */
+/* (state, before, after [, polarity [, min_change [, confidence]]]): not STRICT */
 Datum
 oba_sql_better_off_agg_trans(PG_FUNCTION_ARGS)
 {
@@ -178,11 +178,11 @@ oba_sql_better_off_agg_combine(PG_FUNCTION_ARGS)
 			s1[i] = s2[i];
 		PG_RETURN_ARRAYTYPE_P(a1);
 	}
-	if (s1[BO_DIRECTION] != s2[BO_DIRECTION] || s1[BO_MIN_CHANGE] != s2[BO_MIN_CHANGE] ||
+	if (s1[BO_POLARITY] != s2[BO_POLARITY] || s1[BO_MIN_CHANGE] != s2[BO_MIN_CHANGE] ||
 		s1[BO_CONFIDENCE] != s2[BO_CONFIDENCE])
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("%s: direction, min_change and confidence must be the same for every row of a group",
+				 errmsg("%s: polarity, min_change and confidence must be the same for every row of a group",
 						FNAME)));
 	for (i = BO_BETTER; i <= BO_NOT_MEASURED; i++)
 	{

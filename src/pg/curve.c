@@ -23,7 +23,7 @@ PG_FUNCTION_INFO_V1(oba_sql_curve_points_date);
 #define CURVE_ALPHA_DEFAULT 0.05
 
 /*
- * start, direction and alpha from the arguments at these positions (-1:
+ * start, polarity and alpha from the arguments at these positions (-1:
  * absent, the default).
  */
 static void
@@ -36,7 +36,7 @@ curve_params(FunctionCallInfo fcinfo, int start_arg, int dir_arg, int alpha_arg,
 		oba_null_arg(fname, "start");
 	params[0] = oba_arg_time(fcinfo, start_arg, is_date, fname, "start");
 	params[1] = dir_arg >= 0 && dir_arg < PG_NARGS() ?
-		oba_arg_direction(fcinfo, dir_arg, fname, "direction") : OBA_HIGHER_IS_BETTER;
+		oba_arg_polarity(fcinfo, dir_arg, fname, "polarity") : OBA_HIGHER_IS_BETTER;
 	params[2] = CURVE_ALPHA_DEFAULT;
 	if (alpha_arg >= 0 && alpha_arg < PG_NARGS())
 	{
@@ -48,7 +48,7 @@ curve_params(FunctionCallInfo fcinfo, int start_arg, int dir_arg, int alpha_arg,
 	}
 }
 
-/* (state, t, value, start [, direction [, alpha]]) */
+/* (state, t, value, start [, polarity [, alpha]]) */
 static Datum
 curve_trans(FunctionCallInfo fcinfo, bool is_date)
 {
@@ -62,7 +62,7 @@ curve_trans(FunctionCallInfo fcinfo, bool is_date)
 	row[1] = oba_arg_value(fcinfo, 2, fname, "value");
 	curve_params(fcinfo, 3, 4, 5, is_date, fname, params);
 	return oba_series_append(fcinfo, fname, OBA_KIND_CURVE, 2, row, params, 3,
-							 "start, direction and alpha");
+							 "start, polarity and alpha");
 }
 
 Datum
@@ -166,9 +166,9 @@ put_point(ReturnSetInfo *rsinfo, const oba_curve_point *p, bool is_date)
 }
 
 /*
- * oba.curve_points(t[], value[], start, direction, horizon, alpha): one row
+ * oba.curve_points(t[], value[], start, polarity, horizon, alpha): one row
  * per retained period, then horizon future periods at the series' smallest
- * step. NULL arrays: no rows; a NULL start, direction, horizon or alpha is an
+ * step. NULL arrays: no rows; a NULL start, polarity, horizon or alpha is an
  * error.
  */
 static Datum

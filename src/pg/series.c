@@ -124,7 +124,7 @@ oba_arg_value(FunctionCallInfo fcinfo, int argno, const char *fname, const char 
 
 /*
  * fn_extra of a function: the result descriptor and the last keyword seen per
- * text argument, so a constant direction is parsed once, not once per row.
+ * text argument, so a constant polarity is parsed once, not once per row.
  */
 #define KEYWORD_SLOTS 12
 
@@ -177,7 +177,7 @@ oba_agg_fname(FunctionCallInfo fcinfo, const char *fallback)
 }
 
 int
-oba_arg_direction(FunctionCallInfo fcinfo, int argno, const char *fname, const char *arg)
+oba_arg_polarity(FunctionCallInfo fcinfo, int argno, const char *fname, const char *arg)
 {
 	text	   *t;
 	const char *s;

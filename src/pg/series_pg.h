@@ -10,7 +10,7 @@
  *    rows ..., spare capacity ...]
  *
  * Each row is width doubles, the time first (a date in years), NaN for a
- * missing value. The first row fixes the parameters (start, direction ...);
+ * missing value. The first row fixes the parameters (start, polarity ...);
  * every later row, and every state combined in, must carry the same. The
  * array has spare room beyond its nrows rows: inside an aggregate a row is
  * written in place, and a full array is replaced by one twice its size, so
@@ -51,7 +51,7 @@ enum
 typedef enum oba_series_kind
 {
 	OBA_KIND_SERIES = 1,		/* (t, value): mann_kendall_agg, linear_trend_agg and the other tests without parameters */
-	OBA_KIND_CURVE = 2,			/* (t, value); start, direction, alpha */
+	OBA_KIND_CURVE = 2,			/* (t, value); start, polarity, alpha */
 	OBA_KIND_ITS = 3,			/* (t, value); break_t */
 	OBA_KIND_CHISQ = 4,			/* (t, successes, total); scores */
 	OBA_KIND_RECENT = 5,		/* (t, successes, total); polarity, points, variant */
@@ -85,7 +85,7 @@ void		oba_series_view_get(FunctionCallInfo fcinfo, int argno, const char *fname,
  * Transition: append one row (width values, row[0] the time) to the state in
  * argument 0, in place inside an aggregate. params (np values) are set by the
  * first row and must equal those of the rows before; param_names names them
- * in the error ("start, direction and alpha").
+ * in the error ("start, polarity and alpha").
  */
 Datum		oba_series_append(FunctionCallInfo fcinfo, const char *fname,
 							  oba_series_kind kind, int width, const double *row,
@@ -122,8 +122,8 @@ double		oba_arg_value(FunctionCallInfo fcinfo, int argno, const char *fname,
  */
 const char *oba_agg_fname(FunctionCallInfo fcinfo, const char *fallback);
 
-/* A direction/polarity text argument as +1/-1/0; NULL is an error. Cached per call site. */
-int			oba_arg_direction(FunctionCallInfo fcinfo, int argno, const char *fname,
+/* A polarity text argument (higher_is_better, lower_is_better, neutral) as +1/-1/0; NULL is an error. Cached per call site. */
+int			oba_arg_polarity(FunctionCallInfo fcinfo, int argno, const char *fname,
 							  const char *arg);
 
 /*

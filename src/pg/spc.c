@@ -51,7 +51,7 @@ spc_options(FunctionCallInfo fcinfo, int first, bool is_date, const char *fname,
 
 	oba_spc_defaults(o);
 	if (nargs > first)
-		o->direction = oba_arg_direction(fcinfo, first, fname, "polarity");
+		o->polarity = oba_arg_polarity(fcinfo, first, fname, "polarity");
 	if (nargs > first + 1 && !PG_ARGISNULL(first + 1))
 	{
 		o->target = PG_GETARG_FLOAT8(first + 1);
@@ -187,7 +187,7 @@ spc_trans(FunctionCallInfo fcinfo, bool is_date)
 	if (o.n_rebase > SPC_MAX_REBASE)
 		oba_bad_arg(fname, "rebase may hold at most %d times, got %zu", SPC_MAX_REBASE,
 					o.n_rebase);
-	params[SPC_P_POLARITY] = o.direction;
+	params[SPC_P_POLARITY] = o.polarity;
 	params[SPC_P_TARGET] = o.target;
 	params[SPC_P_FIX_AFTER] = o.fix_after;
 	params[SPC_P_SCREEN] = o.screen_outliers;
@@ -233,7 +233,7 @@ oba_sql_spc_agg_final(PG_FUNCTION_ARGS)
 	if (v.nparams < SPC_P_FIXED)
 		oba_state_invalid(fname, "The state holds parameters out of range.");
 	oba_spc_defaults(&o);
-	o.direction = oba_state_int(v.params[SPC_P_POLARITY], -1, 1, fname);
+	o.polarity = oba_state_int(v.params[SPC_P_POLARITY], -1, 1, fname);
 	o.target = v.params[SPC_P_TARGET];
 	o.fix_after = oba_state_int(v.params[SPC_P_FIX_AFTER], 0, INT_MAX, fname);
 	o.screen_outliers = v.params[SPC_P_SCREEN] != 0;
@@ -241,7 +241,7 @@ oba_sql_spc_agg_final(PG_FUNCTION_ARGS)
 	o.two_in_three_2023 = v.params[SPC_P_2023] != 0;
 	o.rebase = v.params + SPC_P_FIXED;
 	o.n_rebase = v.nparams - SPC_P_FIXED;
-	if (v.params[SPC_P_POLARITY] != o.direction || v.params[SPC_P_FIX_AFTER] != o.fix_after ||
+	if (v.params[SPC_P_POLARITY] != o.polarity || v.params[SPC_P_FIX_AFTER] != o.fix_after ||
 		v.params[SPC_P_RUN] != o.run_length || oba_spc_check_options(&o, &err) != 0)
 		oba_state_invalid(fname, "The state holds parameters out of range.");
 	rows = oba_series_sorted(&v, false, &n, fname);

@@ -494,7 +494,7 @@ recent_params(FunctionCallInfo fcinfo, int first, const char *fname, double *par
 	int			points = 5;
 	oba_error	err;
 
-	params[0] = oba_arg_direction(fcinfo, first, fname, "polarity");
+	params[0] = oba_arg_polarity(fcinfo, first, fname, "polarity");
 	if (PG_NARGS() > first + 1)
 	{
 		if (PG_ARGISNULL(first + 1))

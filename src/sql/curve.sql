@@ -39,7 +39,7 @@ CREATE TYPE @extschema@.turn_the_curve AS (
     baseline_pct_change         pg_catalog.float8
 );
 COMMENT ON TYPE @extschema@.turn_the_curve IS
-'Result of oba.turn_the_curve_agg (turn-the-curve definition v1, METHODS.md 15). status: turned_better, turned_worse, on_baseline, changed_up, changed_down (neutral direction), insufficient_baseline (fewer than 3 baseline points: only the counts are set) or no_post_data. The baseline OLS fit (intercept, slope, sigma, df, slope se and p, direction flat/improving/worsening/rising/falling, t quantile); the change (level and slope change, post slope, from segmented regression when 2 or more post points); the test of the gap at the latest period (effect_at_last, its se, df, t and p; test_method); counts of post periods better/worse than the forecast, and beyond its prediction interval; curve_shape; the Clear Impact style current trend (up/down/flat, periods, good) and baseline % change. NULL where undefined.';
+'Result of oba.turn_the_curve_agg (turn-the-curve definition v1, METHODS.md 15). status: turned_better, turned_worse, on_baseline, changed_up, changed_down (neutral polarity), insufficient_baseline (fewer than 3 baseline points: only the counts are set) or no_post_data. The baseline OLS fit (intercept, slope, sigma, df, slope se and p, direction flat/improving/worsening/rising/falling, t quantile); the change (level and slope change, post slope, from segmented regression when 2 or more post points); the test of the gap at the latest period (effect_at_last, its se, df, t and p; test_method); counts of post periods better/worse than the forecast, and beyond its prediction interval; curve_shape; the Clear Impact style current trend (up/down/flat, periods, good) and baseline % change. NULL where undefined.';
 
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.turn_the_curve_agg_trans(@extschema@.agg_state, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8)
@@ -53,14 +53,14 @@ CREATE FUNCTION @extschema@.turn_the_curve_agg_trans(@extschema@.agg_state, pg_c
 RETURNS @extschema@.agg_state AS 'MODULE_PATHNAME', 'oba_sql_turn_the_curve_agg_trans'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.turn_the_curve_agg_trans(@extschema@.agg_state, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.text) IS
-'Transition function of oba.turn_the_curve_agg(t, value, start, direction): appends one row to the series state (in place inside an aggregate).';
+'Transition function of oba.turn_the_curve_agg(t, value, start, polarity): appends one row to the series state (in place inside an aggregate).';
 
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.turn_the_curve_agg_trans(@extschema@.agg_state, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.text, pg_catalog.float8)
 RETURNS @extschema@.agg_state AS 'MODULE_PATHNAME', 'oba_sql_turn_the_curve_agg_trans'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.turn_the_curve_agg_trans(@extschema@.agg_state, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.text, pg_catalog.float8) IS
-'Transition function of oba.turn_the_curve_agg(t, value, start, direction, alpha): appends one row to the series state (in place inside an aggregate).';
+'Transition function of oba.turn_the_curve_agg(t, value, start, polarity, alpha): appends one row to the series state (in place inside an aggregate).';
 
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.turn_the_curve_agg_trans(@extschema@.agg_state, pg_catalog.date, pg_catalog.float8, pg_catalog.date)
@@ -74,14 +74,14 @@ CREATE FUNCTION @extschema@.turn_the_curve_agg_trans(@extschema@.agg_state, pg_c
 RETURNS @extschema@.agg_state AS 'MODULE_PATHNAME', 'oba_sql_turn_the_curve_agg_trans_date'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.turn_the_curve_agg_trans(@extschema@.agg_state, pg_catalog.date, pg_catalog.float8, pg_catalog.date, pg_catalog.text) IS
-'Transition function of oba.turn_the_curve_agg(t date, value, start date, direction): appends one row to the series state (in place inside an aggregate).';
+'Transition function of oba.turn_the_curve_agg(t date, value, start date, polarity): appends one row to the series state (in place inside an aggregate).';
 
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.turn_the_curve_agg_trans(@extschema@.agg_state, pg_catalog.date, pg_catalog.float8, pg_catalog.date, pg_catalog.text, pg_catalog.float8)
 RETURNS @extschema@.agg_state AS 'MODULE_PATHNAME', 'oba_sql_turn_the_curve_agg_trans_date'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.turn_the_curve_agg_trans(@extschema@.agg_state, pg_catalog.date, pg_catalog.float8, pg_catalog.date, pg_catalog.text, pg_catalog.float8) IS
-'Transition function of oba.turn_the_curve_agg(t date, value, start date, direction, alpha): appends one row to the series state (in place inside an aggregate).';
+'Transition function of oba.turn_the_curve_agg(t date, value, start date, polarity, alpha): appends one row to the series state (in place inside an aggregate).';
 
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.turn_the_curve_agg_final(@extschema@.agg_state)
@@ -101,10 +101,10 @@ CREATE AGGREGATE @extschema@.turn_the_curve_agg(t pg_catalog.float8, value pg_ca
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.turn_the_curve_agg(pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
-'Turning the curve (definition v1, METHODS.md 15) over the rows of a series: an ordinary least squares baseline on the periods before start (the first period after the change), a forecast with 95% prediction intervals for the periods from start on, and a test of the gap at the latest period (the prediction interval for one post period, segmented regression for two or more). Direction higher_is_better. Rows with a NULL value are dropped; duplicate times, an unknown direction, alpha outside (0,1) or parameters that differ between rows are errors (22023). Fewer than 3 baseline points is the status insufficient_baseline, not an error. NULL for no rows.';
+'Turning the curve (definition v1, METHODS.md 15) over the rows of a series: an ordinary least squares baseline on the periods before start (the first period after the change), a forecast with 95% prediction intervals for the periods from start on, and a test of the gap at the latest period (the prediction interval for one post period, segmented regression for two or more). Direction higher_is_better. Rows with a NULL value are dropped; duplicate times, an unknown polarity, alpha outside (0,1) or parameters that differ between rows are errors (22023). Fewer than 3 baseline points is the status insufficient_baseline, not an error. NULL for no rows.';
 
 -- Availability: 0.2
-CREATE AGGREGATE @extschema@.turn_the_curve_agg(t pg_catalog.float8, value pg_catalog.float8, start pg_catalog.float8, direction pg_catalog.text) (
+CREATE AGGREGATE @extschema@.turn_the_curve_agg(t pg_catalog.float8, value pg_catalog.float8, start pg_catalog.float8, polarity pg_catalog.text) (
     SFUNC = @extschema@.turn_the_curve_agg_trans,
     STYPE = @extschema@.agg_state,
     SSPACE = 2048,
@@ -114,10 +114,10 @@ CREATE AGGREGATE @extschema@.turn_the_curve_agg(t pg_catalog.float8, value pg_ca
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.turn_the_curve_agg(pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.text) IS
-'Turning the curve (definition v1, METHODS.md 15) over the rows of a series: an ordinary least squares baseline on the periods before start (the first period after the change), a forecast with 95% prediction intervals for the periods from start on, and a test of the gap at the latest period (the prediction interval for one post period, segmented regression for two or more). direction is higher_is_better, lower_is_better or neutral (statuses changed_up/changed_down). Rows with a NULL value are dropped; duplicate times, an unknown direction, alpha outside (0,1) or parameters that differ between rows are errors (22023). Fewer than 3 baseline points is the status insufficient_baseline, not an error. NULL for no rows.';
+'Turning the curve (definition v1, METHODS.md 15) over the rows of a series: an ordinary least squares baseline on the periods before start (the first period after the change), a forecast with 95% prediction intervals for the periods from start on, and a test of the gap at the latest period (the prediction interval for one post period, segmented regression for two or more). polarity is higher_is_better, lower_is_better or neutral (statuses changed_up/changed_down). Rows with a NULL value are dropped; duplicate times, an unknown polarity, alpha outside (0,1) or parameters that differ between rows are errors (22023). Fewer than 3 baseline points is the status insufficient_baseline, not an error. NULL for no rows.';
 
 -- Availability: 0.2
-CREATE AGGREGATE @extschema@.turn_the_curve_agg(t pg_catalog.float8, value pg_catalog.float8, start pg_catalog.float8, direction pg_catalog.text, alpha pg_catalog.float8) (
+CREATE AGGREGATE @extschema@.turn_the_curve_agg(t pg_catalog.float8, value pg_catalog.float8, start pg_catalog.float8, polarity pg_catalog.text, alpha pg_catalog.float8) (
     SFUNC = @extschema@.turn_the_curve_agg_trans,
     STYPE = @extschema@.agg_state,
     SSPACE = 2048,
@@ -127,7 +127,7 @@ CREATE AGGREGATE @extschema@.turn_the_curve_agg(t pg_catalog.float8, value pg_ca
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.turn_the_curve_agg(pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.text, pg_catalog.float8) IS
-'Turning the curve (definition v1, METHODS.md 15) over the rows of a series: an ordinary least squares baseline on the periods before start (the first period after the change), a forecast with 1 - alpha prediction intervals for the periods from start on, and a test of the gap at the latest period (the prediction interval for one post period, segmented regression for two or more). direction is higher_is_better, lower_is_better or neutral; alpha is the significance level of the test. Rows with a NULL value are dropped; duplicate times, an unknown direction, alpha outside (0,1) or parameters that differ between rows are errors (22023). Fewer than 3 baseline points is the status insufficient_baseline, not an error. NULL for no rows.';
+'Turning the curve (definition v1, METHODS.md 15) over the rows of a series: an ordinary least squares baseline on the periods before start (the first period after the change), a forecast with 1 - alpha prediction intervals for the periods from start on, and a test of the gap at the latest period (the prediction interval for one post period, segmented regression for two or more). polarity is higher_is_better, lower_is_better or neutral; alpha is the significance level of the test. Rows with a NULL value are dropped; duplicate times, an unknown polarity, alpha outside (0,1) or parameters that differ between rows are errors (22023). Fewer than 3 baseline points is the status insufficient_baseline, not an error. NULL for no rows.';
 
 -- Availability: 0.2
 CREATE AGGREGATE @extschema@.turn_the_curve_agg(t pg_catalog.date, value pg_catalog.float8, start pg_catalog.date) (
@@ -140,10 +140,10 @@ CREATE AGGREGATE @extschema@.turn_the_curve_agg(t pg_catalog.date, value pg_cata
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.turn_the_curve_agg(pg_catalog.date, pg_catalog.float8, pg_catalog.date) IS
-'Turning the curve (definition v1, METHODS.md 15) over the rows of a series: an ordinary least squares baseline on the periods before start (the first period after the change), a forecast with 95% prediction intervals for the periods from start on, and a test of the gap at the latest period (the prediction interval for one post period, segmented regression for two or more). Direction higher_is_better. Time in years (oba.date_to_years): slopes are per year. Rows with a NULL value are dropped; duplicate times, an unknown direction, alpha outside (0,1) or parameters that differ between rows are errors (22023). Fewer than 3 baseline points is the status insufficient_baseline, not an error. NULL for no rows.';
+'Turning the curve (definition v1, METHODS.md 15) over the rows of a series: an ordinary least squares baseline on the periods before start (the first period after the change), a forecast with 95% prediction intervals for the periods from start on, and a test of the gap at the latest period (the prediction interval for one post period, segmented regression for two or more). Direction higher_is_better. Time in years (oba.date_to_years): slopes are per year. Rows with a NULL value are dropped; duplicate times, an unknown polarity, alpha outside (0,1) or parameters that differ between rows are errors (22023). Fewer than 3 baseline points is the status insufficient_baseline, not an error. NULL for no rows.';
 
 -- Availability: 0.2
-CREATE AGGREGATE @extschema@.turn_the_curve_agg(t pg_catalog.date, value pg_catalog.float8, start pg_catalog.date, direction pg_catalog.text) (
+CREATE AGGREGATE @extschema@.turn_the_curve_agg(t pg_catalog.date, value pg_catalog.float8, start pg_catalog.date, polarity pg_catalog.text) (
     SFUNC = @extschema@.turn_the_curve_agg_trans,
     STYPE = @extschema@.agg_state,
     SSPACE = 2048,
@@ -153,10 +153,10 @@ CREATE AGGREGATE @extschema@.turn_the_curve_agg(t pg_catalog.date, value pg_cata
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.turn_the_curve_agg(pg_catalog.date, pg_catalog.float8, pg_catalog.date, pg_catalog.text) IS
-'Turning the curve (definition v1, METHODS.md 15) over the rows of a series: an ordinary least squares baseline on the periods before start (the first period after the change), a forecast with 95% prediction intervals for the periods from start on, and a test of the gap at the latest period (the prediction interval for one post period, segmented regression for two or more). direction is higher_is_better, lower_is_better or neutral (statuses changed_up/changed_down). Time in years (oba.date_to_years): slopes are per year. Rows with a NULL value are dropped; duplicate times, an unknown direction, alpha outside (0,1) or parameters that differ between rows are errors (22023). Fewer than 3 baseline points is the status insufficient_baseline, not an error. NULL for no rows.';
+'Turning the curve (definition v1, METHODS.md 15) over the rows of a series: an ordinary least squares baseline on the periods before start (the first period after the change), a forecast with 95% prediction intervals for the periods from start on, and a test of the gap at the latest period (the prediction interval for one post period, segmented regression for two or more). polarity is higher_is_better, lower_is_better or neutral (statuses changed_up/changed_down). Time in years (oba.date_to_years): slopes are per year. Rows with a NULL value are dropped; duplicate times, an unknown polarity, alpha outside (0,1) or parameters that differ between rows are errors (22023). Fewer than 3 baseline points is the status insufficient_baseline, not an error. NULL for no rows.';
 
 -- Availability: 0.2
-CREATE AGGREGATE @extschema@.turn_the_curve_agg(t pg_catalog.date, value pg_catalog.float8, start pg_catalog.date, direction pg_catalog.text, alpha pg_catalog.float8) (
+CREATE AGGREGATE @extschema@.turn_the_curve_agg(t pg_catalog.date, value pg_catalog.float8, start pg_catalog.date, polarity pg_catalog.text, alpha pg_catalog.float8) (
     SFUNC = @extschema@.turn_the_curve_agg_trans,
     STYPE = @extschema@.agg_state,
     SSPACE = 2048,
@@ -166,14 +166,14 @@ CREATE AGGREGATE @extschema@.turn_the_curve_agg(t pg_catalog.date, value pg_cata
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.turn_the_curve_agg(pg_catalog.date, pg_catalog.float8, pg_catalog.date, pg_catalog.text, pg_catalog.float8) IS
-'Turning the curve (definition v1, METHODS.md 15) over the rows of a series: an ordinary least squares baseline on the periods before start (the first period after the change), a forecast with 1 - alpha prediction intervals for the periods from start on, and a test of the gap at the latest period (the prediction interval for one post period, segmented regression for two or more). direction is higher_is_better, lower_is_better or neutral; alpha is the significance level of the test. Time in years (oba.date_to_years): slopes are per year. Rows with a NULL value are dropped; duplicate times, an unknown direction, alpha outside (0,1) or parameters that differ between rows are errors (22023). Fewer than 3 baseline points is the status insufficient_baseline, not an error. NULL for no rows.';
+'Turning the curve (definition v1, METHODS.md 15) over the rows of a series: an ordinary least squares baseline on the periods before start (the first period after the change), a forecast with 1 - alpha prediction intervals for the periods from start on, and a test of the gap at the latest period (the prediction interval for one post period, segmented regression for two or more). polarity is higher_is_better, lower_is_better or neutral; alpha is the significance level of the test. Time in years (oba.date_to_years): slopes are per year. Rows with a NULL value are dropped; duplicate times, an unknown polarity, alpha outside (0,1) or parameters that differ between rows are errors (22023). Fewer than 3 baseline points is the status insufficient_baseline, not an error. NULL for no rows.';
 
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.curve_points(
     t pg_catalog.float8[],
     value pg_catalog.float8[],
     start pg_catalog.float8,
-    direction pg_catalog.text DEFAULT 'higher_is_better',
+    polarity pg_catalog.text DEFAULT 'higher_is_better',
     horizon pg_catalog.int4 DEFAULT 0,
     alpha pg_catalog.float8 DEFAULT 0.05)
 RETURNS TABLE (
@@ -188,14 +188,14 @@ RETURNS TABLE (
 AS 'MODULE_PATHNAME', 'oba_sql_curve_points'
 LANGUAGE C IMMUTABLE PARALLEL SAFE ROWS 20;
 COMMENT ON FUNCTION @extschema@.curve_points(pg_catalog.float8[], pg_catalog.float8[], pg_catalog.float8, pg_catalog.text, pg_catalog.int4, pg_catalog.float8) IS
-'What a turn-the-curve chart draws (definition v1, METHODS.md 15), one row per period in time order: the baseline periods with the fitted baseline and point_class baseline; the periods from start on with the forecast, its 1 - alpha prediction interval, se_pred, the residual and point_class (on_forecast, better/worse_within_pi, better/worse_beyond_pi; above/below with a neutral direction); then horizon future periods (point_class forecast) at the series'' smallest step. Missing values are dropped; an element with a NULL time is skipped. With insufficient_baseline the forecasts are NULL and there are no future rows. NULL arrays: no rows; a NULL start, direction, horizon or alpha: 22004; arrays of different lengths, duplicate times, an unknown direction, horizon outside 0..1000 or alpha outside (0,1): 22023.';
+'What a turn-the-curve chart draws (definition v1, METHODS.md 15), one row per period in time order: the baseline periods with the fitted baseline and point_class baseline; the periods from start on with the forecast, its 1 - alpha prediction interval, se_pred, the residual and point_class (on_forecast, better/worse_within_pi, better/worse_beyond_pi; above/below with a neutral polarity); then horizon future periods (point_class forecast) at the series'' smallest step. Missing values are dropped; an element with a NULL time is skipped. With insufficient_baseline the forecasts are NULL and there are no future rows. NULL arrays: no rows; a NULL start, polarity, horizon or alpha: 22004; arrays of different lengths, duplicate times, an unknown polarity, horizon outside 0..1000 or alpha outside (0,1): 22023.';
 
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.curve_points(
     t pg_catalog.date[],
     value pg_catalog.float8[],
     start pg_catalog.date,
-    direction pg_catalog.text DEFAULT 'higher_is_better',
+    polarity pg_catalog.text DEFAULT 'higher_is_better',
     horizon pg_catalog.int4 DEFAULT 0,
     alpha pg_catalog.float8 DEFAULT 0.05)
 RETURNS TABLE (
@@ -210,5 +210,5 @@ RETURNS TABLE (
 AS 'MODULE_PATHNAME', 'oba_sql_curve_points_date'
 LANGUAGE C IMMUTABLE PARALLEL SAFE ROWS 20;
 COMMENT ON FUNCTION @extschema@.curve_points(pg_catalog.date[], pg_catalog.float8[], pg_catalog.date, pg_catalog.text, pg_catalog.int4, pg_catalog.float8) IS
-'What a turn-the-curve chart draws (definition v1, METHODS.md 15), one row per period in time order: the baseline periods with the fitted baseline and point_class baseline; the periods from start on with the forecast, its 1 - alpha prediction interval, se_pred, the residual and point_class (on_forecast, better/worse_within_pi, better/worse_beyond_pi; above/below with a neutral direction); then horizon future periods (point_class forecast) at the series'' smallest step (dates: in years, back to the nearest day). Missing values are dropped; an element with a NULL time is skipped. With insufficient_baseline the forecasts are NULL and there are no future rows. NULL arrays: no rows; a NULL start, direction, horizon or alpha: 22004; arrays of different lengths, duplicate times, an unknown direction, horizon outside 0..1000 or alpha outside (0,1): 22023.';
+'What a turn-the-curve chart draws (definition v1, METHODS.md 15), one row per period in time order: the baseline periods with the fitted baseline and point_class baseline; the periods from start on with the forecast, its 1 - alpha prediction interval, se_pred, the residual and point_class (on_forecast, better/worse_within_pi, better/worse_beyond_pi; above/below with a neutral polarity); then horizon future periods (point_class forecast) at the series'' smallest step (dates: in years, back to the nearest day). Missing values are dropped; an element with a NULL time is skipped. With insufficient_baseline the forecasts are NULL and there are no future rows. NULL arrays: no rows; a NULL start, polarity, horizon or alpha: 22004; arrays of different lengths, duplicate times, an unknown polarity, horizon outside 0..1000 or alpha outside (0,1): 22023.';
 

@@ -14,7 +14,7 @@ SELECT is_aggregate('oba', 'turn_the_curve_agg', ARRAY['double precision', 'doub
 SELECT is_aggregate('oba', 'turn_the_curve_agg', ARRAY['double precision', 'double precision', 'double precision', 'text', 'double precision']);
 SELECT is_aggregate('oba', 'turn_the_curve_agg', ARRAY['date', 'double precision', 'date', 'text']);
 SELECT is((SELECT pg_get_function_arguments('oba.curve_points(float8[], float8[], float8, text, int4, float8)'::regprocedure)),
-          't double precision[], value double precision[], start double precision, direction text DEFAULT ''higher_is_better''::text, horizon integer DEFAULT 0, alpha double precision DEFAULT 0.05',
+          't double precision[], value double precision[], start double precision, polarity text DEFAULT ''higher_is_better''::text, horizon integer DEFAULT 0, alpha double precision DEFAULT 0.05',
           'oba.curve_points defaults: higher is better, no horizon, alpha 0.05');
 SELECT is((SELECT pg_get_function_result('oba.curve_points(float8[], float8[], float8, text, int4, float8)'::regprocedure)),
           'TABLE(t double precision, value double precision, fitted_or_forecast double precision, pi_lower double precision, pi_upper double precision, se_pred double precision, residual double precision, point_class text)',

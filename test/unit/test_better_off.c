@@ -1,5 +1,5 @@
 /*
- * test_better_off.c: src/core/better_off.c: classification with direction
+ * test_better_off.c: src/core/better_off.c: classification with polarity
  * and min_change, the counts, and the percentage better with its Wilson
  * interval against PHEindicatormethods phe_proportion
  * (test/reference/phe_reference.csv).
@@ -37,12 +37,12 @@ directions(void)
 	int			d = 0;
 	oba_error	err;
 
-	CHECK(oba_better_off_direction("higher_is_better", 16, &d, &err) == 0 && d == OBA_HIGHER_IS_BETTER);
-	CHECK(oba_better_off_direction("lower_is_better", 15, &d, &err) == 0 && d == OBA_LOWER_IS_BETTER);
+	CHECK(oba_better_off_polarity("higher_is_better", 16, &d, &err) == 0 && d == OBA_HIGHER_IS_BETTER);
+	CHECK(oba_better_off_polarity("lower_is_better", 15, &d, &err) == 0 && d == OBA_LOWER_IS_BETTER);
 	/* not NUL-terminated text: only len bytes count */
-	CHECK(oba_better_off_direction("lower_is_betterXYZ", 15, &d, &err) == 0 && d == OBA_LOWER_IS_BETTER);
-	CHECK(oba_better_off_direction("higher", 6, &d, &err) == -1 && strstr(err.message, "got \"higher\""));
-	CHECK(oba_better_off_direction("neutral", 7, &d, &err) == -1 && strstr(err.message, "neutral"));
+	CHECK(oba_better_off_polarity("lower_is_betterXYZ", 15, &d, &err) == 0 && d == OBA_LOWER_IS_BETTER);
+	CHECK(oba_better_off_polarity("higher", 6, &d, &err) == -1 && strstr(err.message, "got \"higher\""));
+	CHECK(oba_better_off_polarity("neutral", 7, &d, &err) == -1 && strstr(err.message, "neutral"));
 	CHECK(oba_better_off_check_min_change(-1, &err) == -1 && strstr(err.message, "min_change"));
 	CHECK(oba_better_off_check_min_change(0, &err) == 0);
 }

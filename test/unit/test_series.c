@@ -84,14 +84,14 @@ vocabulary(void)
 	oba_polarity code = OBA_NEUTRAL;
 	oba_error	err;
 
-	CHECK(oba_polarity_parse(&err, "direction", "higher_is_better", 16, &code) == 0 && code == 1);
-	CHECK(oba_polarity_parse(&err, "direction", "lower_is_better", 15, &code) == 0 && code == -1);
-	CHECK(oba_polarity_parse(&err, "direction", "neutral", 7, &code) == 0 && code == 0);
+	CHECK(oba_polarity_parse(&err, "polarity", "higher_is_better", 16, &code) == 0 && code == 1);
+	CHECK(oba_polarity_parse(&err, "polarity", "lower_is_better", 15, &code) == 0 && code == -1);
+	CHECK(oba_polarity_parse(&err, "polarity", "neutral", 7, &code) == 0 && code == 0);
 	/* a prefix or another case is not a match */
-	CHECK(oba_polarity_parse(&err, "direction", "neutral_x", 7, &code) == 0);
+	CHECK(oba_polarity_parse(&err, "polarity", "neutral_x", 7, &code) == 0);
 	CHECK(oba_polarity_parse(&err, "polarity", "Higher_is_better", 16, &code) == -1);
 	CHECK(strstr(err.message, "polarity must be higher_is_better, lower_is_better or neutral") && strstr(err.message, "Higher"));
-	CHECK(oba_polarity_parse(&err, "direction", "up", 2, &code) == -1);
+	CHECK(oba_polarity_parse(&err, "polarity", "up", 2, &code) == -1);
 	CHECK(strcmp(oba_polarity_name(-1), "lower_is_better") == 0);
 	CHECK(oba_check_alpha(&err, "alpha", 0.05) == 0);
 	CHECK(oba_check_alpha(&err, "alpha", 0) == -1 && strstr(err.message, "alpha"));

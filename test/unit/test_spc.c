@@ -71,7 +71,7 @@ options_for(const spc_case *c, oba_spc_options *o, double *rebase)
 				r = param_num(c->params, "rebase_t=");
 
 	oba_spc_defaults(o);
-	o->direction = strstr(c->params, "improvement_direction=increase") ? 1 :
+	o->polarity = strstr(c->params, "improvement_direction=increase") ? 1 :
 		strstr(c->params, "improvement_direction=decrease") ? -1 : 0;
 	o->screen_outliers = strstr(c->params, "screen_outliers=TRUE") != NULL;
 	o->fix_after = isnan(fix) ? 0 : (int) fix;
@@ -373,11 +373,11 @@ degenerate(void)
 			CHECK(!p[i].in_trend && strstr(p[i].special_cause, "Trend") == NULL);
 		CHECK(strcmp(p[7].special_cause, "Above UCL") == 0);	/* 7 > 4 + 2.66 */
 	}
-	/* a neutral direction */
+	/* a neutral polarity */
 	{
 		double		y[8] = {1, 1, 1, 1, 1, 1, 30, 1};
 
-		o.direction = 0;
+		o.polarity = 0;
 		o.screen_outliers = 1;
 		CHECK(oba_spc(t, y, 8, &o, &A, p, &assurance, &variation, &err) == 0);
 		CHECK(strcmp(p[6].special_cause, "Above UCL") == 0);
