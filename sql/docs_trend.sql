@@ -12,6 +12,74 @@ SELECT oba.date_to_years('2019-04-01'), oba.years_to_date(2024.5);
 --  2019.25 | 2024-07-01
 -- <<< example
 
+-- the tables of the examples (as sql/trend.sql)
+CREATE TEMP TABLE gld (ward text, year int, pct float8, achieved int, cohort int);
+INSERT INTO gld VALUES
+  ('Bevois', 2016, 61.2, 153, 250), ('Bevois', 2017, 62.0, 161, 260), ('Bevois', 2018, 63.1, 164, 260),
+  ('Bevois', 2019, 62.7, 166, 265), ('Bevois', 2020, 64.4, 171, 266), ('Bevois', 2021, 65.0, 175, 269),
+  ('Bevois', 2022, 66.3, 181, 273), ('Bevois', 2023, NULL, NULL, NULL), ('Bevois', 2024, 67.1, 185, 276),
+  ('Coxford', 2016, 70.5, 205, 291), ('Coxford', 2017, 69.8, 201, 288), ('Coxford', 2018, 70.9, 207, 292),
+  ('Coxford', 2019, 70.1, 204, 291), ('Coxford', 2020, 69.7, 203, 291), ('Coxford', 2021, 70.6, 205, 290),
+  ('Coxford', 2022, 70.2, 204, 291), ('Coxford', 2023, 70.4, 206, 293), ('Coxford', 2024, 69.9, 203, 290);
+CREATE TEMP TABLE other (year int, value float8, lo float8, hi float8);
+INSERT INTO other VALUES (2014, 24.67, 23.16, 26.25), (2015, 24.6, 23.15, 26.19),
+  (2016, 28, 26.44, 29.64), (2017, 30.2, 28.63, 31.9), (2018, 30.6, 28.98, 32.25);
+CREATE TEMP TABLE its (t int, y float8);
+INSERT INTO its SELECT t, CASE WHEN t < 11 THEN 30 + 0.8 * t ELSE 44 - 0.4 * (t - 11) END
+                          + ((t * 37) % 7 - 3) * 0.1
+  FROM generate_series(1, 18) t;
+
+-- example >>>
+-- the percentage of children at a good level of development, by ward and year
+SELECT ward, (m).n, (m).s, round((m).p::numeric, 4) AS p, round((m).tau::numeric, 3) AS tau,
+       round((m).sen_slope::numeric, 3) AS sen_slope, round((m).sen_lower::numeric, 3) AS sen_lower,
+       round((m).sen_upper::numeric, 3) AS sen_upper
+  FROM (SELECT ward, oba.mann_kendall_agg(year, pct) AS m FROM gld GROUP BY ward) s ORDER BY ward;
+--   ward   | n | s  |   p    |  tau   | sen_slope | sen_lower | sen_upper
+--  Bevois  | 8 | 26 | 0.0020 |  0.929 |     0.780 |     0.633 |     0.950
+--  Coxford | 9 | -4 | 0.7545 | -0.111 |    -0.037 |    -0.175 |     0.150
+
+SELECT ward, round((l).slope::numeric, 4) AS slope, round((l).se_slope::numeric, 4) AS se_slope,
+       round((l).p_slope::numeric, 6) AS p_slope, round((l).r_squared::numeric, 4) AS r_squared, (l).df
+  FROM (SELECT ward, oba.linear_trend_agg(year, pct) AS l FROM gld GROUP BY ward) s ORDER BY ward;
+--  Bevois  |  0.7664 |   0.0606 | 0.000015 |    0.9639 |  6
+--  Coxford | -0.0250 |   0.0544 | 0.659710 |    0.0293 |  7
+
+-- where the line says 2026 will be, with 95% intervals
+SELECT round(fit::numeric, 2) AS fit, round(ci_lower::numeric, 2) AS ci_lower,
+       round(ci_upper::numeric, 2) AS ci_upper, round(pi_lower::numeric, 2) AS pi_lower,
+       round(pi_upper::numeric, 2) AS pi_upper
+  FROM (SELECT oba.linear_trend_agg(year, pct) AS l FROM gld WHERE ward = 'Bevois') s,
+       LATERAL oba.linear_predict(l, 2026);
+--  fit  | ci_lower | ci_upper | pi_lower | pi_upper
+-- 68.86 |    67.85 |    69.88 |    67.40 |    70.32
+
+-- chi-squared test for trend in the proportions, and the Fingertips marker
+SELECT ward, (c).k, round((c).x2::numeric, 4) AS x2, round((c).p_value::numeric, 4) AS p_value
+  FROM (SELECT ward, oba.trend_chisq_agg(year, achieved, cohort) AS c FROM gld GROUP BY ward) s
+ ORDER BY ward;
+--  Bevois  | 8 | 3.3858 |  0.0658
+--  Coxford | 9 | 0.0036 |  0.9522
+
+-- (Bevois: 2023 is missing, so its last five points are not unbroken)
+SELECT ward, (r).trend, (r).marker
+  FROM (SELECT ward, oba.recent_trend_agg(year, achieved, cohort, 'higher_is_better') AS r
+          FROM gld GROUP BY ward) s ORDER BY ward;
+--  Bevois  | cannot be calculated  | cannot be calculated
+--  Coxford | no significant change | no significant change
+
+-- values with 95% limits: the CI-weighted method
+SELECT (r).trend, (r).marker
+  FROM (SELECT oba.recent_trend_ci_agg(year, value, lo, hi, 'lower_is_better') AS r FROM other) s;
+--  increasing | increasing and getting worse
+
+-- an interrupted time series: the break is the first period after the change
+SELECT round((r).level_change::numeric, 3) AS level_change,
+       round((r).slope_change::numeric, 3) AS slope_change, (r).slope_change_p < 0.001 AS significant
+  FROM (SELECT oba.its_agg(t, y, 11) AS r FROM its) s;
+--  5.037 | -1.192 | t
+-- <<< example
+
 -- example >>>
 -- smoking at delivery, one row per LSOA scored by its deprivation quintile; R's
 -- prop.trend.test(x, n, score = quintile) gives X-squared = 4.9222581073490179, p = 0.02651
