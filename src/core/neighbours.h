@@ -13,7 +13,7 @@
 #include "oba_core.h"
 
 /*
- * The documented limits (README, the SQL function's COMMENT); the glue
+ * The documented limits (docs/reference/neighbours.md, the SQL function's COMMENT); the glue
  * refuses larger inputs with SQLSTATE 54000 before any work. The time is
  * O(areas^2 x variables) and the memory O(areas x (variables + neighbours)).
  */

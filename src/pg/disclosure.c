@@ -24,7 +24,7 @@ PG_FUNCTION_INFO_V1(oba_sql_suppress_table_two_way);
 /*
  * Cells (rows x columns) of the largest two-way table: its run time and
  * memory (about 45 bytes a cell, and a row of output each) stay modest on a
- * shared server. README and the function's COMMENT give it.
+ * shared server. docs/reference/disclosure.md and the function's COMMENT give it.
  */
 #define OBA_SUPPRESS_MAX_CELLS 1000000
 

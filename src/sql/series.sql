@@ -12,7 +12,7 @@
 -- divided by that size, then spills, so states that grow after their group
 -- started stay within work_mem for series up to 64 rows, and the planner
 -- prices the hash table by it. Without it a group was counted at its first
--- row's size and memory reached 2.6 x the limit (README: Running oba on a
+-- row's size and memory reached 2.6 x the limit (docs/operations.md: Running oba on a
 -- shared server).
 -- ---------------------------------------------------------------------------
 
