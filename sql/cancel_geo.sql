@@ -1,5 +1,5 @@
 -- oba_geo on a shared server: geometries built to be expensive. Combs (long
--- parallel teeth) made oba.geo_overlap_area quadratic in time and memory
+-- parallel teeth) made oba._geo_overlap_area quadratic in time and memory
 -- (1.6 GB and tens of minutes at 20,000 vertices) and deaf to cancellation;
 -- now the areal weights of combs finish and agree with PostGIS, and a query
 -- stops within a second of its statement_timeout. A map 1e-300 across
@@ -63,10 +63,10 @@ CREATE TABLE comb_crossed_tgt AS
 SET statement_timeout = '500ms';
 DO $$
 BEGIN
-  PERFORM oba.geo_overlap_area(wa, wb) FROM comb_crossed;
-  RAISE NOTICE 'geo_overlap_area finished before the timeout';
+  PERFORM oba._geo_overlap_area(wa, wb) FROM comb_crossed;
+  RAISE NOTICE '_geo_overlap_area finished before the timeout';
 EXCEPTION WHEN query_canceled THEN
-  RAISE NOTICE 'geo_overlap_area cancelled within a second: %',
+  RAISE NOTICE '_geo_overlap_area cancelled within a second: %',
     clock_timestamp() - statement_timestamp() < interval '1.5 s';
 END $$;
 -- the same through oba.areal_weights (its checks take PostGIS a moment first)

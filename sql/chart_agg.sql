@@ -46,7 +46,7 @@ SELECT count(*) AS areas, count(*) FILTER (WHERE p.svg = s.svg) AS same_as_seria
   FROM parallel p JOIN serial s USING (area);
 -- the combine function on its own: two halves of a series, in either order
 CREATE AGGREGATE pg_temp.curve_state(date, float8, date, text, text, text, int4) (
-    SFUNC = oba.curve_svg_agg_trans, STYPE = oba.curve_svg_agg_state);
+    SFUNC = oba.curve_svg_agg_trans, STYPE = oba._curve_svg_agg_state);
 WITH h AS (
   SELECT pg_temp.curve_state(year_start, rate, date '2020-04-01', 'lower_is_better', 'E07', 'per 10,000', 2)
            FILTER (WHERE year_start < '2019-01-01') AS a,

@@ -44,7 +44,7 @@ SELECT oba.better_off_agg_trans('{0,0,0,0,1,0,0.95}'::oba.agg_state, 1, 2);
 
 -- The chart's internal renderer called directly with an empty x range
 -- divided by zero (22012, make fuzz); now a clean 22023.
-SELECT pg_temp.err($$SELECT oba.curve_svg_render('{1,2}', '{a,b}', '{1,2}', '{1,2}', '{0,1}', '{2,3}',
+SELECT pg_temp.err($$SELECT oba._curve_svg_render('{1,2}', '{a,b}', '{1,2}', '{1,2}', '{0,1}', '{2,3}',
   '{before,before}', NULL, NULL, NULL, NULL, NULL, 600, 300, 2, 2, '{2}', '{x}', '{2}')$$);
-SELECT pg_temp.err($$SELECT oba.curve_svg_render('{1,2}', '{a,b}', '{1,2}', '{1,2}', '{0,1}', '{2,3}',
+SELECT pg_temp.err($$SELECT oba._curve_svg_render('{1,2}', '{a,b}', '{1,2}', '{1,2}', '{0,1}', '{2,3}',
   '{before,before}', NULL, NULL, NULL, NULL, NULL, 600, 300, '-Infinity', 2, '{2}', '{x}', '{2}')$$);

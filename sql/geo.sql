@@ -199,9 +199,9 @@ SELECT count(*) AS whole_lsoas, count(*) FILTER (WHERE weight = 1) AS share_exac
   FROM oba.areal_weights('lsoa', 'wards19') w
  WHERE EXISTS (SELECT 1 FROM lsoa s JOIN wards19 t ON ST_CoveredBy(s.geom, t.geom)
                 WHERE s.code = w.source_code AND t.code = w.target_code);
--- oba.geo_overlap_area itself: overlapping, shared edges, identical, touching;
+-- oba._geo_overlap_area itself: overlapping, shared edges, identical, touching;
 -- NULL where the caller must ask PostGIS
-SELECT x.pair, oba.geo_overlap_area(ST_AsBinary(x.a::geometry), ST_AsBinary(x.b::geometry)) AS area
+SELECT x.pair, oba._geo_overlap_area(ST_AsBinary(x.a::geometry), ST_AsBinary(x.b::geometry)) AS area
   FROM (VALUES ('crossing', 'POLYGON((0 0,2 0,2 2,0 2,0 0))', 'POLYGON((1 1,3 1,3 3,1 3,1 1))'),
                ('inside, sides shared', 'POLYGON((0 0,2 0,2 2,0 2,0 0))', 'POLYGON((0 0,0 2,1 2,1 0,0 0))'),
                ('identical', 'POLYGON((0 0,1 0,1 1,0 1,0 0))', 'POLYGON((0 0,0 1,1 1,1 0,0 0))'),
@@ -210,7 +210,7 @@ SELECT x.pair, oba.geo_overlap_area(ST_AsBinary(x.a::geometry), ST_AsBinary(x.b:
                ('touching', 'POLYGON((0 0,1 0,1 1,0 1,0 0))', 'POLYGON((1 0,2 0,2 1,1 1,1 0))'),
                ('touching, within rounding of 0 (NULL: PostGIS)', 'POLYGON((0 0,1 0,1 1,0 1,0 0))', 'POLYGON((-1 0,0 0,0 1,-1 1,-1 0))'),
                ('a curve (NULL: PostGIS)', 'CURVEPOLYGON(CIRCULARSTRING(0 0,2 0,0 0))', 'POLYGON((0 0,1 0,1 1,0 1,0 0))')) x(pair, a, b);
-SELECT pg_temp.err($$SELECT oba.geo_overlap_area('\x0103', ST_AsBinary('POLYGON((0 0,1 0,1 1,0 0))'::geometry))$$);
+SELECT pg_temp.err($$SELECT oba._geo_overlap_area('\x0103', ST_AsBinary('POLYGON((0 0,1 0,1 1,0 0))'::geometry))$$);
 
 -- ---- search_path tricks do not reach oba_geo ----
 CREATE SCHEMA evil;

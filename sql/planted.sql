@@ -5,8 +5,8 @@
 -- owned the schema after installing the trusted extension as a database
 -- owner) or in PostGIS's schema (public on PostgreSQL 15, owned by the
 -- database owner) adds an overload that matches one of oba's internal calls
--- better than the intended function: oba.svg_num(numeric) for
--- svg_num(width / 2.0), public.st_affine(geometry, float8, int4, int4, ...)
+-- better than the intended function: oba._svg_num(numeric) for
+-- _svg_num(width / 2.0), public.st_affine(geometry, float8, int4, int4, ...)
 -- for ST_Affine(g, $3, 0, 0, ...). When a superuser then draws a chart, the
 -- planted function runs as the superuser. The defence is that every call
 -- passes exactly the callee's types for all of its parameters, so that no
@@ -195,12 +195,12 @@ SELECT wl.add('curve_svg_err_class', $q$SELECT oba.curve_svg('{1}'::float8[], '{
 SELECT wl.add('curve_svg_err_infinite', $q$SELECT oba.curve_svg('{1}'::float8[], '{Infinity}'::float8[], '{1}'::float8[], '{1}'::float8[], '{1}'::float8[], '{baseline}'::text[], 't')$q$);
 SELECT wl.add('curve_svg_err_ticks', $q$SELECT oba.curve_svg('{2020-04-01}'::date[], '{1}'::float8[], '{1}'::float8[], '{1}'::float8[], '{1}'::float8[], '{baseline}'::text[], 't', x_ticks => 'weekly')$q$);
 SELECT wl.add('curve_svg_err_date', $q$SELECT oba.curve_svg('{infinity}'::date[], '{1}'::float8[], '{1}'::float8[], '{1}'::float8[], '{1}'::float8[], '{baseline}'::text[], 't')$q$);
-SELECT wl.add('curve_svg_render_err', $q$SELECT oba.curve_svg_render('{1}', '{a}', '{1}', '{1}', '{1}', '{1}', '{baseline}', 't', NULL, NULL, NULL, NULL, 640, 360, 1, 1, '{1}', '{a}', '{1}')$q$);
-SELECT wl.add('svg_ticks_err', $q$SELECT (oba.svg_ticks(2, 1, 5))::text$q$);
+SELECT wl.add('curve_svg_render_err', $q$SELECT oba._curve_svg_render('{1}', '{a}', '{1}', '{1}', '{1}', '{1}', '{baseline}', 't', NULL, NULL, NULL, NULL, 640, 360, 1, 1, '{1}', '{a}', '{1}')$q$);
+SELECT wl.add('svg_ticks_err', $q$SELECT (oba._svg_ticks(2, 1, 5))::text$q$);
 SELECT wl.add('chart_helpers', $q$
-  SELECT concat_ws(' ', oba.xml_escape('<&>'), oba.svg_num(1.25::float8), oba.svg_num(2.5::float8, 3),
-                   (oba.svg_ticks(0, 7)).ticks, oba.curve_svg_class_label('baseline'),
-                   oba.curve_svg_marker('unclassified', 1, 2), oba.curve_svg_marker('baseline', 1, 2))$q$);
+  SELECT concat_ws(' ', oba.xml_escape('<&>'), oba._svg_num(1.25::float8), oba._svg_num(2.5::float8, 3),
+                   (oba._svg_ticks(0, 7)).ticks, oba._curve_svg_class_label('baseline'),
+                   oba._curve_svg_marker('unclassified', 1, 2), oba._curve_svg_marker('baseline', 1, 2))$q$);
 -- most in need (SQL-standard bodies)
 SELECT wl.add('deciles', $q$SELECT concat_ws(' ', oba.decile(3, 20), oba.quintile(20, 20))$q$);
 SELECT wl.add('deciles_phe', $q$SELECT concat_ws(' ', oba.decile(3, 20, 'phe'), oba.quintile(20, 20, 'phe'), oba.decile(2, 7, 'phe'))$q$);
@@ -333,8 +333,8 @@ SELECT wl.add('choropleth_err_simplify', $q$SELECT oba.choropleth_svg(array_agg(
 SELECT wl.add('choropleth_err_null', $q$SELECT oba.choropleth_svg(ARRAY[NULL::geometry], '{better}')$q$);
 SELECT wl.add('choropleth_err_srids', $q$SELECT oba.choropleth_svg(ARRAY[ST_GeomFromText('POLYGON((0 0,1 0,1 1,0 0))', 27700), ST_GeomFromText('POLYGON((0 0,1 0,1 1,0 0))', 4326)], '{a,b}')$q$);
 SELECT wl.add('choropleth_err_points', $q$SELECT oba.choropleth_svg(ARRAY[ST_GeomFromText('POINT(1 1)', 27700)], '{a}')$q$);
-SELECT wl.add('choropleth_helpers', $q$SELECT concat_ws(' ', (oba.choropleth_style('better')).fill, (oba.choropleth_style('other', 3)).texture,
-                                                       oba.choropleth_pattern('p', '#000000', 'dots'))$q$);
+SELECT wl.add('choropleth_helpers', $q$SELECT concat_ws(' ', (oba._choropleth_style('better')).fill, (oba._choropleth_style('other', 3)).texture,
+                                                       oba._choropleth_pattern('p', '#000000', 'dots'))$q$);
 SELECT count(*) AS queries FROM wl.result;
 
 -- ---- before: the workload in a fresh session, nothing planted ----
@@ -525,7 +525,7 @@ SELECT nsp, kind, count(*) FILTER (WHERE created) BETWEEN 1 AND 20 AS "1-20",
 SELECT why, count(*) > 0 AS some FROM planted.plant WHERE NOT created GROUP BY 1 ORDER BY 1;
 -- some of the plants: the ones issue 12 found, and calls that rely on defaults
 SELECT plant FROM planted.plant
- WHERE created AND plant IN ('oba.svg_num(numeric, integer)', 'oba.svg_num(numeric)', 'oba.svg_num(double precision)',
+ WHERE created AND plant IN ('oba._svg_num(numeric, integer)', 'oba._svg_num(numeric)', 'oba._svg_num(double precision)',
                              'public.st_affine(public.geometry, double precision, integer, double precision, double precision, double precision, double precision)',
                              'public.st_intersection(public.geometry, public.geometry)', 'oba.apportion_agg(double precision, integer)')
  ORDER BY 1;

@@ -278,11 +278,11 @@ SET ROLE oba_dbowner;
 CREATE EXTENSION oba;
 SELECT e.extname, r.rolname AS owner FROM pg_extension e JOIN pg_roles r ON r.oid = e.extowner WHERE e.extname = 'oba';
 -- the schema belongs to a superuser, not to the installer, who cannot add
--- an overload there (issue 12: oba.svg_num(numeric) for svg_num(width / 2.0))
+-- an overload there (issue 12: oba._svg_num(numeric) for _svg_num(width / 2.0))
 SELECT r.rolsuper AS schema_owner_is_superuser, has_schema_privilege('oba_dbowner', 'oba', 'CREATE') AS dbowner_may_create,
        has_schema_privilege('oba_dbowner', 'oba', 'USAGE') AS dbowner_may_use
   FROM pg_namespace n JOIN pg_roles r ON r.oid = n.nspowner WHERE n.nspname = 'oba';
-CREATE FUNCTION oba.svg_num(x numeric) RETURNS text LANGUAGE sql AS 'SELECT NULL';
+CREATE FUNCTION oba._svg_num(x numeric) RETURNS text LANGUAGE sql AS 'SELECT NULL';
 ALTER SCHEMA oba OWNER TO oba_dbowner;
 SELECT round((oba.rate(12, 4310)).value::numeric, 6) AS rate;
 INSERT INTO oba.indicator (code, name, question, kind) VALUES ('X', 'X', 'population', 'count');
@@ -308,7 +308,7 @@ CREATE DATABASE oba_preexisting OWNER oba_dbowner;
 \c oba_preexisting
 SET ROLE oba_dbowner;
 CREATE SCHEMA oba;
-CREATE FUNCTION oba.svg_num(x numeric, digits int DEFAULT 1) RETURNS text LANGUAGE sql AS 'SELECT NULL';
+CREATE FUNCTION oba._svg_num(x numeric, digits int DEFAULT 1) RETURNS text LANGUAGE sql AS 'SELECT NULL';
 CREATE EXTENSION oba;
 RESET ROLE;
 CREATE EXTENSION oba;

@@ -1,5 +1,5 @@
 /*
- * overlay.c (glue): oba.geo_overlap_area(a bytea, b bytea), the area of the
+ * overlay.c (glue): oba._geo_overlap_area(a bytea, b bytea), the area of the
  * intersection of two polygonal geometries given as WKB, for the areal
  * weights of oba_geo. NULL where the core cannot decide exactly, where its
  * work would pass its budget, or where the geometry is not a Polygon or
@@ -23,7 +23,7 @@
 
 #include <math.h>
 
-PG_FUNCTION_INFO_V1(oba_sql_geo_overlap_area);
+PG_FUNCTION_INFO_V1(oba_sql__geo_overlap_area);
 
 typedef struct prepared_slot
 {
@@ -69,7 +69,7 @@ prepare(prepared_slot *s, bytea *wkb)
 	alloc.ctx = s->cxt;
 	rc = oba_polygonal_from_wkb((const unsigned char *) VARDATA_ANY(wkb), len, &s->poly, &alloc, &err);
 	if (rc < 0)
-		oba_raise("oba.geo_overlap_area", &err);
+		oba_raise("oba._geo_overlap_area", &err);
 	s->ours = rc == 0;
 	s->wkb = MemoryContextAlloc(s->cxt, VARHDRSZ + len);
 	SET_VARSIZE(s->wkb, VARHDRSZ + len);
@@ -77,9 +77,9 @@ prepare(prepared_slot *s, bytea *wkb)
 	return s->ours ? &s->poly : NULL;
 }
 
-/* oba.geo_overlap_area(a bytea, b bytea) → float8: STRICT */
+/* oba._geo_overlap_area(a bytea, b bytea) → float8: STRICT */
 Datum
-oba_sql_geo_overlap_area(PG_FUNCTION_ARGS)
+oba_sql__geo_overlap_area(PG_FUNCTION_ARGS)
 {
 	bytea	   *a = PG_GETARG_BYTEA_PP(0);
 	bytea	   *b = PG_GETARG_BYTEA_PP(1);

@@ -29,7 +29,7 @@ COMMENT ON FUNCTION @extschema@.xml_escape(pg_catalog.text) IS
 'Text made safe inside XML or HTML, as element content or a quoted attribute: & < > " and '' become entities, and the control characters XML 1.0 does not allow (U+0001-U+0008, U+000B, U+000C, U+000E-U+001F, U+FFFE, U+FFFF) are removed. NULL in gives NULL out.';
 
 -- Availability: 0.2
-CREATE FUNCTION @extschema@.svg_num(x pg_catalog.float8, digits pg_catalog.int4 DEFAULT 1)
+CREATE FUNCTION @extschema@._svg_num(x pg_catalog.float8, digits pg_catalog.int4 DEFAULT 1)
 RETURNS pg_catalog.text
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
@@ -37,11 +37,11 @@ AS $$
   SELECT CASE WHEN x IN ('NaN', 'Infinity', '-Infinity') THEN NULL
               ELSE trim_scale(round(x::numeric, digits))::text END
 $$;
-COMMENT ON FUNCTION @extschema@.svg_num(pg_catalog.float8, pg_catalog.int4) IS
+COMMENT ON FUNCTION @extschema@._svg_num(pg_catalog.float8, pg_catalog.int4) IS
 'Internal (charts): a number as SVG and chart labels print it, rounded to digits decimals without trailing zeros, the same whatever the session''s settings; NULL for NULL, NaN or infinity.';
 
 -- Availability: 0.2
-CREATE FUNCTION @extschema@.svg_ticks(lo pg_catalog.float8, hi pg_catalog.float8, n pg_catalog.int4 DEFAULT 5,
+CREATE FUNCTION @extschema@._svg_ticks(lo pg_catalog.float8, hi pg_catalog.float8, n pg_catalog.int4 DEFAULT 5,
                                       OUT ticks pg_catalog.float8[], OUT digits pg_catalog.int4)
 LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
@@ -55,7 +55,7 @@ DECLARE
   k1 float8;
 BEGIN
   IF NOT (lo <= hi) OR lo IN ('-Infinity', 'Infinity') OR hi IN ('-Infinity', 'Infinity') OR n NOT BETWEEN 1 AND 100 THEN
-    RAISE EXCEPTION 'oba.svg_ticks: need finite lo <= hi and n between 1 and 100, got %, %, %', lo, hi, n
+    RAISE EXCEPTION 'oba._svg_ticks: need finite lo <= hi and n between 1 and 100, got %, %, %', lo, hi, n
       USING ERRCODE = 'invalid_parameter_value';
   END IF;
   IF hi = lo THEN
@@ -74,12 +74,12 @@ BEGIN
   ticks := ARRAY(SELECT (k * step)::float8 FROM generate_series(k0::numeric, k1::numeric) k);
   digits := greatest(0, -floor(log(step) + 1e-9))::int;
 END $$;
-COMMENT ON FUNCTION @extschema@.svg_ticks(pg_catalog.float8, pg_catalog.float8, pg_catalog.int4) IS
+COMMENT ON FUNCTION @extschema@._svg_ticks(pg_catalog.float8, pg_catalog.float8, pg_catalog.int4) IS
 'Internal (charts): "nice" axis ticks covering lo to hi, about n (1 to 100) intervals of 1, 2 or 5 times a power of ten, and the decimals their labels need.';
 
 
 -- Availability: 0.2
-CREATE FUNCTION @extschema@.curve_svg_class_label(point_class pg_catalog.text)
+CREATE FUNCTION @extschema@._curve_svg_class_label(point_class pg_catalog.text)
 RETURNS pg_catalog.text
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
@@ -99,11 +99,11 @@ AS $$
            WHEN 'unclassified' THEN 'Not compared (too few points before the start)'
          END
 $$;
-COMMENT ON FUNCTION @extschema@.curve_svg_class_label(pg_catalog.text) IS
+COMMENT ON FUNCTION @extschema@._curve_svg_class_label(pg_catalog.text) IS
 'Internal (charts): the legend text of a point_class of oba.curve_points (''better_beyond_pi'': ''Better than forecast, beyond interval''), and of ''unclassified'', a value after the start with no forecast to compare with (curve_points gives it a NULL class when the baseline is too short); NULL for an unknown class.';
 
 -- Availability: 0.2
-CREATE FUNCTION @extschema@.curve_svg_marker(point_class pg_catalog.text, cx pg_catalog.float8, cy pg_catalog.float8)
+CREATE FUNCTION @extschema@._curve_svg_marker(point_class pg_catalog.text, cx pg_catalog.float8, cy pg_catalog.float8)
 RETURNS pg_catalog.text
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
@@ -122,30 +122,30 @@ BEGIN ATOMIC
              format('<circle cx="%s" cy="%s" r="4" fill="#ffffff" stroke="#777777" stroke-width="1.5" stroke-dasharray="2 1.5"/>', x, y)
            WHEN point_class LIKE 'better%' THEN
              format('<rect x="%s" y="%s" width="9" height="9" fill="%s" stroke="#0072B2" stroke-width="2"/>',
-                    @extschema@.svg_num((cx - 4.5)::pg_catalog.float8, 1), @extschema@.svg_num((cy - 4.5)::pg_catalog.float8, 1), fill_b)
+                    @extschema@._svg_num((cx - 4.5)::pg_catalog.float8, 1), @extschema@._svg_num((cy - 4.5)::pg_catalog.float8, 1), fill_b)
            WHEN point_class LIKE 'worse%' THEN
              format('<path d="M%s %sL%s %sL%s %sL%s %sZ" fill="%s" stroke="#D55E00" stroke-width="2"/>',
-                    x, @extschema@.svg_num((cy - 6.5)::pg_catalog.float8, 1), @extschema@.svg_num((cx + 6.5)::pg_catalog.float8, 1), y,
-                    x, @extschema@.svg_num((cy + 6.5)::pg_catalog.float8, 1), @extschema@.svg_num((cx - 6.5)::pg_catalog.float8, 1), y, fill_w)
+                    x, @extschema@._svg_num((cy - 6.5)::pg_catalog.float8, 1), @extschema@._svg_num((cx + 6.5)::pg_catalog.float8, 1), y,
+                    x, @extschema@._svg_num((cy + 6.5)::pg_catalog.float8, 1), @extschema@._svg_num((cx - 6.5)::pg_catalog.float8, 1), y, fill_w)
            WHEN point_class LIKE 'above%' THEN
              format('<path d="M%s %sL%s %sL%s %sZ" fill="%s" stroke="#CC79A7" stroke-width="2"/>',
-                    x, @extschema@.svg_num((cy - 6.5)::pg_catalog.float8, 1), @extschema@.svg_num((cx + 6)::pg_catalog.float8, 1), @extschema@.svg_num((cy + 4.5)::pg_catalog.float8, 1),
-                    @extschema@.svg_num((cx - 6)::pg_catalog.float8, 1), @extschema@.svg_num((cy + 4.5)::pg_catalog.float8, 1), fill_n)
+                    x, @extschema@._svg_num((cy - 6.5)::pg_catalog.float8, 1), @extschema@._svg_num((cx + 6)::pg_catalog.float8, 1), @extschema@._svg_num((cy + 4.5)::pg_catalog.float8, 1),
+                    @extschema@._svg_num((cx - 6)::pg_catalog.float8, 1), @extschema@._svg_num((cy + 4.5)::pg_catalog.float8, 1), fill_n)
            WHEN point_class LIKE 'below%' THEN
              format('<path d="M%s %sL%s %sL%s %sZ" fill="%s" stroke="#CC79A7" stroke-width="2"/>',
-                    x, @extschema@.svg_num((cy + 6.5)::pg_catalog.float8, 1), @extschema@.svg_num((cx + 6)::pg_catalog.float8, 1), @extschema@.svg_num((cy - 4.5)::pg_catalog.float8, 1),
-                    @extschema@.svg_num((cx - 6)::pg_catalog.float8, 1), @extschema@.svg_num((cy - 4.5)::pg_catalog.float8, 1), fill_n)
+                    x, @extschema@._svg_num((cy + 6.5)::pg_catalog.float8, 1), @extschema@._svg_num((cx + 6)::pg_catalog.float8, 1), @extschema@._svg_num((cy - 4.5)::pg_catalog.float8, 1),
+                    @extschema@._svg_num((cx - 6)::pg_catalog.float8, 1), @extschema@._svg_num((cy - 4.5)::pg_catalog.float8, 1), fill_n)
          END
-    FROM (SELECT @extschema@.svg_num(cx, 1) AS x, @extschema@.svg_num(cy, 1) AS y,
+    FROM (SELECT @extschema@._svg_num(cx, 1) AS x, @extschema@._svg_num(cy, 1) AS y,
                  CASE WHEN point_class LIKE '%beyond%' THEN '#0072B2' ELSE '#ffffff' END AS fill_b,
                  CASE WHEN point_class LIKE '%beyond%' THEN '#D55E00' ELSE '#ffffff' END AS fill_w,
                  CASE WHEN point_class LIKE '%beyond%' THEN '#CC79A7' ELSE '#ffffff' END AS fill_n) s;
 END;
-COMMENT ON FUNCTION @extschema@.curve_svg_marker(pg_catalog.text, pg_catalog.float8, pg_catalog.float8) IS
+COMMENT ON FUNCTION @extschema@._curve_svg_marker(pg_catalog.text, pg_catalog.float8, pg_catalog.float8) IS
 'Internal (charts): the SVG marker of a point of a turn-the-curve chart at (cx, cy): a grey dot before the start, an open circle on the forecast, a blue square better than the forecast, a vermillion diamond worse, purple triangles above or below (neutral direction); filled when beyond the prediction interval; a dashed grey circle for unclassified (no forecast). NULL for the class forecast (no value) and unknown classes.';
 
 -- Availability: 0.2
-CREATE FUNCTION @extschema@.curve_svg_render(
+CREATE FUNCTION @extschema@._curve_svg_render(
     t pg_catalog.float8[], t_text pg_catalog.text[], value pg_catalog.float8[],
     fitted_or_forecast pg_catalog.float8[], pi_lower pg_catalog.float8[], pi_upper pg_catalog.float8[],
     point_class pg_catalog.text[], title pg_catalog.text, y_label pg_catalog.text, x_label pg_catalog.text,
@@ -196,7 +196,7 @@ BEGIN
   -- oba.curve_svg chooses the range; a direct call with an empty or
   -- unbounded one is refused rather than divided by
   IF NOT (x_max > x_min AND x_max - x_min < 'Infinity'::float8) OR x_min IS NULL OR x_max IS NULL THEN
-    RAISE EXCEPTION 'oba.curve_svg_render: x_max must be greater than x_min and both finite, got % and %',
+    RAISE EXCEPTION 'oba._curve_svg_render: x_max must be greater than x_min and both finite, got % and %',
       coalesce(x_min::text, 'NULL'), coalesce(x_max::text, 'NULL')
       USING ERRCODE = 'invalid_parameter_value', HINT = 'Draw the chart with oba.curve_svg.';
   END IF;
@@ -218,7 +218,7 @@ BEGIN
     ymin := 0;
     ymax := 1;
   END IF;
-  SELECT st.ticks, st.digits INTO yticks, yd FROM @extschema@.svg_ticks(ymin, ymax, 5) st;
+  SELECT st.ticks, st.digits INTO yticks, yd FROM @extschema@._svg_ticks(ymin, ymax, 5) st;
   y0 := yticks[1];
   y1 := yticks[cardinality(yticks)];
 
@@ -248,7 +248,7 @@ BEGIN
                                           WHEN 'baseline_line' THEN 'Baseline trend'
                                           WHEN 'forecast_line' THEN 'Forecast (baseline continued)'
                                           WHEN 'band' THEN coalesce(interval_label, '')
-                                          ELSE @extschema@.curve_svg_class_label(legend[i]) END);
+                                          ELSE @extschema@._curve_svg_class_label(legend[i]) END);
     IF cx + w > width - 8 AND cx > 12 THEN
       nrows := nrows + 1;
       cx := 12;
@@ -269,59 +269,59 @@ BEGIN
          ('Turn-the-curve chart: ' || n || ' periods'
          || CASE WHEN n > 0 THEN ' from ' || ptt[1] || ' to ' || ptt[n] ELSE '' END
          || coalesce('; ' || (SELECT count(*) FROM unnest(pc) c WHERE c = 'baseline') || ' before the start', '')
-         || coalesce('; latest value ' || (SELECT @extschema@.svg_num(u.v, (least(yd + 1, 6))::pg_catalog.int4) || ' (' || u.tt || ', '
-                                                  || lower(@extschema@.curve_svg_class_label(u.c)) || ')'
+         || coalesce('; latest value ' || (SELECT @extschema@._svg_num(u.v, (least(yd + 1, 6))::pg_catalog.int4) || ' (' || u.tt || ', '
+                                                  || lower(@extschema@._curve_svg_class_label(u.c)) || ')'
                                              FROM unnest(pt, ptt, pv, pc) u(t, tt, v, c)
                                             WHERE u.v IS NOT NULL ORDER BY u.t DESC LIMIT 1), '')
          || '.')::pg_catalog.text) || '</desc>';
   s := s || format('<rect width="%s" height="%s" fill="#ffffff"/>', width, height);
   IF title IS NOT NULL THEN
     s := s || format('<text x="%s" y="24" text-anchor="middle" font-size="15" font-weight="bold">%s</text>',
-                     @extschema@.svg_num((width / 2.0)::pg_catalog.float8, 1), @extschema@.xml_escape(title));
+                     @extschema@._svg_num((width / 2.0)::pg_catalog.float8, 1), @extschema@.xml_escape(title));
   END IF;
 
   -- grid and tick labels
   s := s || '<g stroke="#dddddd" stroke-width="1">';
   s := s || coalesce((SELECT string_agg(format('<line x1="%s" x2="%s" y1="%s" y2="%s"/>', l, r,
-                                               @extschema@.svg_num((b - (u - y0) / (y1 - y0) * (b - tp))::pg_catalog.float8, 1),
-                                               @extschema@.svg_num((b - (u - y0) / (y1 - y0) * (b - tp))::pg_catalog.float8, 1)), '')
+                                               @extschema@._svg_num((b - (u - y0) / (y1 - y0) * (b - tp))::pg_catalog.float8, 1),
+                                               @extschema@._svg_num((b - (u - y0) / (y1 - y0) * (b - tp))::pg_catalog.float8, 1)), '')
                         FROM unnest(yticks) u), '');
   s := s || coalesce((SELECT string_agg(format('<line x1="%1$s" x2="%1$s" y1="%2$s" y2="%3$s"/>',
-                                               @extschema@.svg_num((l + (u - x_min) / (x_max - x_min) * (r - l))::pg_catalog.float8, 1), tp, b), '')
+                                               @extschema@._svg_num((l + (u - x_min) / (x_max - x_min) * (r - l))::pg_catalog.float8, 1), tp, b), '')
                         FROM unnest(x_ticks) u WHERE u BETWEEN x_min AND x_max), '');
   s := s || '</g><g fill="#333333" text-anchor="end">';
   s := s || coalesce((SELECT string_agg(format('<text x="%s" y="%s">%s</text>', l - 6,
-                                               @extschema@.svg_num((b - (u - y0) / (y1 - y0) * (b - tp) + 4)::pg_catalog.float8, 1),
-                                               @extschema@.svg_num(u, yd)), '')
+                                               @extschema@._svg_num((b - (u - y0) / (y1 - y0) * (b - tp) + 4)::pg_catalog.float8, 1),
+                                               @extschema@._svg_num(u, yd)), '')
                         FROM unnest(yticks) u), '');
   s := s || '</g><g fill="#333333" text-anchor="middle">';
   s := s || coalesce((SELECT string_agg(format('<text x="%s" y="%s">%s</text>',
-                                               @extschema@.svg_num((l + (u.at - x_min) / (x_max - x_min) * (r - l))::pg_catalog.float8, 1),
-                                               @extschema@.svg_num((b + 16)::pg_catalog.float8, 1), @extschema@.xml_escape(u.txt)), '')
+                                               @extschema@._svg_num((l + (u.at - x_min) / (x_max - x_min) * (r - l))::pg_catalog.float8, 1),
+                                               @extschema@._svg_num((b + 16)::pg_catalog.float8, 1), @extschema@.xml_escape(u.txt)), '')
                         FROM unnest(x_tick_text_at, x_tick_text) u(at, txt)
                        WHERE u.at BETWEEN x_min AND x_max AND u.txt IS NOT NULL), '');
   s := s || '</g>';
 
   -- the prediction interval, the fitted baseline and its continuation
-  SELECT string_agg(@extschema@.svg_num((l + (u.t - x_min) / (x_max - x_min) * (r - l))::pg_catalog.float8, 1) || ' '
-                    || @extschema@.svg_num((b - (u.hi - y0) / (y1 - y0) * (b - tp))::pg_catalog.float8, 1), 'L' ORDER BY u.t)
+  SELECT string_agg(@extschema@._svg_num((l + (u.t - x_min) / (x_max - x_min) * (r - l))::pg_catalog.float8, 1) || ' '
+                    || @extschema@._svg_num((b - (u.hi - y0) / (y1 - y0) * (b - tp))::pg_catalog.float8, 1), 'L' ORDER BY u.t)
          || 'L' ||
-         string_agg(@extschema@.svg_num((l + (u.t - x_min) / (x_max - x_min) * (r - l))::pg_catalog.float8, 1) || ' '
-                    || @extschema@.svg_num((b - (u.lo - y0) / (y1 - y0) * (b - tp))::pg_catalog.float8, 1), 'L' ORDER BY u.t DESC)
+         string_agg(@extschema@._svg_num((l + (u.t - x_min) / (x_max - x_min) * (r - l))::pg_catalog.float8, 1) || ' '
+                    || @extschema@._svg_num((b - (u.lo - y0) / (y1 - y0) * (b - tp))::pg_catalog.float8, 1), 'L' ORDER BY u.t DESC)
     INTO pts
     FROM unnest(pt, plo, phi) u(t, lo, hi) WHERE u.lo IS NOT NULL AND u.hi IS NOT NULL;
   IF pts IS NOT NULL THEN
     s := s || '<path d="M' || pts || 'Z" fill="#56B4E9" fill-opacity="0.35" stroke="#56B4E9" stroke-width="1"/>';
   END IF;
-  SELECT string_agg(@extschema@.svg_num((l + (u.t - x_min) / (x_max - x_min) * (r - l))::pg_catalog.float8, 1) || ','
-                    || @extschema@.svg_num((b - (u.f - y0) / (y1 - y0) * (b - tp))::pg_catalog.float8, 1), ' ' ORDER BY u.t)
+  SELECT string_agg(@extschema@._svg_num((l + (u.t - x_min) / (x_max - x_min) * (r - l))::pg_catalog.float8, 1) || ','
+                    || @extschema@._svg_num((b - (u.f - y0) / (y1 - y0) * (b - tp))::pg_catalog.float8, 1), ' ' ORDER BY u.t)
     INTO pts FROM unnest(pt, pf, pc) u(t, f, c) WHERE u.c = 'baseline' AND u.f IS NOT NULL;
   IF pts IS NOT NULL THEN
     s := s || '<polyline points="' || pts || '" fill="none" stroke="#444444" stroke-width="2"/>';
   END IF;
   -- the forecast continues the baseline from its last fitted point
-  SELECT string_agg(@extschema@.svg_num((l + (u.t - x_min) / (x_max - x_min) * (r - l))::pg_catalog.float8, 1) || ','
-                    || @extschema@.svg_num((b - (u.f - y0) / (y1 - y0) * (b - tp))::pg_catalog.float8, 1), ' ' ORDER BY u.t)
+  SELECT string_agg(@extschema@._svg_num((l + (u.t - x_min) / (x_max - x_min) * (r - l))::pg_catalog.float8, 1) || ','
+                    || @extschema@._svg_num((b - (u.f - y0) / (y1 - y0) * (b - tp))::pg_catalog.float8, 1), ' ' ORDER BY u.t)
     INTO pts
     FROM unnest(pt, pf, pc) u(t, f, c)
    WHERE u.f IS NOT NULL
@@ -331,8 +331,8 @@ BEGIN
     s := s || '<polyline points="' || pts || '" fill="none" stroke="#444444" stroke-width="2" stroke-dasharray="7 4"/>';
   END IF;
   -- the actual values
-  SELECT string_agg(@extschema@.svg_num((l + (u.t - x_min) / (x_max - x_min) * (r - l))::pg_catalog.float8, 1) || ','
-                    || @extschema@.svg_num((b - (u.v - y0) / (y1 - y0) * (b - tp))::pg_catalog.float8, 1), ' ' ORDER BY u.t)
+  SELECT string_agg(@extschema@._svg_num((l + (u.t - x_min) / (x_max - x_min) * (r - l))::pg_catalog.float8, 1) || ','
+                    || @extschema@._svg_num((b - (u.v - y0) / (y1 - y0) * (b - tp))::pg_catalog.float8, 1), ' ' ORDER BY u.t)
     INTO pts FROM unnest(pt, pv) u(t, v) WHERE u.v IS NOT NULL;
   IF pts IS NOT NULL AND position(' ' IN pts) > 0 THEN
     s := s || '<polyline points="' || pts || '" fill="none" stroke="#000000" stroke-opacity="0.6" stroke-width="1.2"/>';
@@ -346,10 +346,10 @@ BEGIN
                ELSE pt[first_post] END;
     sx := l + (sx - x_min) / (x_max - x_min) * (r - l);
     s := s || format('<line x1="%1$s" x2="%1$s" y1="%2$s" y2="%3$s" stroke="#000000" stroke-width="1.2" stroke-dasharray="3 3"/>',
-                     @extschema@.svg_num(sx, 1), tp - 4, b);
+                     @extschema@._svg_num(sx, 1), tp - 4, b);
     IF start_label IS NOT NULL THEN
       s := s || format('<text x="%s" y="%s" text-anchor="%s" font-style="italic">%s</text>',
-                       @extschema@.svg_num((CASE WHEN sx > (l + r) / 2 THEN sx - 4 ELSE sx + 4 END)::pg_catalog.float8, 1), tp - 6,
+                       @extschema@._svg_num((CASE WHEN sx > (l + r) / 2 THEN sx - 4 ELSE sx + 4 END)::pg_catalog.float8, 1), tp - 6,
                        CASE WHEN sx > (l + r) / 2 THEN 'end' ELSE 'start' END,
                        @extschema@.xml_escape(start_label));
     END IF;
@@ -359,32 +359,32 @@ BEGIN
   s := s || '<g>';
   s := s || coalesce((
     SELECT string_agg('<g><title>' || @extschema@.xml_escape(
-                        (coalesce(u.tt, '') || ': ' || @extschema@.svg_num(u.v, (least(yd + 1, 6))::pg_catalog.int4)
+                        (coalesce(u.tt, '') || ': ' || @extschema@._svg_num(u.v, (least(yd + 1, 6))::pg_catalog.int4)
                         || CASE WHEN u.c <> 'baseline' AND u.f IS NOT NULL
-                                THEN '; forecast ' || @extschema@.svg_num(u.f, (least(yd + 1, 6))::pg_catalog.int4)
-                                     || coalesce(' (interval ' || @extschema@.svg_num(u.lo, (least(yd + 1, 6))::pg_catalog.int4) || ' to '
-                                                 || @extschema@.svg_num(u.hi, (least(yd + 1, 6))::pg_catalog.int4) || ')', '')
+                                THEN '; forecast ' || @extschema@._svg_num(u.f, (least(yd + 1, 6))::pg_catalog.int4)
+                                     || coalesce(' (interval ' || @extschema@._svg_num(u.lo, (least(yd + 1, 6))::pg_catalog.int4) || ' to '
+                                                 || @extschema@._svg_num(u.hi, (least(yd + 1, 6))::pg_catalog.int4) || ')', '')
                                 ELSE '' END
-                        || '; ' || lower(@extschema@.curve_svg_class_label(u.c)))::pg_catalog.text) || '</title>'
-                      || @extschema@.curve_svg_marker(u.c, (l + (u.t - x_min) / (x_max - x_min) * (r - l))::pg_catalog.float8,
+                        || '; ' || lower(@extschema@._curve_svg_class_label(u.c)))::pg_catalog.text) || '</title>'
+                      || @extschema@._curve_svg_marker(u.c, (l + (u.t - x_min) / (x_max - x_min) * (r - l))::pg_catalog.float8,
                                                       (b - (u.v - y0) / (y1 - y0) * (b - tp))::pg_catalog.float8) || '</g>', '' ORDER BY u.t)
       FROM unnest(pt, ptt, pv, pf, plo, phi, pc) u(t, tt, v, f, lo, hi, c)
      WHERE u.v IS NOT NULL AND u.c IS NOT NULL AND u.c <> 'forecast'), '');
   s := s || '</g>';
   IF NOT has_values THEN
     s := s || format('<text x="%s" y="%s" text-anchor="middle" fill="#333333">No data</text>',
-                     @extschema@.svg_num(((l + r) / 2)::pg_catalog.float8, 1), @extschema@.svg_num(((tp + b) / 2)::pg_catalog.float8, 1));
+                     @extschema@._svg_num(((l + r) / 2)::pg_catalog.float8, 1), @extschema@._svg_num(((tp + b) / 2)::pg_catalog.float8, 1));
   END IF;
 
   -- axes and their labels
   s := s || format('<path d="M%s %sV%sH%s" fill="none" stroke="#333333" stroke-width="1"/>', l, tp, b, r);
   IF y_label IS NOT NULL THEN
     s := s || format('<text transform="rotate(-90)" x="%s" y="16" text-anchor="middle">%s</text>',
-                     @extschema@.svg_num((-(tp + b) / 2)::pg_catalog.float8, 1), @extschema@.xml_escape(y_label));
+                     @extschema@._svg_num((-(tp + b) / 2)::pg_catalog.float8, 1), @extschema@.xml_escape(y_label));
   END IF;
   IF x_label IS NOT NULL THEN
     s := s || format('<text x="%s" y="%s" text-anchor="middle">%s</text>',
-                     @extschema@.svg_num(((l + r) / 2)::pg_catalog.float8, 1), @extschema@.svg_num((b + 34)::pg_catalog.float8, 1), @extschema@.xml_escape(x_label));
+                     @extschema@._svg_num(((l + r) / 2)::pg_catalog.float8, 1), @extschema@._svg_num((b + 34)::pg_catalog.float8, 1), @extschema@.xml_escape(x_label));
   END IF;
 
   -- the legend
@@ -393,31 +393,31 @@ BEGIN
     cx := item_x[i];
     ly := b + 22 + CASE WHEN x_label IS NULL THEN 0 ELSE 16 END + 19 * item_row[i];
     s := s || CASE legend[i]
-      WHEN 'dot' THEN @extschema@.curve_svg_marker('baseline', (cx + 11)::pg_catalog.float8, (ly - 4)::pg_catalog.float8)
+      WHEN 'dot' THEN @extschema@._curve_svg_marker('baseline', (cx + 11)::pg_catalog.float8, (ly - 4)::pg_catalog.float8)
       WHEN 'baseline_line' THEN format('<line x1="%s" x2="%s" y1="%s" y2="%3$s" stroke="#444444" stroke-width="2"/>',
                                        cx, cx + 22, ly - 4)
       WHEN 'forecast_line' THEN format('<line x1="%s" x2="%s" y1="%s" y2="%3$s" stroke="#444444" stroke-width="2" stroke-dasharray="7 4"/>',
                                        cx, cx + 22, ly - 4)
       WHEN 'band' THEN format('<rect x="%s" y="%s" width="22" height="10" fill="#56B4E9" fill-opacity="0.35" stroke="#56B4E9"/>',
                               cx, ly - 9)
-      ELSE @extschema@.curve_svg_marker(legend[i], (cx + 11)::pg_catalog.float8, (ly - 4)::pg_catalog.float8) END;
+      ELSE @extschema@._curve_svg_marker(legend[i], (cx + 11)::pg_catalog.float8, (ly - 4)::pg_catalog.float8) END;
     s := s || format('<text x="%s" y="%s">%s</text>', cx + 28, ly,
                      @extschema@.xml_escape((CASE legend[i] WHEN 'dot' THEN 'Before the start'
                                                            WHEN 'baseline_line' THEN 'Baseline trend'
                                                            WHEN 'forecast_line' THEN 'Forecast (baseline continued)'
                                                            WHEN 'band' THEN coalesce(interval_label, '')
-                                                           ELSE @extschema@.curve_svg_class_label(legend[i]) END)::pg_catalog.text));
+                                                           ELSE @extschema@._curve_svg_class_label(legend[i]) END)::pg_catalog.text));
   END LOOP;
   s := s || '</g></svg>';
   -- ids unique to the picture, so that several charts can share a page;
   -- '<#>' cannot come from escaped text
   RETURN replace(s, '<#>', 'oba-' || left(md5(s), 12));
 END $$;
-COMMENT ON FUNCTION @extschema@.curve_svg_render(pg_catalog.float8[], pg_catalog.text[], pg_catalog.float8[], pg_catalog.float8[], pg_catalog.float8[], pg_catalog.float8[], pg_catalog.text[], pg_catalog.text, pg_catalog.text, pg_catalog.text, pg_catalog.text, pg_catalog.text, pg_catalog.int4, pg_catalog.int4, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8[], pg_catalog.text[], pg_catalog.float8[]) IS
+COMMENT ON FUNCTION @extschema@._curve_svg_render(pg_catalog.float8[], pg_catalog.text[], pg_catalog.float8[], pg_catalog.float8[], pg_catalog.float8[], pg_catalog.float8[], pg_catalog.text[], pg_catalog.text, pg_catalog.text, pg_catalog.text, pg_catalog.text, pg_catalog.text, pg_catalog.int4, pg_catalog.int4, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8[], pg_catalog.text[], pg_catalog.float8[]) IS
 'Internal (charts): draws the turn-the-curve chart of oba.curve_svg once the caller has checked the input and chosen the x range, the x grid lines (x_ticks) and the x labels (x_tick_text at x_tick_text_at); t_text labels each point in its tooltip.';
 
 -- Availability: 0.2
-CREATE FUNCTION @extschema@.curve_svg_check(
+CREATE FUNCTION @extschema@._curve_svg_check(
     t pg_catalog.float8[], value pg_catalog.float8[], fitted_or_forecast pg_catalog.float8[],
     pi_lower pg_catalog.float8[], pi_upper pg_catalog.float8[], point_class pg_catalog.text[],
     width pg_catalog.int4, height pg_catalog.int4,
@@ -448,7 +448,7 @@ BEGIN
       fname, coalesce(width::text, 'NULL'), coalesce(height::text, 'NULL')
       USING ERRCODE = 'invalid_parameter_value';
   END IF;
-  SELECT c INTO bad FROM unnest(point_class) c WHERE @extschema@.curve_svg_class_label(c) IS NULL AND c IS NOT NULL LIMIT 1;
+  SELECT c INTO bad FROM unnest(point_class) c WHERE @extschema@._curve_svg_class_label(c) IS NULL AND c IS NOT NULL LIMIT 1;
   IF bad IS NOT NULL THEN
     RAISE EXCEPTION '%: unknown point_class %', fname, quote_literal(bad)
       USING ERRCODE = 'invalid_parameter_value',
@@ -467,7 +467,7 @@ BEGIN
   SELECT min(u) - coalesce(step / 2, 0.5), max(u) + coalesce(step / 2, 0.5) INTO x_min, x_max
     FROM unnest(t) u;
 END $$;
-COMMENT ON FUNCTION @extschema@.curve_svg_check(pg_catalog.float8[], pg_catalog.float8[], pg_catalog.float8[], pg_catalog.float8[], pg_catalog.float8[], pg_catalog.text[], pg_catalog.int4, pg_catalog.int4) IS
+COMMENT ON FUNCTION @extschema@._curve_svg_check(pg_catalog.float8[], pg_catalog.float8[], pg_catalog.float8[], pg_catalog.float8[], pg_catalog.float8[], pg_catalog.text[], pg_catalog.int4, pg_catalog.int4) IS
 'Internal (charts): checks the input of oba.curve_svg (arrays of one length, known point classes, finite numbers, a sensible size; 22023 otherwise) and returns the x range: the times, with half the smallest step beyond each end (0.5 for a single time).';
 
 -- Availability: 0.2
@@ -494,16 +494,16 @@ BEGIN
     RETURN NULL;
   END IF;
   SELECT c.x_min, c.x_max INTO x0, x1
-    FROM @extschema@.curve_svg_check(t, value, fitted_or_forecast, pi_lower, pi_upper, point_class, width, height) c;
+    FROM @extschema@._curve_svg_check(t, value, fitted_or_forecast, pi_lower, pi_upper, point_class, width, height) c;
   IF x0 IS NULL THEN
     x0 := 0;
     x1 := 1;
   END IF;
-  tk := @extschema@.svg_ticks(x0, x1, (greatest(2, (width - 84) / 70))::pg_catalog.int4);
-  RETURN @extschema@.curve_svg_render(
-    t, ARRAY(SELECT @extschema@.svg_num(u, 6) FROM unnest(t) u), value, fitted_or_forecast, pi_lower, pi_upper,
+  tk := @extschema@._svg_ticks(x0, x1, (greatest(2, (width - 84) / 70))::pg_catalog.int4);
+  RETURN @extschema@._curve_svg_render(
+    t, ARRAY(SELECT @extschema@._svg_num(u, 6) FROM unnest(t) u), value, fitted_or_forecast, pi_lower, pi_upper,
     point_class, title, y_label, x_label, start_label, interval_label, width, height, x0, x1,
-    tk.ticks, ARRAY(SELECT @extschema@.svg_num(u, tk.digits) FROM unnest(tk.ticks) u), tk.ticks);
+    tk.ticks, ARRAY(SELECT @extschema@._svg_num(u, tk.digits) FROM unnest(tk.ticks) u), tk.ticks);
 END $$;
 COMMENT ON FUNCTION @extschema@.curve_svg(pg_catalog.float8[], pg_catalog.float8[], pg_catalog.float8[], pg_catalog.float8[], pg_catalog.float8[], pg_catalog.text[], pg_catalog.text, pg_catalog.text, pg_catalog.text, pg_catalog.text, pg_catalog.text, pg_catalog.int4, pg_catalog.int4) IS
 'A turn-the-curve chart as SVG text, from the columns of oba.curve_points as arrays (any order; the chart sorts by t): the values, the fitted baseline (solid), the forecast continuing it (dashed) inside its prediction interval (a band, labelled interval_label), a dotted line at the start (labelled start_label), and each value''s class by shape and fill (square better, diamond worse than the forecast, triangles above/below, filled beyond the interval); a title, axis labels (y_label, x_label), a legend of what is shown and a tooltip per point. Colour-blind-safe colours (Okabe-Ito). Scales: a viewBox of width x height (default 640 x 360). Text is XML-escaped; the result is well-formed XML and depends on no setting. NULL t gives NULL; arrays of different lengths, an unknown point_class, a non-finite number, or a size outside 240-4000 x 200-4000 are errors (22023).';
@@ -545,7 +545,7 @@ BEGIN
   END IF;
   ty := ARRAY(SELECT @extschema@.date_to_years(u) FROM unnest(t) u);
   SELECT c.x_min, c.x_max INTO x0, x1
-    FROM @extschema@.curve_svg_check(ty, value, fitted_or_forecast, pi_lower, pi_upper, point_class, width, height) c;
+    FROM @extschema@._curve_svg_check(ty, value, fitted_or_forecast, pi_lower, pi_upper, point_class, width, height) c;
   IF x0 IS NULL THEN
     x0 := 2000;
     x1 := 2001;
@@ -568,7 +568,7 @@ BEGIN
   IF every > 1 THEN
     labels := ARRAY(SELECT CASE WHEN (i - 1) % every = 0 THEN u END FROM unnest(labels) WITH ORDINALITY a(u, i));
   END IF;
-  RETURN @extschema@.curve_svg_render(
+  RETURN @extschema@._curve_svg_render(
     ty, ARRAY(SELECT to_char(u, 'YYYY-MM-DD') FROM unnest(t) u), value, fitted_or_forecast, pi_lower, pi_upper,
     point_class, title, y_label, x_label, start_label, interval_label, width, height, x0, x1,
     ticks, labels, ticks);
@@ -583,7 +583,7 @@ COMMENT ON FUNCTION @extschema@.curve_svg(pg_catalog.date[], pg_catalog.float8[]
 -- ---------------------------------------------------------------------------
 
 -- Availability: 0.2
-CREATE TYPE @extschema@.curve_svg_agg_state AS (
+CREATE TYPE @extschema@._curve_svg_agg_state AS (
     t pg_catalog.date[],
     value @extschema@.agg_state,
     start pg_catalog.date,
@@ -591,15 +591,15 @@ CREATE TYPE @extschema@.curve_svg_agg_state AS (
     title pg_catalog.text,
     y_label pg_catalog.text,
     horizon pg_catalog.int4);
-COMMENT ON TYPE @extschema@.curve_svg_agg_state IS
+COMMENT ON TYPE @extschema@._curve_svg_agg_state IS
 'Internal (charts): the state of oba.curve_svg_agg: the rows so far (times and values, in arrival order) and the arguments that must be the same on every row. The values are an oba.agg_state, not a float8[], so the state''s text is exact whatever extra_float_digits says (a distributed engine ships partial states as text).';
 
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.curve_svg_agg_trans(
-    s @extschema@.curve_svg_agg_state, t pg_catalog.date, value pg_catalog.float8,
+    s @extschema@._curve_svg_agg_state, t pg_catalog.date, value pg_catalog.float8,
     start pg_catalog.date, polarity pg_catalog.text, title pg_catalog.text,
     y_label pg_catalog.text, horizon pg_catalog.int4)
-RETURNS @extschema@.curve_svg_agg_state
+RETURNS @extschema@._curve_svg_agg_state
 LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 AS $$
@@ -616,7 +616,7 @@ BEGIN
       RAISE EXCEPTION 'oba.curve_svg_agg: polarity must be higher_is_better, lower_is_better or neutral, got %',
         pg_catalog.quote_literal(polarity) USING ERRCODE = 'invalid_parameter_value';
     END IF;
-    RETURN ROW(ARRAY[t], ARRAY[value]::@extschema@.agg_state, start, polarity, title, y_label, horizon)::@extschema@.curve_svg_agg_state;
+    RETURN ROW(ARRAY[t], ARRAY[value]::@extschema@.agg_state, start, polarity, title, y_label, horizon)::@extschema@._curve_svg_agg_state;
   END IF;
   IF s.start IS DISTINCT FROM start OR s.polarity IS DISTINCT FROM polarity OR s.title IS DISTINCT FROM title
      OR s.y_label IS DISTINCT FROM y_label OR s.horizon IS DISTINCT FROM horizon THEN
@@ -627,12 +627,12 @@ BEGIN
   s.value := (s.value::pg_catalog.float8[] OPERATOR(pg_catalog.||) value)::@extschema@.agg_state;
   RETURN s;
 END $$;
-COMMENT ON FUNCTION @extschema@.curve_svg_agg_trans(@extschema@.curve_svg_agg_state, pg_catalog.date, pg_catalog.float8, pg_catalog.date, pg_catalog.text, pg_catalog.text, pg_catalog.text, pg_catalog.int4) IS
+COMMENT ON FUNCTION @extschema@.curve_svg_agg_trans(@extschema@._curve_svg_agg_state, pg_catalog.date, pg_catalog.float8, pg_catalog.date, pg_catalog.text, pg_catalog.text, pg_catalog.text, pg_catalog.int4) IS
 'Transition function of oba.curve_svg_agg: appends the row (a NULL time is skipped) and checks that the constant arguments match the group''s first row (22023 otherwise).';
 
 -- Availability: 0.2
-CREATE FUNCTION @extschema@.curve_svg_agg_combine(a @extschema@.curve_svg_agg_state, b @extschema@.curve_svg_agg_state)
-RETURNS @extschema@.curve_svg_agg_state
+CREATE FUNCTION @extschema@.curve_svg_agg_combine(a @extschema@._curve_svg_agg_state, b @extschema@._curve_svg_agg_state)
+RETURNS @extschema@._curve_svg_agg_state
 LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 AS $$
@@ -644,13 +644,13 @@ BEGIN
   END IF;
   RETURN ROW(a.t OPERATOR(pg_catalog.||) b.t,
              (a.value::pg_catalog.float8[] OPERATOR(pg_catalog.||) b.value::pg_catalog.float8[])::@extschema@.agg_state,
-             a.start, a.polarity, a.title, a.y_label, a.horizon)::@extschema@.curve_svg_agg_state;
+             a.start, a.polarity, a.title, a.y_label, a.horizon)::@extschema@._curve_svg_agg_state;
 END $$;
-COMMENT ON FUNCTION @extschema@.curve_svg_agg_combine(@extschema@.curve_svg_agg_state, @extschema@.curve_svg_agg_state) IS
+COMMENT ON FUNCTION @extschema@.curve_svg_agg_combine(@extschema@._curve_svg_agg_state, @extschema@._curve_svg_agg_state) IS
 'Combine function of oba.curve_svg_agg: the rows of both partial states (the chart sorts by time), their constant arguments checked alike (22023 otherwise). STRICT: an empty side leaves the other as it is.';
 
 -- Availability: 0.2
-CREATE FUNCTION @extschema@.curve_svg_agg_final(s @extschema@.curve_svg_agg_state)
+CREATE FUNCTION @extschema@.curve_svg_agg_final(s @extschema@._curve_svg_agg_state)
 RETURNS pg_catalog.text
 LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
@@ -672,7 +672,7 @@ BEGIN
     FROM @extschema@.curve_points(s.t, s.value::pg_catalog.float8[], s.start, s.polarity, s.horizon, 0.05::pg_catalog.float8) p;
   RETURN svg;
 END $$;
-COMMENT ON FUNCTION @extschema@.curve_svg_agg_final(@extschema@.curve_svg_agg_state) IS
+COMMENT ON FUNCTION @extschema@.curve_svg_agg_final(@extschema@._curve_svg_agg_state) IS
 'Final function of oba.curve_svg_agg: oba.curve_points of the group''s rows drawn by oba.curve_svg (date form, financial-year ticks, 640 x 360).';
 
 -- Availability: 0.2
@@ -680,7 +680,7 @@ CREATE AGGREGATE @extschema@.curve_svg_agg(t pg_catalog.date, value pg_catalog.f
                                            polarity pg_catalog.text, title pg_catalog.text,
                                            y_label pg_catalog.text, horizon pg_catalog.int4) (
     SFUNC = @extschema@.curve_svg_agg_trans,
-    STYPE = @extschema@.curve_svg_agg_state,
+    STYPE = @extschema@._curve_svg_agg_state,
     COMBINEFUNC = @extschema@.curve_svg_agg_combine,
     FINALFUNC = @extschema@.curve_svg_agg_final,
     PARALLEL = SAFE
@@ -690,22 +690,22 @@ COMMENT ON AGGREGATE @extschema@.curve_svg_agg(pg_catalog.date, pg_catalog.float
 
 -- Availability: 0.2
 CREATE FUNCTION @extschema@.curve_svg_agg_trans(
-    s @extschema@.curve_svg_agg_state, t pg_catalog.date, value pg_catalog.float8,
+    s @extschema@._curve_svg_agg_state, t pg_catalog.date, value pg_catalog.float8,
     start pg_catalog.date, polarity pg_catalog.text, title pg_catalog.text)
-RETURNS @extschema@.curve_svg_agg_state
+RETURNS @extschema@._curve_svg_agg_state
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 BEGIN ATOMIC
   SELECT @extschema@.curve_svg_agg_trans(s, t, value, start, polarity, title, NULL::pg_catalog.text, 0::pg_catalog.int4);
 END;
-COMMENT ON FUNCTION @extschema@.curve_svg_agg_trans(@extschema@.curve_svg_agg_state, pg_catalog.date, pg_catalog.float8, pg_catalog.date, pg_catalog.text, pg_catalog.text) IS
+COMMENT ON FUNCTION @extschema@.curve_svg_agg_trans(@extschema@._curve_svg_agg_state, pg_catalog.date, pg_catalog.float8, pg_catalog.date, pg_catalog.text, pg_catalog.text) IS
 'Transition function of oba.curve_svg_agg without y_label and horizon: as the full form with no y label and no future periods.';
 
 -- Availability: 0.2
 CREATE AGGREGATE @extschema@.curve_svg_agg(t pg_catalog.date, value pg_catalog.float8, start pg_catalog.date,
                                            polarity pg_catalog.text, title pg_catalog.text) (
     SFUNC = @extschema@.curve_svg_agg_trans,
-    STYPE = @extschema@.curve_svg_agg_state,
+    STYPE = @extschema@._curve_svg_agg_state,
     COMBINEFUNC = @extschema@.curve_svg_agg_combine,
     FINALFUNC = @extschema@.curve_svg_agg_final,
     PARALLEL = SAFE

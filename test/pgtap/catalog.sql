@@ -1,9 +1,10 @@
 -- Catalogue properties of every function and aggregate in extension oba:
 -- a comment, the expected volatility, parallel safety, and for aggregates a
 -- combine function, a non-internal state (or serial/deserial) whose text is
--- exact, and a name that is not a built-in aggregate's.
+-- exact, and a name that is not a built-in aggregate's; internal helpers
+-- (and only they) named with a leading underscore.
 BEGIN;
-SELECT plan(13);
+SELECT plan(17);
 
 CREATE TEMP VIEW oba_funcs AS
   SELECT p.oid, p.oid::regprocedure::text AS sig, p.proname, p.prokind, p.provolatile,
@@ -71,7 +72,7 @@ SELECT is(array(SELECT f.sig FROM oba_funcs f JOIN pg_aggregate a ON a.aggfnoid 
 -- then have exact text forms too (checked below).
 CREATE TEMP TABLE composite_states (stype regtype PRIMARY KEY, why text);
 INSERT INTO composite_states VALUES
-  ('oba.curve_svg_agg_state', 'the rows of a chart: date[] times, oba.agg_state values and the constant arguments');
+  ('oba._curve_svg_agg_state', 'the rows of a chart: date[] times, oba.agg_state values and the constant arguments');
 SELECT is(array(SELECT f.sig || ': ' || format_type(a.aggtranstype, NULL) FROM oba_funcs f JOIN pg_aggregate a ON a.aggfnoid = f.oid
                  WHERE NOT (a.aggtranstype = 'oba.agg_state'::regtype
                             OR (a.aggtranstype = 'internal'::regtype AND a.aggserialfn <> 0)
@@ -84,6 +85,44 @@ SELECT is(array(SELECT format('%s.%s: %s', c.stype, t.attname, format_type(t.att
                  WHERE t.atttypid IN ('float4'::regtype, 'float8'::regtype, 'float4[]'::regtype, 'float8[]'::regtype)
                     OR (SELECT typtype FROM pg_type WHERE oid = t.atttypid) = 'c' ORDER BY 1),
           '{}'::text[], 'no field of a composite state is float4 or float8 (their text rounds) or itself composite');
+
+-- Internal helpers (issue 15): a function or type whose comment begins
+-- "Internal" is named with a leading underscore, and only those are, so
+-- that \df and \dT set them apart and the reference leaves them out
+-- (tools/reference-index, test/check-docs). The exceptions: oba.agg_state,
+-- a state type users meet (in the support functions' signatures, cast to
+-- float8[] to inspect a state), and its input, output, send, receive and cast
+-- functions, which carry the type's name. The list is checked against the
+-- catalogue so that it cannot excuse anything else.
+CREATE TEMP TABLE internal_exceptions (sig text PRIMARY KEY, why text);
+INSERT INTO internal_exceptions VALUES
+  ('oba.agg_state_in(cstring)', 'input function of oba.agg_state'),
+  ('oba.agg_state_out(oba.agg_state)', 'output function of oba.agg_state'),
+  ('oba.agg_state_recv(internal)', 'receive function of oba.agg_state'),
+  ('oba.agg_state_send(oba.agg_state)', 'send function of oba.agg_state'),
+  ('oba.agg_state(double precision[])', 'the cast from float8[] to oba.agg_state'),
+  ('oba.agg_state_values(oba.agg_state)', 'the cast from oba.agg_state to float8[]');
+SELECT is(array(SELECT sig FROM internal_exceptions ORDER BY 1),
+          array(SELECT f::regprocedure::text
+                  FROM (SELECT unnest(ARRAY[typinput, typoutput, typreceive, typsend]::oid[]) AS f
+                          FROM pg_type WHERE oid = 'oba.agg_state'::regtype
+                        UNION SELECT castfunc FROM pg_cast
+                         WHERE 'oba.agg_state'::regtype IN (castsource, casttarget)) x ORDER BY 1),
+          'the exceptions to the underscore are the I/O and cast functions of oba.agg_state');
+SELECT is(array(SELECT f.sig FROM oba_funcs f
+                 WHERE obj_description(f.oid, 'pg_proc') LIKE 'Internal%' AND left(f.proname, 1) <> '_'
+                   AND f.sig NOT IN (SELECT sig FROM internal_exceptions) ORDER BY 1),
+          '{}'::text[], 'every function whose comment begins "Internal" has a name beginning with _ (unless listed)');
+SELECT is(array(SELECT f.sig FROM oba_funcs f
+                 WHERE left(f.proname, 1) = '_'
+                   AND coalesce(obj_description(f.oid, 'pg_proc'), '') NOT LIKE 'Internal%' ORDER BY 1),
+          '{}'::text[], 'every function whose name begins with _ has a comment beginning "Internal"');
+SELECT is(array(SELECT t.oid::regtype::text FROM pg_type t
+                  JOIN pg_depend d ON d.classid = 'pg_type'::regclass AND d.objid = t.oid AND d.deptype = 'e'
+                  JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'oba'
+                 WHERE (left(t.typname, 1) = '_') <> coalesce(obj_description(t.oid, 'pg_type') LIKE 'Internal%', false)
+                   AND t.oid <> 'oba.agg_state'::regtype ORDER BY 1),
+          '{}'::text[], 'a type is named with a leading _ exactly when its comment begins "Internal" (but oba.agg_state)');
 
 SELECT is(array(SELECT n.nspname FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
                  WHERE e.extname = 'oba'),

@@ -18,7 +18,7 @@ SELECT is(array(SELECT a.aggfnoid::regprocedure::text FROM pg_aggregate a
           'oba.curve_svg_agg: the chart from rows, short and full forms');
 SELECT is(array(SELECT DISTINCT a.aggcombinefn::regprocedure::text || ' ' || p.proparallel::text FROM pg_aggregate a JOIN pg_proc p ON p.oid = a.aggfnoid
                  WHERE a.aggfnoid::regproc::text = 'oba.curve_svg_agg'),
-          ARRAY['oba.curve_svg_agg_combine(oba.curve_svg_agg_state,oba.curve_svg_agg_state) s'],
+          ARRAY['oba.curve_svg_agg_combine(oba._curve_svg_agg_state,oba._curve_svg_agg_state) s'],
           'oba.curve_svg_agg is PARALLEL SAFE with a combine function');
 SELECT function_returns('oba', 'curve_svg_agg', ARRAY['date', 'double precision', 'date', 'text', 'text'], 'text');
 SELECT is((SELECT pg_get_function_arguments('oba.curve_svg(date[], float8[], float8[], float8[], float8[], text[], text, text, text, text, text, int4, int4, text)'::regprocedure)),

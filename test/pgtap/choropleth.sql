@@ -25,7 +25,7 @@ SELECT is((SELECT p.proconfig FROM pg_proc p
           '{"search_path=pg_catalog, pg_temp"}'::text[], 'a pinned search_path');
 SELECT is((SELECT count(*) FROM pg_depend d JOIN pg_extension e ON e.oid = d.refobjid
             WHERE d.classid = 'pg_proc'::regclass AND d.deptype = 'e' AND e.extname = 'oba_geo'
-              AND d.objid IN (SELECT oid FROM pg_proc WHERE proname IN ('choropleth_svg', 'choropleth_style', 'choropleth_pattern'))),
+              AND d.objid IN (SELECT oid FROM pg_proc WHERE proname IN ('choropleth_svg', '_choropleth_style', '_choropleth_pattern'))),
           3::bigint, 'the map''s functions belong to oba_geo (created by its DO block)');
 
 SELECT * FROM finish();

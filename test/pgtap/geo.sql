@@ -1,13 +1,14 @@
 -- Catalogue properties of extension oba_geo (installed here with PostGIS in
 -- its own schema, then rolled back): every function commented, PARALLEL
 -- SAFE, honest volatility (functions that read tables are STABLE), a pinned
--- search_path (C functions resolve no names); the control file's
--- requirements; the public signatures.
+-- search_path (C functions resolve no names); internal helpers (and only
+-- they) named with a leading underscore; the control file's requirements;
+-- the public signatures.
 BEGIN;
 CREATE SCHEMA postgis;
 CREATE EXTENSION postgis SCHEMA postgis;
 CREATE EXTENSION oba_geo;
-SELECT plan(13);
+SELECT plan(15);
 
 CREATE TEMP VIEW geo_funcs AS
   SELECT p.oid, p.oid::regprocedure::text AS sig, p.proname, p.prokind, p.provolatile,
@@ -20,14 +21,14 @@ CREATE TEMP VIEW geo_funcs AS
 -- Not IMMUTABLE, with the reason. Everything else of oba_geo is IMMUTABLE.
 CREATE TEMP TABLE expected_volatility (proname name PRIMARY KEY, provolatile "char", why text);
 INSERT INTO expected_volatility VALUES
-  ('geo_postgis_schema', 's', 'reads pg_extension'),
-  ('geo_relname', 's', 'reads pg_class'),
-  ('geo_indexed', 's', 'reads pg_index'),
-  ('geo_layer', 's', 'reads the layer''s table'),
-  ('geo_area_arrays', 's', 'reads the source and target tables'),
-  ('geo_fine', 's', 'reads the source, target and fine tables'),
-  ('geo_weights', 's', 'reads the tables'),
-  ('geo_warn_unplaced', 'v', 'raises a WARNING, a side effect'),
+  ('_geo_postgis_schema', 's', 'reads pg_extension'),
+  ('_geo_relname', 's', 'reads pg_class'),
+  ('_geo_indexed', 's', 'reads pg_index'),
+  ('_geo_layer', 's', 'reads the layer''s table'),
+  ('_geo_area_arrays', 's', 'reads the source and target tables'),
+  ('_geo_fine', 's', 'reads the source, target and fine tables'),
+  ('_geo_weights', 's', 'reads the tables'),
+  ('_geo_warn_unplaced', 'v', 'raises a WARNING, a side effect'),
   ('areal_weights', 's', 'reads the tables'),
   ('population_weights', 's', 'reads the tables'),
   ('best_fit', 's', 'reads the tables'),
@@ -41,6 +42,15 @@ SELECT is(array(SELECT sig FROM geo_funcs WHERE obj_description(oid, 'pg_proc') 
 SELECT is(array(SELECT f.sig FROM geo_funcs f LEFT JOIN expected_volatility v USING (proname)
                  WHERE f.provolatile <> coalesce(v.provolatile, 'i') ORDER BY 1),
           '{}'::text[], 'every oba_geo function has its expected volatility');
+-- Internal helpers are named with a leading underscore, and only those
+-- (test/pgtap/catalog.sql does the same for oba, where oba.agg_state's
+-- functions are the exceptions; oba_geo has none).
+SELECT is(array(SELECT sig FROM geo_funcs
+                 WHERE obj_description(oid, 'pg_proc') LIKE 'Internal%' AND left(proname, 1) <> '_' ORDER BY 1),
+          '{}'::text[], 'every oba_geo function whose comment begins "Internal" has a name beginning with _');
+SELECT is(array(SELECT sig FROM geo_funcs
+                 WHERE left(proname, 1) = '_' AND coalesce(obj_description(oid, 'pg_proc'), '') NOT LIKE 'Internal%' ORDER BY 1),
+          '{}'::text[], 'every oba_geo function whose name begins with _ has a comment beginning "Internal"');
 SELECT is(array(SELECT sig FROM geo_funcs WHERE proparallel <> 's' ORDER BY 1),
           '{}'::text[], 'every oba_geo function is PARALLEL SAFE');
 -- C functions resolve no names (and a SET clause would cost every call)

@@ -9,7 +9,7 @@
 -- ---------------------------------------------------------------------------
 
 -- Availability: 0.1
-CREATE FUNCTION @extschema@.geo_postgis_schema()
+CREATE FUNCTION @extschema@._geo_postgis_schema()
 RETURNS pg_catalog.text
 LANGUAGE sql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
@@ -18,19 +18,19 @@ AS $$
     FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
    WHERE e.extname = 'postgis'
 $$;
-COMMENT ON FUNCTION @extschema@.geo_postgis_schema() IS
+COMMENT ON FUNCTION @extschema@._geo_postgis_schema() IS
 'Internal (oba_geo): the quoted name of the schema PostGIS is installed in, which qualifies every PostGIS reference in the dynamic SQL of oba_geo.';
 
 -- Availability: 0.1
-CREATE FUNCTION @extschema@.geo_overlap_area(a pg_catalog.bytea, b pg_catalog.bytea)
+CREATE FUNCTION @extschema@._geo_overlap_area(a pg_catalog.bytea, b pg_catalog.bytea)
 RETURNS pg_catalog.float8
-AS 'MODULE_PATHNAME', 'oba_sql_geo_overlap_area'
+AS 'MODULE_PATHNAME', 'oba_sql__geo_overlap_area'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.geo_overlap_area(pg_catalog.bytea, pg_catalog.bytea) IS
+COMMENT ON FUNCTION @extschema@._geo_overlap_area(pg_catalog.bytea, pg_catalog.bytea) IS
 'Internal (oba_geo): the area of the intersection of two valid polygonal geometries given as WKB (ST_AsBinary), computed in C from the crossings of their edges and the vertices of each inside the other, without building the intersection (exact predicates; shared edges and vertices on the other boundary resolved by simulation of simplicity). A geometry inside the other gives its own area exactly as ST_Area computes it. NULL where boundaries touch and the area is within rounding of 0, where the work would pass its budget (pairs of long edges at an angle whose boxes meet without crossing: METHODS.md 17.9), and for curves and types other than Polygon and MultiPolygon: the caller then computes ST_Area(ST_Intersection(a, b)). Memory O(n); interruptible. Malformed WKB is an error (22023).';
 
 -- Availability: 0.1
-CREATE FUNCTION @extschema@.geo_relname(tbl pg_catalog.regclass)
+CREATE FUNCTION @extschema@._geo_relname(tbl pg_catalog.regclass)
 RETURNS pg_catalog.text
 LANGUAGE sql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
@@ -39,11 +39,11 @@ AS $$
               ELSE tbl::text END
     FROM pg_class c WHERE c.oid = tbl
 $$;
-COMMENT ON FUNCTION @extschema@.geo_relname(pg_catalog.regclass) IS
+COMMENT ON FUNCTION @extschema@._geo_relname(pg_catalog.regclass) IS
 'Internal (oba_geo): a table''s name for messages, schema-qualified (a temporary table by its bare name).';
 
 -- Availability: 0.1
-CREATE FUNCTION @extschema@.geo_indexed(tbl pg_catalog.regclass, col pg_catalog.text)
+CREATE FUNCTION @extschema@._geo_indexed(tbl pg_catalog.regclass, col pg_catalog.text)
 RETURNS pg_catalog.bool
 LANGUAGE sql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
@@ -55,11 +55,11 @@ AS $$
                   WHERE i.indrelid = tbl AND att.attname = col AND a.amname IN ('gist', 'spgist', 'brin')
                     AND i.indisvalid AND i.indpred IS NULL)
 $$;
-COMMENT ON FUNCTION @extschema@.geo_indexed(pg_catalog.regclass, pg_catalog.text) IS
+COMMENT ON FUNCTION @extschema@._geo_indexed(pg_catalog.regclass, pg_catalog.text) IS
 'Internal (oba_geo): whether a table has a spatial (GiST, SP-GiST or BRIN) index on a column, so that the overlay joins through it.';
 
 -- Availability: 0.1
-CREATE FUNCTION @extschema@.geo_layer(
+CREATE FUNCTION @extschema@._geo_layer(
     fname pg_catalog.text, role pg_catalog.text, tbl pg_catalog.regclass,
     key pg_catalog.text, geom pg_catalog.text, make_valid pg_catalog.bool,
     extra pg_catalog.text[] DEFAULT '{}',
@@ -68,8 +68,8 @@ LANGUAGE plpgsql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
-  p text := @extschema@.geo_postgis_schema();
-  rel text := @extschema@.geo_relname(tbl);
+  p text := @extschema@._geo_postgis_schema();
+  rel text := @extschema@._geo_relname(tbl);
   gtype oid;
   col text;
   r record;
@@ -196,11 +196,11 @@ BEGIN
       array_to_string(invalid[1:10], ', ') || CASE WHEN cardinality(invalid) > 10 THEN ', ...' ELSE '' END;
   END IF;
 END $$;
-COMMENT ON FUNCTION @extschema@.geo_layer(pg_catalog.text, pg_catalog.text, pg_catalog.regclass, pg_catalog.text, pg_catalog.text, pg_catalog.bool, pg_catalog.text[]) IS
+COMMENT ON FUNCTION @extschema@._geo_layer(pg_catalog.text, pg_catalog.text, pg_catalog.regclass, pg_catalog.text, pg_catalog.text, pg_catalog.bool, pg_catalog.text[]) IS
 'Internal (oba_geo): checks one layer and returns its SRID, its row count and the keys of its invalid geometries. Errors name the function, the table, the column or the key: a missing column (42703), a column that is not geometry (42804), a NULL key or geometry (22004), a duplicate key (23505), mixed, unknown, 0 or geographic SRIDs, non-polygonal or (without make_valid) invalid geometries (22023).';
 
 -- Availability: 0.1
-CREATE FUNCTION @extschema@.geo_same_srid(
+CREATE FUNCTION @extschema@._geo_same_srid(
     fname pg_catalog.text, role1 pg_catalog.text, tbl1 pg_catalog.regclass, srid1 pg_catalog.int4,
     role2 pg_catalog.text, tbl2 pg_catalog.regclass, srid2 pg_catalog.int4)
 RETURNS void
@@ -210,16 +210,16 @@ AS $$
 BEGIN
   IF srid1 <> srid2 THEN
     RAISE EXCEPTION '%: % % has SRID % but % % has SRID %; both layers must share one SRID', fname,
-      role1, @extschema@.geo_relname(tbl1), srid1, role2, @extschema@.geo_relname(tbl2), srid2
+      role1, @extschema@._geo_relname(tbl1), srid1, role2, @extschema@._geo_relname(tbl2), srid2
       USING ERRCODE = 'invalid_parameter_value',
             HINT = 'Transform one layer to the other''s projected CRS with ST_Transform.';
   END IF;
 END $$;
-COMMENT ON FUNCTION @extschema@.geo_same_srid(pg_catalog.text, pg_catalog.text, pg_catalog.regclass, pg_catalog.int4, pg_catalog.text, pg_catalog.regclass, pg_catalog.int4) IS
+COMMENT ON FUNCTION @extschema@._geo_same_srid(pg_catalog.text, pg_catalog.text, pg_catalog.regclass, pg_catalog.int4, pg_catalog.text, pg_catalog.regclass, pg_catalog.int4) IS
 'Internal (oba_geo): an error (22023) naming both tables when two layers have different SRIDs.';
 
 -- Availability: 0.1
-CREATE FUNCTION @extschema@.geo_layer_sql(
+CREATE FUNCTION @extschema@._geo_layer_sql(
     p pg_catalog.text, tbl pg_catalog.regclass, key pg_catalog.text, geom pg_catalog.text,
     invalid pg_catalog.text[])
 RETURNS pg_catalog.text
@@ -234,11 +234,11 @@ AS $$
                      ELSE quote_ident(geom) END,
                 tbl, p)
 $$;
-COMMENT ON FUNCTION @extschema@.geo_layer_sql(pg_catalog.text, pg_catalog.regclass, pg_catalog.text, pg_catalog.text, pg_catalog.text[]) IS
+COMMENT ON FUNCTION @extschema@._geo_layer_sql(pg_catalog.text, pg_catalog.regclass, pg_catalog.text, pg_catalog.text, pg_catalog.text[]) IS
 'Internal (oba_geo): the SQL of a layer as (k text, g0 stored geometry, g geometry to use): keys as text, empty geometries left out, the listed invalid geometries repaired with ST_MakeValid. The join filters on g0 so that a GiST index on the column is used.';
 
 -- Availability: 0.1
-CREATE FUNCTION @extschema@.geo_area_arrays(
+CREATE FUNCTION @extschema@._geo_area_arrays(
     fname pg_catalog.text, source_role pg_catalog.text, source pg_catalog.regclass, target pg_catalog.regclass,
     source_key pg_catalog.text, target_key pg_catalog.text,
     source_geom pg_catalog.text, target_geom pg_catalog.text, make_valid pg_catalog.bool,
@@ -251,16 +251,16 @@ SET search_path = pg_catalog, pg_temp
 SET jit = off
 AS $$
 DECLARE
-  p text := @extschema@.geo_postgis_schema();
+  p text := @extschema@._geo_postgis_schema();
   sl record;
   tl record;
   src text;
   tgt text;
   target_outer bool;
 BEGIN
-  sl := @extschema@.geo_layer(fname, source_role, source, source_key, source_geom, make_valid, '{}'::pg_catalog.text[]);
-  tl := @extschema@.geo_layer(fname, 'target', target, target_key, target_geom, make_valid, '{}'::pg_catalog.text[]);
-  PERFORM @extschema@.geo_same_srid(fname, source_role, source, sl.srid, 'target', target, tl.srid);
+  sl := @extschema@._geo_layer(fname, source_role, source, source_key, source_geom, make_valid, '{}'::pg_catalog.text[]);
+  tl := @extschema@._geo_layer(fname, 'target', target, target_key, target_geom, make_valid, '{}'::pg_catalog.text[]);
+  PERFORM @extschema@._geo_same_srid(fname, source_role, source, sl.srid, 'target', target, tl.srid);
   n := sl.n;
   -- empty geometries stay in, to come back unplaced
   src := format('(SELECT %1$I::text AS k, %2$I AS g0, %3$s AS g FROM %4$s)', source_key, source_geom,
@@ -272,18 +272,18 @@ BEGIN
   -- Every pair whose boxes overlap, through a spatial index on one layer with
   -- the other outer: the source's index if it has one, else the target's. The
   -- outer layer is serialised once per row (OFFSET 0 keeps that in its scan)
-  -- and geo_overlap_area keeps it prepared while the inner rows pass. It
+  -- and _geo_overlap_area keeps it prepared while the inner rows pass. It
   -- computes the area in C without building the intersection (a source
   -- inside a target: its own area, exactly ST_Area); where boundaries touch
   -- and the area is within rounding of 0, or past its work budget (NULL),
   -- PostGIS overlays the pair.
   -- Pairs of area 0 only touch; a source left without a pair is unplaced.
-  target_outer := @extschema@.geo_indexed(source, source_geom) OR NOT @extschema@.geo_indexed(target, target_geom);
-  tgt := @extschema@.geo_layer_sql(p, target, target_key, target_geom, tl.invalid);
+  target_outer := @extschema@._geo_indexed(source, source_geom) OR NOT @extschema@._geo_indexed(target, target_geom);
+  tgt := @extschema@._geo_layer_sql(p, target, target_key, target_geom, tl.invalid);
   EXECUTE format($q$
     WITH pairs AS MATERIALIZED (
       SELECT s.k, t.k AS tk,
-             coalesce(@extschema@.geo_overlap_area(%3$s, %4$s),
+             coalesce(@extschema@._geo_overlap_area(%3$s, %4$s),
                       %1$s.ST_Area(%1$s.ST_Intersection(s.g, t.g, -1::pg_catalog.float8))) AS a_st,
              %1$s.ST_Area(s.g) AS a_s
         FROM %5$s s JOIN %6$s t ON s.g0 OPERATOR(%1$s.&&) t.g0
@@ -307,11 +307,11 @@ BEGIN
   a_s := coalesce(a_s, '{}');
   unplaced := coalesce(unplaced, '{}');
 END $$;
-COMMENT ON FUNCTION @extschema@.geo_area_arrays(pg_catalog.text, pg_catalog.text, pg_catalog.regclass, pg_catalog.regclass, pg_catalog.text, pg_catalog.text, pg_catalog.text, pg_catalog.text, pg_catalog.bool, pg_catalog.text[]) IS
+COMMENT ON FUNCTION @extschema@._geo_area_arrays(pg_catalog.text, pg_catalog.text, pg_catalog.regclass, pg_catalog.regclass, pg_catalog.text, pg_catalog.text, pg_catalog.text, pg_catalog.text, pg_catalog.bool, pg_catalog.text[]) IS
 'Internal (oba_geo): checks both layers and returns, as parallel arrays, every (source, target) pair whose intersection has a positive area, with that area a_st and the source''s area a_s; also the sources that meet no target (unplaced) and the number of sources. Pairs that only touch are left out.';
 
 -- Availability: 0.1
-CREATE FUNCTION @extschema@.geo_warn_unplaced(fname pg_catalog.text, what pg_catalog.text,
+CREATE FUNCTION @extschema@._geo_warn_unplaced(fname pg_catalog.text, what pg_catalog.text,
                                               codes pg_catalog.text[], total pg_catalog.int8,
                                               consequence pg_catalog.text)
 RETURNS void
@@ -326,11 +326,11 @@ BEGIN
                         ELSE 'Check that the fine layer covers the same ground as the sources and targets.' END;
   END IF;
 END $$;
-COMMENT ON FUNCTION @extschema@.geo_warn_unplaced(pg_catalog.text, pg_catalog.text, pg_catalog.text[], pg_catalog.int8, pg_catalog.text) IS
+COMMENT ON FUNCTION @extschema@._geo_warn_unplaced(pg_catalog.text, pg_catalog.text, pg_catalog.text[], pg_catalog.int8, pg_catalog.text) IS
 'Internal (oba_geo): the WARNING that lists rows that could not be placed (at most 10 codes shown), so that nothing is dropped silently.';
 
 -- Availability: 0.1
-CREATE FUNCTION @extschema@.geo_fine(
+CREATE FUNCTION @extschema@._geo_fine(
     fname pg_catalog.text, source pg_catalog.regclass, target pg_catalog.regclass, fine pg_catalog.regclass,
     fine_population pg_catalog.text, fine_source pg_catalog.text, placement pg_catalog.text,
     source_key pg_catalog.text, target_key pg_catalog.text, fine_key pg_catalog.text,
@@ -343,7 +343,7 @@ SET search_path = pg_catalog, pg_temp
 SET jit = off
 AS $$
 DECLARE
-  p text := @extschema@.geo_postgis_schema();
+  p text := @extschema@._geo_postgis_schema();
   sl record;
   tl record;
   fl record;
@@ -360,14 +360,14 @@ BEGIN
       coalesce(quote_literal(placement), 'NULL')
       USING ERRCODE = 'invalid_parameter_value';
   END IF;
-  sl := @extschema@.geo_layer(fname, 'source', source, source_key, source_geom, make_valid, '{}'::pg_catalog.text[]);
-  tl := @extschema@.geo_layer(fname, 'target', target, target_key, target_geom, make_valid, '{}'::pg_catalog.text[]);
-  fl := @extschema@.geo_layer(fname, 'fine', fine, fine_key, fine_geom, make_valid,
+  sl := @extschema@._geo_layer(fname, 'source', source, source_key, source_geom, make_valid, '{}'::pg_catalog.text[]);
+  tl := @extschema@._geo_layer(fname, 'target', target, target_key, target_geom, make_valid, '{}'::pg_catalog.text[]);
+  fl := @extschema@._geo_layer(fname, 'fine', fine, fine_key, fine_geom, make_valid,
                               ARRAY[fine_population] || CASE WHEN fine_source IS NULL THEN '{}'::text[]
                                                              ELSE ARRAY[fine_source] END);
-  PERFORM @extschema@.geo_same_srid(fname, 'source', source, sl.srid, 'target', target, tl.srid);
-  PERFORM @extschema@.geo_same_srid(fname, 'fine', fine, fl.srid, 'target', target, tl.srid);
-  PERFORM @extschema@.geo_same_srid(fname, 'fine', fine, fl.srid, 'source', source, sl.srid);
+  PERFORM @extschema@._geo_same_srid(fname, 'source', source, sl.srid, 'target', target, tl.srid);
+  PERFORM @extschema@._geo_same_srid(fname, 'fine', fine, fl.srid, 'target', target, tl.srid);
+  PERFORM @extschema@._geo_same_srid(fname, 'fine', fine, fl.srid, 'source', source, sl.srid);
   n := sl.n;
   nfine := fl.n;
 
@@ -375,11 +375,11 @@ BEGIN
                  fine_key, fine_population, fine) INTO bad, parent;
   IF bad IS NOT NULL THEN
     RAISE EXCEPTION '%: fine % in % has population %; column % must hold finite numbers >= 0', fname,
-      quote_literal(bad), @extschema@.geo_relname(fine), coalesce(parent, 'NULL'), quote_ident(fine_population)
+      quote_literal(bad), @extschema@._geo_relname(fine), coalesce(parent, 'NULL'), quote_ident(fine_population)
       USING ERRCODE = CASE WHEN parent IS NULL THEN 'null_value_not_allowed' ELSE 'invalid_parameter_value' END;
   END IF;
 
-  fsql := @extschema@.geo_layer_sql(p, fine, fine_key, fine_geom, fl.invalid);
+  fsql := @extschema@._geo_layer_sql(p, fine, fine_key, fine_geom, fl.invalid);
   -- Each fine unit's parent source: by code, or the source holding its point
   -- on surface (the smallest code on a shared boundary).
   IF fine_source IS NOT NULL THEN
@@ -392,12 +392,12 @@ BEGIN
                            JOIN %2$s s ON s.g0 OPERATOR(%1$s.&&) o.pt AND %1$s.ST_Intersects(s.g, o.pt)
                            JOIN %5$s f ON f.%6$I::text = o.k
                           ORDER BY o.k, s.k COLLATE "C")$q$,
-                     p, @extschema@.geo_layer_sql(p, source, source_key, source_geom, sl.invalid),
+                     p, @extschema@._geo_layer_sql(p, source, source_key, source_geom, sl.invalid),
                      fine_population, fsql, fine, fine_key);
   END IF;
   EXECUTE format('SELECT coalesce(array_agg(f.%1$I::text ORDER BY f.%1$I::text COLLATE "C"), ''{}'') FROM %2$s f WHERE NOT EXISTS (SELECT 1 FROM %3$s pa WHERE pa.k = f.%1$I::text)',
                  fine_key, fine, parent) INTO orphans;
-  PERFORM @extschema@.geo_warn_unplaced(fname, 'fine units', orphans, nfine,
+  PERFORM @extschema@._geo_warn_unplaced(fname, 'fine units', orphans, nfine,
     CASE WHEN fine_source IS NULL THEN 'lie in no source and are left out'
          ELSE format('have a %s that is no source key and are left out', quote_ident(fine_source)) END);
 
@@ -417,14 +417,14 @@ BEGIN
              array_agg(parent), array_agg(tk), array_agg(pst)
         FROM (SELECT pa.parent, place.tk, sum(pa.pop * place.share) AS pst
                 FROM pa JOIN place ON place.k = pa.k GROUP BY 1, 2) x$q$,
-      p, @extschema@.geo_layer_sql(p, target, target_key, target_geom, tl.invalid), parent, fsql)
+      p, @extschema@._geo_layer_sql(p, target, target_key, target_geom, tl.invalid), parent, fsql)
       INTO outside, source_pop, p_s, sources, targets, p_st;
-    PERFORM @extschema@.geo_warn_unplaced(fname, 'fine units', outside, nfine,
+    PERFORM @extschema@._geo_warn_unplaced(fname, 'fine units', outside, nfine,
       'have their point on surface in no target; their population is not placed');
   ELSE
     -- a unit's population spread by the share of its area in each target;
     -- the part outside every target is lost, as with denominator 'total'
-    pa := @extschema@.geo_area_arrays(fname, 'fine', fine, target, fine_key, target_key, fine_geom,
+    pa := @extschema@._geo_area_arrays(fname, 'fine', fine, target, fine_key, target_key, fine_geom,
                                       target_geom, make_valid, NULL::pg_catalog.text[]);
     EXECUTE format($q$
       WITH pa AS MATERIALIZED %1$s
@@ -435,7 +435,7 @@ BEGIN
                 FROM pa JOIN unnest($1, $2, $3, $4) w(k, tk, a_ot, a_o) ON w.k = pa.k
                GROUP BY 1, 2) x$q$, parent)
       INTO source_pop, p_s, sources, targets, p_st USING pa.sources, pa.targets, pa.a_st, pa.a_s;
-    PERFORM @extschema@.geo_warn_unplaced(fname, 'fine units', pa.unplaced, nfine,
+    PERFORM @extschema@._geo_warn_unplaced(fname, 'fine units', pa.unplaced, nfine,
       'meet no target; their population is not placed');
   END IF;
   sources := coalesce(sources, '{}');
@@ -444,11 +444,11 @@ BEGIN
   source_pop := coalesce(source_pop, '{}');
   p_s := coalesce(p_s, '{}');
 END $$;
-COMMENT ON FUNCTION @extschema@.geo_fine(pg_catalog.text, pg_catalog.regclass, pg_catalog.regclass, pg_catalog.regclass, pg_catalog.text, pg_catalog.text, pg_catalog.text, pg_catalog.text, pg_catalog.text, pg_catalog.text, pg_catalog.text, pg_catalog.text, pg_catalog.text, pg_catalog.bool) IS
+COMMENT ON FUNCTION @extschema@._geo_fine(pg_catalog.text, pg_catalog.regclass, pg_catalog.regclass, pg_catalog.regclass, pg_catalog.text, pg_catalog.text, pg_catalog.text, pg_catalog.text, pg_catalog.text, pg_catalog.text, pg_catalog.text, pg_catalog.text, pg_catalog.text, pg_catalog.bool) IS
 'Internal (oba_geo): places a fine layer''s population (output areas with residents) in the targets, by each unit''s point on surface or by its area shares, and sums it by parent source: arrays of (source, target, population placed) and of (source, source population). Warns about fine units without a parent source or placed in no target.';
 
 -- Availability: 0.1
-CREATE FUNCTION @extschema@.geo_weights(
+CREATE FUNCTION @extschema@._geo_weights(
     fname pg_catalog.text, method pg_catalog.text, rule pg_catalog.text, denominator pg_catalog.text,
     source pg_catalog.regclass, target pg_catalog.regclass, fine pg_catalog.regclass,
     fine_population pg_catalog.text, fine_source pg_catalog.text, fallback pg_catalog.text,
@@ -462,7 +462,7 @@ SET search_path = pg_catalog, pg_temp
 SET jit = off
 AS $$
 DECLARE
-  p text := @extschema@.geo_postgis_schema();
+  p text := @extschema@._geo_postgis_schema();
   a record;
   f record;
   sl record;
@@ -479,9 +479,9 @@ BEGIN
         coalesce(quote_literal(denominator), 'NULL')
         USING ERRCODE = 'invalid_parameter_value';
     END IF;
-    a := @extschema@.geo_area_arrays(fname, 'source', source, target, source_key, target_key,
+    a := @extschema@._geo_area_arrays(fname, 'source', source, target, source_key, target_key,
                                      source_geom, target_geom, make_valid, NULL::pg_catalog.text[]);
-    PERFORM @extschema@.geo_warn_unplaced(fname, 'sources', a.unplaced, a.n,
+    PERFORM @extschema@._geo_warn_unplaced(fname, 'sources', a.unplaced, a.n,
                                           'meet no target and get no weights');
     RETURN QUERY
       SELECT w.s, w.t,
@@ -502,7 +502,7 @@ BEGIN
         coalesce(quote_literal(fallback), 'NULL')
         USING ERRCODE = 'invalid_parameter_value';
     END IF;
-    f := @extschema@.geo_fine(fname, source, target, fine, fine_population, fine_source, rule,
+    f := @extschema@._geo_fine(fname, source, target, fine, fine_population, fine_source, rule,
                               source_key, target_key, fine_key, source_geom, target_geom, fine_geom, make_valid);
     -- sources with no population to weight by: no fine unit, all at 0, or
     -- none of it placed in a target (P_s = 0 must never be divided by)
@@ -510,18 +510,18 @@ BEGIN
                        WHERE NOT EXISTS (SELECT 1 FROM unnest($1, $2) w(k, pst) WHERE w.k = s.%1$I::text AND w.pst > 0)$q$,
                    source_key, source) INTO empty USING f.sources, f.p_st;
     IF cardinality(empty) > 0 AND fallback = 'area' THEN
-      a := @extschema@.geo_area_arrays(fname, 'source', source, target, source_key, target_key,
+      a := @extschema@._geo_area_arrays(fname, 'source', source, target, source_key, target_key,
                                        source_geom, target_geom, make_valid, empty);
       RAISE NOTICE '%: % source(s) without population placed from the fine layer are weighted by area instead: %', fname,
         cardinality(empty), array_to_string(empty[1:10], ', ') || CASE WHEN cardinality(empty) > 10 THEN ', ...' ELSE '' END;
     ELSE
       SELECT NULL::text[] AS sources, NULL::text[] AS targets, NULL::float8[] AS a_st, NULL::float8[] AS a_s,
              '{}'::text[] AS unplaced INTO a;
-      PERFORM @extschema@.geo_warn_unplaced(fname, 'sources', empty, f.n,
+      PERFORM @extschema@._geo_warn_unplaced(fname, 'sources', empty, f.n,
                                             'have no population placed from the fine layer and get no weights');
     END IF;
     IF a.unplaced IS NOT NULL THEN
-      PERFORM @extschema@.geo_warn_unplaced(fname, 'sources', a.unplaced, f.n,
+      PERFORM @extschema@._geo_warn_unplaced(fname, 'sources', a.unplaced, f.n,
                                             'have no population placed from the fine layer, meet no target and get no weights');
     END IF;
     RETURN QUERY
@@ -543,9 +543,9 @@ BEGIN
         USING ERRCODE = 'invalid_parameter_value';
     END IF;
     IF rule = 'point_on_surface' THEN
-      sl := @extschema@.geo_layer(fname, 'source', source, source_key, source_geom, make_valid, '{}'::pg_catalog.text[]);
-      tl := @extschema@.geo_layer(fname, 'target', target, target_key, target_geom, make_valid, '{}'::pg_catalog.text[]);
-      PERFORM @extschema@.geo_same_srid(fname, 'source', source, sl.srid, 'target', target, tl.srid);
+      sl := @extschema@._geo_layer(fname, 'source', source, source_key, source_geom, make_valid, '{}'::pg_catalog.text[]);
+      tl := @extschema@._geo_layer(fname, 'target', target, target_key, target_geom, make_valid, '{}'::pg_catalog.text[]);
+      PERFORM @extschema@._geo_same_srid(fname, 'source', source, sl.srid, 'target', target, tl.srid);
       n := sl.n;
       -- the target holding the source's point on surface; the smallest code
       -- when the point is on a shared boundary
@@ -556,8 +556,8 @@ BEGIN
                        FROM (SELECT k, %1$s.ST_PointOnSurface(g) AS pt FROM %2$s s0) o
                        JOIN %5$s t ON t.g0 OPERATOR(%1$s.&&) o.pt AND %1$s.ST_Intersects(t.g, o.pt)
                       ORDER BY o.k, t.k COLLATE "C") b ON b.k = s.k$q$,
-        p, @extschema@.geo_layer_sql(p, source, source_key, source_geom, sl.invalid), source_key, source,
-        @extschema@.geo_layer_sql(p, target, target_key, target_geom, tl.invalid))
+        p, @extschema@._geo_layer_sql(p, source, source_key, source_geom, sl.invalid), source_key, source,
+        @extschema@._geo_layer_sql(p, target, target_key, target_geom, tl.invalid))
         INTO srcs, tgts;
       shares := NULL;
     ELSIF rule = 'population' THEN
@@ -565,7 +565,7 @@ BEGIN
         RAISE EXCEPTION '%: the population best-fit rule needs a fine layer with its population (fine => ...)', fname
           USING ERRCODE = 'invalid_parameter_value';
       END IF;
-      f := @extschema@.geo_fine(fname, source, target, fine, fine_population, fine_source, 'point_on_surface',
+      f := @extschema@._geo_fine(fname, source, target, fine, fine_population, fine_source, 'point_on_surface',
                                 source_key, target_key, fine_key, source_geom, target_geom, fine_geom, make_valid);
       n := f.n;
       -- the target receiving most of the source's population; the smallest
@@ -581,7 +581,7 @@ BEGIN
         INTO srcs, tgts, shares USING f.sources, f.targets, f.p_st, f.source_pop, f.p_s;
     ELSE
       -- the target holding the largest share of the source's area
-      a := @extschema@.geo_area_arrays(fname, 'source', source, target, source_key, target_key,
+      a := @extschema@._geo_area_arrays(fname, 'source', source, target, source_key, target_key,
                                        source_geom, target_geom, make_valid, NULL::pg_catalog.text[]);
       n := a.n;
       SELECT array_agg(b.s) || a.unplaced, array_agg(b.t) || array_fill(NULL::text, ARRAY[cardinality(a.unplaced)]),
@@ -593,7 +593,7 @@ BEGIN
     END IF;
     SELECT coalesce(array_agg(u.s ORDER BY u.s COLLATE "C"), '{}') INTO empty
       FROM unnest(srcs, tgts) u(s, t) WHERE u.t IS NULL;
-    PERFORM @extschema@.geo_warn_unplaced(fname, 'sources', empty, n, 'have no best-fit target');
+    PERFORM @extschema@._geo_warn_unplaced(fname, 'sources', empty, n, 'have no best-fit target');
     RETURN QUERY
       SELECT u.s, u.t, CASE WHEN u.t IS NOT NULL THEN 1::float8 END, NULL::float8, u.share
         FROM unnest(srcs, tgts, shares) u(s, t, share);
@@ -604,7 +604,7 @@ BEGIN
       USING ERRCODE = 'invalid_parameter_value';
   END IF;
 END $$;
-COMMENT ON FUNCTION @extschema@.geo_weights(pg_catalog.text, pg_catalog.text, pg_catalog.text, pg_catalog.text, pg_catalog.regclass, pg_catalog.regclass, pg_catalog.regclass, pg_catalog.text, pg_catalog.text, pg_catalog.text, pg_catalog.text, pg_catalog.text, pg_catalog.text, pg_catalog.text, pg_catalog.text, pg_catalog.text, pg_catalog.bool) IS
+COMMENT ON FUNCTION @extschema@._geo_weights(pg_catalog.text, pg_catalog.text, pg_catalog.text, pg_catalog.text, pg_catalog.regclass, pg_catalog.regclass, pg_catalog.regclass, pg_catalog.text, pg_catalog.text, pg_catalog.text, pg_catalog.text, pg_catalog.text, pg_catalog.text, pg_catalog.text, pg_catalog.text, pg_catalog.text, pg_catalog.bool) IS
 'Internal (oba_geo): the weights of every method (area, population, best_fit) as rows of (source, target, weight, mass, share): weight multiplies extensive values, mass weights intensive ones (intersection area, or population placed), share is the area or population share. A source that cannot be placed comes back once with a NULL target.';
 
 -- ---------------------------------------------------------------------------
@@ -623,7 +623,7 @@ LANGUAGE sql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 BEGIN ATOMIC
   SELECT w.source_code, w.target_code, w.weight
-    FROM @extschema@.geo_weights('oba.areal_weights'::pg_catalog.text, 'area'::pg_catalog.text, NULL::pg_catalog.text,
+    FROM @extschema@._geo_weights('oba.areal_weights'::pg_catalog.text, 'area'::pg_catalog.text, NULL::pg_catalog.text,
                                  denominator, source, target, NULL::pg_catalog.regclass,
                                  NULL::pg_catalog.text, NULL::pg_catalog.text, NULL::pg_catalog.text, source_key, target_key,
                                  NULL::pg_catalog.text, source_geom, target_geom, NULL::pg_catalog.text, make_valid) w
@@ -647,7 +647,7 @@ LANGUAGE sql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 BEGIN ATOMIC
   SELECT w.source_code, w.target_code, w.weight
-    FROM @extschema@.geo_weights('oba.population_weights'::pg_catalog.text, 'population'::pg_catalog.text, placement,
+    FROM @extschema@._geo_weights('oba.population_weights'::pg_catalog.text, 'population'::pg_catalog.text, placement,
                                  NULL::pg_catalog.text, source, target, fine,
                                  fine_population, fine_source, fallback, source_key, target_key, fine_key,
                                  source_geom, target_geom, fine_geom, make_valid) w
@@ -672,7 +672,7 @@ LANGUAGE sql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 BEGIN ATOMIC
   SELECT w.source_code, w.target_code, w.share
-    FROM @extschema@.geo_weights('oba.best_fit'::pg_catalog.text, 'best_fit'::pg_catalog.text, method,
+    FROM @extschema@._geo_weights('oba.best_fit'::pg_catalog.text, 'best_fit'::pg_catalog.text, method,
                                  NULL::pg_catalog.text, source, target, fine,
                                  fine_population, fine_source, NULL::pg_catalog.text, source_key, target_key, fine_key,
                                  source_geom, target_geom, fine_geom, make_valid) w
@@ -703,7 +703,7 @@ AS $$
 #variable_conflict use_column
 DECLARE
   fname text := 'oba.apportion';
-  rel text := @extschema@.geo_relname(source);
+  rel text := @extschema@._geo_relname(source);
   bad text;
   badv float8;
 BEGIN
@@ -761,7 +761,7 @@ BEGIN
   RETURN QUERY EXECUTE format($q$
     WITH w AS MATERIALIZED (
       SELECT w.source_code AS s, w.target_code AS t, w.weight, w.mass, v.v
-        FROM @extschema@.geo_weights($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) w
+        FROM @extschema@._geo_weights($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) w
         JOIN (SELECT %1$I::text AS k, %2$I::float8 AS v FROM %3$s) v ON v.k = w.source_code
        WHERE w.target_code IS NOT NULL),
     parts AS (
@@ -824,7 +824,7 @@ BEGIN
     RAISE EXCEPTION '%: tolerance must be between 0 (inclusive) and 1 (exclusive), got %', fname,
       coalesce(tolerance::text, 'NULL') USING ERRCODE = 'invalid_parameter_value';
   END IF;
-  a := @extschema@.geo_area_arrays(fname, 'source', source, target, source_key, target_key,
+  a := @extschema@._geo_area_arrays(fname, 'source', source, target, source_key, target_key,
                                    source_geom, target_geom, make_valid, NULL::pg_catalog.text[]);
   -- targets that meet no source: they receive nothing
   EXECUTE format($q$SELECT coalesce(array_agg(t.%1$I::text ORDER BY t.%1$I::text COLLATE "C")

@@ -12,12 +12,12 @@
 -- The geometry type lives in PostGIS's schema, which is only known when
 -- oba_geo is installed: the function is created by a DO block that
 -- qualifies it. At run time the PostGIS calls are qualified the same way
--- (geo_postgis_schema) and every value reaches the query as a parameter, so
+-- (_geo_postgis_schema) and every value reaches the query as a parameter, so
 -- nothing the caller passes is ever spliced into SQL.
 -- ---------------------------------------------------------------------------
 
 -- Availability: 0.1
-CREATE FUNCTION @extschema@.choropleth_style(category pg_catalog.text, rank pg_catalog.int4 DEFAULT 0,
+CREATE FUNCTION @extschema@._choropleth_style(category pg_catalog.text, rank pg_catalog.int4 DEFAULT 0,
     OUT fill pg_catalog.text, OUT texture pg_catalog.text, OUT legend pg_catalog.text, OUT sort_key pg_catalog.int4)
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
@@ -38,24 +38,24 @@ AS $$
       ('lower', '#009E73', 'hatch_back', 'Lower', 15),
       ('lower_99_8', '#009E73', 'hatch_back', 'Lower (99.8%)', 16),
       ('not_compared', '#FFFFFF', 'crosshatch_grey', 'Not compared', 90)) s(category, fill, texture, legend, sort_key)
-   WHERE s.category = choropleth_style.category
+   WHERE s.category = _choropleth_style.category
   UNION ALL
-  SELECT CASE WHEN choropleth_style.category IS NULL THEN '#FFFFFF'
+  SELECT CASE WHEN _choropleth_style.category IS NULL THEN '#FFFFFF'
               ELSE (ARRAY['#E69F00', '#56B4E9', '#009E73', '#F0E442', '#0072B2', '#D55E00', '#CC79A7'])[rank % 7 + 1] END,
-         CASE WHEN choropleth_style.category IS NULL THEN 'none'
+         CASE WHEN _choropleth_style.category IS NULL THEN 'none'
               ELSE (ARRAY['none', 'hatch', 'dots', 'hatch_back', 'crosshatch'])[(rank / 7 + rank) % 5 + 1] END,
-         coalesce(choropleth_style.category, 'No data'),
-         CASE WHEN choropleth_style.category IS NULL THEN 99 ELSE 50 END
-   WHERE choropleth_style.category IS NULL
-      OR choropleth_style.category NOT IN ('better_99_8', 'better', 'better_95', 'similar', 'worse_95', 'worse',
+         coalesce(_choropleth_style.category, 'No data'),
+         CASE WHEN _choropleth_style.category IS NULL THEN 99 ELSE 50 END
+   WHERE _choropleth_style.category IS NULL
+      OR _choropleth_style.category NOT IN ('better_99_8', 'better', 'better_95', 'similar', 'worse_95', 'worse',
                                            'worse_99_8', 'higher_99_8', 'higher', 'higher_95', 'lower_95', 'lower',
                                            'lower_99_8', 'not_compared')
 $$;
-COMMENT ON FUNCTION @extschema@.choropleth_style(pg_catalog.text, pg_catalog.int4) IS
+COMMENT ON FUNCTION @extschema@._choropleth_style(pg_catalog.text, pg_catalog.int4) IS
 'Internal (oba_geo, maps): the fill colour, texture (none, hatch, hatch_back, dots, crosshatch, crosshatch_grey), legend text and legend order of a category of oba.choropleth_svg. The categories of oba.compare have fixed styles (better blue, similar light grey, worse vermillion hatched, higher purple dotted, lower green back-hatched, not_compared white cross-hatched); any other label takes the rank-th Okabe-Ito colour and a texture; NULL is ''No data'', plain white.';
 
 -- Availability: 0.1
-CREATE FUNCTION @extschema@.choropleth_pattern(id pg_catalog.text, fill pg_catalog.text, texture pg_catalog.text)
+CREATE FUNCTION @extschema@._choropleth_pattern(id pg_catalog.text, fill pg_catalog.text, texture pg_catalog.text)
 RETURNS pg_catalog.text
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
@@ -73,8 +73,8 @@ AS $$
               ELSE '' END
          || '</pattern>'
 $$;
-COMMENT ON FUNCTION @extschema@.choropleth_pattern(pg_catalog.text, pg_catalog.text, pg_catalog.text) IS
-'Internal (oba_geo, maps): the SVG pattern element with the given id that fills an area with a colour and a texture (see oba.choropleth_style).';
+COMMENT ON FUNCTION @extschema@._choropleth_pattern(pg_catalog.text, pg_catalog.text, pg_catalog.text) IS
+'Internal (oba_geo, maps): the SVG pattern element with the given id that fills an area with a colour and a texture (see oba._choropleth_style).';
 
 -- The map itself: created with the geometry type qualified by PostGIS's schema.
 DO $do$
@@ -102,7 +102,7 @@ SET search_path = pg_catalog, pg_temp
 AS $body$
 DECLARE
   fname constant text := 'oba.choropleth_svg';
-  p text := @extschema@.geo_postgis_schema();
+  p text := @extschema@._geo_postgis_schema();
   n int := coalesce(cardinality(geom), 0);
   e record;
   pad constant float8 := 12;
@@ -217,7 +217,7 @@ BEGIN
     FROM (SELECT v AS category, count(*)::int AS n,
                  (dense_rank() OVER (ORDER BY v) - 1)::int AS rank
             FROM unnest(value) v GROUP BY v) c
-   CROSS JOIN LATERAL @extschema@.choropleth_style(c.category, c.rank) st;
+   CROSS JOIN LATERAL @extschema@._choropleth_style(c.category, c.rank) st;
   paint := ARRAY(SELECT CASE WHEN u.texture = 'none' THEN u.fill ELSE 'url(#<#>-' || u.k || ')' END
                    FROM unnest(cat_fill, cat_texture) WITH ORDINALITY u(fill, texture, k) ORDER BY u.k);
 
@@ -266,18 +266,18 @@ BEGIN
            || CASE WHEN n_hl > 0 THEN '; ' || n_hl || ' ' || lower(coalesce(highlight_label, 'highlighted')) ELSE '' END
            || '.')::pg_catalog.text) || '</desc>';
   out := out || '<defs>' || coalesce((
-           SELECT string_agg(@extschema@.choropleth_pattern(('<#>-' || u.k)::pg_catalog.text, u.fill, u.texture), '' ORDER BY u.k)
+           SELECT string_agg(@extschema@._choropleth_pattern(('<#>-' || u.k)::pg_catalog.text, u.fill, u.texture), '' ORDER BY u.k)
              FROM unnest(cat_fill, cat_texture) WITH ORDINALITY u(fill, texture, k) WHERE u.texture <> 'none'), '')
          || '</defs>';
   out := out || format('<rect width="%s" height="%s" fill="#ffffff"/>', width, h);
   IF title IS NOT NULL THEN
     out := out || format('<text x="%s" y="24" text-anchor="middle" font-size="15" font-weight="bold">%s</text>',
-                         @extschema@.svg_num((width / 2.0)::pg_catalog.float8, 1), @extschema@.xml_escape(title));
+                         @extschema@._svg_num((width / 2.0)::pg_catalog.float8, 1), @extschema@.xml_escape(title));
   END IF;
 
   IF sc IS NULL THEN
     out := out || format('<text x="%s" y="%s" text-anchor="middle" fill="#333333">No areas</text>',
-                         @extschema@.svg_num((width / 2.0)::pg_catalog.float8, 1), @extschema@.svg_num((tp + mh / 2)::pg_catalog.float8, 1));
+                         @extschema@._svg_num((width / 2.0)::pg_catalog.float8, 1), @extschema@._svg_num((tp + mh / 2)::pg_catalog.float8, 1));
   ELSE
     -- each area simplified to half a pixel (or simplify), moved into the
     -- picture (y down) and written by ST_AsSVG to 0.1 pixel; a tooltip
@@ -317,27 +317,27 @@ BEGIN
       mag := power(10::float8, floor(log(bar)));
       bar := mag * CASE WHEN bar / mag >= 5 THEN 5 WHEN bar / mag >= 2 THEN 2 ELSE 1 END;
       out := out || format('<path d="M%1$s %2$sv5h%3$sv-5" fill="none" stroke="#333333" stroke-width="1.5"/><text x="%4$s" y="%5$s">%6$s</text>',
-                           pad, @extschema@.svg_num((bottom + 10)::pg_catalog.float8, 1), @extschema@.svg_num((bar * sc)::pg_catalog.float8, 1),
-                           @extschema@.svg_num((pad + bar * sc + 6)::pg_catalog.float8, 1), @extschema@.svg_num((bottom + 19)::pg_catalog.float8, 1),
-                           CASE WHEN bar >= 1000 THEN @extschema@.svg_num((bar / 1000)::pg_catalog.float8, 3) || ' km'
-                                ELSE @extschema@.svg_num(bar, 3) || ' m' END);
+                           pad, @extschema@._svg_num((bottom + 10)::pg_catalog.float8, 1), @extschema@._svg_num((bar * sc)::pg_catalog.float8, 1),
+                           @extschema@._svg_num((pad + bar * sc + 6)::pg_catalog.float8, 1), @extschema@._svg_num((bottom + 19)::pg_catalog.float8, 1),
+                           CASE WHEN bar >= 1000 THEN @extschema@._svg_num((bar / 1000)::pg_catalog.float8, 3) || ' km'
+                                ELSE @extschema@._svg_num(bar, 3) || ' m' END);
     END IF;
   END IF;
 
   -- the legend
   ly := bottom + 30;
   IF legend_title IS NOT NULL THEN
-    out := out || format('<text x="%s" y="%s" font-weight="bold">%s</text>', pad, @extschema@.svg_num((ly + 9)::pg_catalog.float8, 1),
+    out := out || format('<text x="%s" y="%s" font-weight="bold">%s</text>', pad, @extschema@._svg_num((ly + 9)::pg_catalog.float8, 1),
                          @extschema@.xml_escape(legend_title));
     ly := ly + 19;
   END IF;
   FOR i IN 1 .. coalesce(cardinality(item_text), 0) LOOP
     out := out || format('<rect x="%s" y="%s" width="18" height="12" fill="%s" stroke="%s" stroke-width="%s"/><text x="%s" y="%s">%s</text>',
-                         @extschema@.svg_num(item_x[i], 1), @extschema@.svg_num((ly + 19 * (item_row[i] - 1))::pg_catalog.float8, 1),
+                         @extschema@._svg_num(item_x[i], 1), @extschema@._svg_num((ly + 19 * (item_row[i] - 1))::pg_catalog.float8, 1),
                          CASE WHEN i <= coalesce(cardinality(cat_name), 0) THEN paint[i] ELSE 'none' END,
                          CASE WHEN i <= coalesce(cardinality(cat_name), 0) THEN '#4d4d4d' ELSE '#000000' END,
                          CASE WHEN i <= coalesce(cardinality(cat_name), 0) THEN '0.6' ELSE '2.4' END,
-                         @extschema@.svg_num((item_x[i] + 24)::pg_catalog.float8, 1), @extschema@.svg_num((ly + 19 * (item_row[i] - 1) + 10)::pg_catalog.float8, 1),
+                         @extschema@._svg_num((item_x[i] + 24)::pg_catalog.float8, 1), @extschema@._svg_num((ly + 19 * (item_row[i] - 1) + 10)::pg_catalog.float8, 1),
                          @extschema@.xml_escape(item_text[i]));
   END LOOP;
   out := out || '</svg>';
