@@ -18,7 +18,7 @@ INSERT INTO asq VALUES
   (7, 'Talk Together', '2024-07-01', 15, 30), (8, 'Talk Together', '2024-07-01', 50, 55),
   (9, 'Talk Together', '2024-07-01', 30, 25), (10, 'Talk Together', '2024-07-01', NULL, 45);
 
--- the README's example
+-- worked example
 SELECT quarter, measured, better, same, worse, round(pct_better::numeric, 2) AS pct_better,
        round(lower::numeric, 2) AS lower, round(upper::numeric, 2) AS upper, not_measured
   FROM (SELECT quarter, (oba.better_off_agg(before, after)).* FROM asq GROUP BY quarter) g

@@ -21,7 +21,7 @@ $$;
 SELECT oba.xml_escape('Bevois & Bargate <East> "north" it''s'),
        oba.xml_escape(E'tab\tnewline\nbell\x07end'), oba.xml_escape(NULL) IS NULL AS null_in_null_out;
 
--- ---- the README's example: emergency admissions, lower is better ----
+-- ---- worked example: emergency admissions, lower is better ----
 CREATE TEMP TABLE admissions (year_start date, rate float8);
 INSERT INTO admissions VALUES
   ('2012-04-01', 58), ('2013-04-01', 60), ('2014-04-01', 61), ('2015-04-01', 63), ('2016-04-01', 64),

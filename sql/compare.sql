@@ -1,5 +1,5 @@
 -- oba.compare, oba.proportion_difference, oba.rate_ratio, oba.gap_to_close,
--- and the README's worked example (wards of one city against the city and
+-- and a worked example (wards of one city against the city and
 -- each other, with funnel limits).
 \pset null '(null)'
 CREATE FUNCTION pg_temp.err(q text) RETURNS text LANGUAGE plpgsql AS $$
@@ -16,7 +16,7 @@ CREATE FUNCTION pg_temp.close(got float8, want float8) RETURNS boolean
   $$ SELECT CASE WHEN want IS NULL THEN got IS NULL
                  ELSE abs(got - want) <= greatest(1e-9 * abs(want), 1e-15) END $$;
 
--- ---- the README's worked example -----------------------------------------
+-- ---- a worked example -----------------------------------------
 CREATE TABLE eyfsp (ward text, programme boolean, gld int, cohort int);
 INSERT INTO eyfsp VALUES
   ('Bargate', false, 118, 190), ('Bevois', true, 131, 260), ('Bitterne Park', false, 160, 215),

@@ -1,6 +1,6 @@
 -- oba.turn_the_curve_agg and oba.curve_points: turning the curve,
 -- definition v1. Reference numbers are checked in sql/curve_reference.sql;
--- here, the README's worked example, behaviour and bad input.
+-- here, a worked example, behaviour and bad input.
 \pset null '(null)'
 SET datestyle = 'ISO, MDY';
 CREATE FUNCTION pg_temp.err(q text) RETURNS text LANGUAGE plpgsql AS $$
@@ -11,7 +11,7 @@ EXCEPTION WHEN OTHERS THEN
   RETURN SQLSTATE || ': ' || SQLERRM;
 END $$;
 
--- The README's worked example: emergency admissions of children per 10,000
+-- A worked example: emergency admissions of children per 10,000
 -- (lower is better), by financial year; a prevention programme started in
 -- April 2020. Time is a date, measured in years, so slopes are per year.
 CREATE TEMP TABLE admissions (area text, year_start date, rate float8);

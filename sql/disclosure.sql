@@ -11,7 +11,7 @@ EXCEPTION WHEN OTHERS THEN
   RETURN SQLSTATE || ': ' || SQLERRM;
 END $$;
 
--- oba.suppress and oba.round_to: the README's examples
+-- oba.suppress and oba.round_to: worked examples
 SELECT oba.suppress(3) AS three, oba.suppress(0) AS zero, oba.suppress(0, suppress_zero => true) AS zero_asked,
        oba.suppress(5) AS five, oba.suppress(5, threshold => 10) AS five_under_10, oba.suppress(1, threshold => 1) AS threshold_1;
 SELECT oba.round_to(12) AS r12, oba.round_to(13) AS r13, oba.round_to(2) AS r2, oba.round_to(15, 10) AS r15_10,

@@ -1,4 +1,4 @@
--- oba_geo behaviour: the README's worked examples, bad input (SQLSTATE and a
+-- oba_geo behaviour: worked examples, bad input (SQLSTATE and a
 -- message naming the table, column or key), make_valid, rows that cannot be
 -- placed, missing values, targets that receive nothing, search_path safety.
 -- Reference numbers are checked in sql/geo_reference.sql.
@@ -12,7 +12,7 @@ EXCEPTION WHEN OTHERS THEN
   RETURN SQLSTATE || ': ' || SQLERRM;
 END $$;
 
--- ---- README: LSOA counts to wards ----
+-- ---- worked example: LSOA counts to wards ----
 -- children aged 0-15 (mid-2015) by Southampton LSOA, to the Dec 2019 wards
 SELECT w.code, w.name, round(a.value::numeric, 4) AS children, a.sources
   FROM oba.apportion('lsoa', 'wards19', 'pop_0_15_mid2015') a
@@ -47,7 +47,7 @@ SELECT source_code, targets, round(covered_share::numeric, 12) AS covered_share,
 SELECT source_code, target_code, round(weight::numeric, 12) AS weight
   FROM oba.areal_weights('lsoa', 'wards19') WHERE source_code = 'E01017136';
 
--- ---- README: 2019 wards to 2025 wards ----
+-- ---- worked example: 2019 wards to 2025 wards ----
 -- a count published for the Dec 2019 wards (here: children by best fit)
 CREATE TABLE ward19_children AS
   SELECT w.code, w.geom, a.value AS children

@@ -10,7 +10,7 @@ EXCEPTION WHEN OTHERS THEN
   RETURN SQLSTATE || ': ' || SQLERRM;
 END $$;
 
--- the README's examples
+-- worked examples
 SELECT oba.fy('2024-07-15') AS fy, oba.fy_quarter('2024-07-15') AS quarter,
        oba.fy_quarter_start('2024-07-15') AS quarter_start, oba.academic_year('2024-07-15') AS academic_year;
 SELECT oba.age_at('2020-02-29', '2025-02-28') AS age_28_feb, oba.age_at('2020-02-29', '2025-03-01') AS age_1_mar,

@@ -9,7 +9,7 @@ EXCEPTION WHEN OTHERS THEN
   RETURN SQLSTATE || ': ' || SQLERRM;
 END $$;
 
--- the README's examples
+-- worked examples
 SELECT round(value::numeric, 6) AS value, round(lower::numeric, 6) AS lower,
        round(upper::numeric, 6) AS upper, numerator, denominator
   FROM oba.rate(12, 4310);

@@ -1,5 +1,5 @@
 -- oba.spc_points and oba.spc_agg: NHS Making Data Count XmR charts.
--- Reference numbers are checked in sql/spc_reference.sql; here, the README's
+-- Reference numbers are checked in sql/spc_reference.sql; here, a worked
 -- example, options, behaviour and bad input.
 \pset null '(null)'
 SET datestyle = 'ISO, MDY';
@@ -11,7 +11,7 @@ EXCEPTION WHEN OTHERS THEN
   RETURN SQLSTATE || ': ' || SQLERRM;
 END $$;
 
--- The README's example: children waiting more than 18 weeks for a
+-- A worked example: children waiting more than 18 weeks for a
 -- community paediatric appointment, by month (lower is better, target 22).
 -- A new triage pathway started in April 2023.
 CREATE TEMP TABLE waits (month date, waiting float8);

@@ -1,7 +1,7 @@
 -- The trend aggregates: Mann-Kendall with Sen's slope, least squares with
 -- predictions, interrupted time series, the chi-squared test for trend and
 -- the Fingertips recent trend. Reference numbers are checked in
--- sql/trend_reference.sql; here, the README's examples, behaviour and bad input.
+-- sql/trend_reference.sql; here, worked examples, behaviour and bad input.
 \pset null '(null)'
 SET datestyle = 'ISO, MDY';
 CREATE FUNCTION pg_temp.err(q text) RETURNS text LANGUAGE plpgsql AS $$
@@ -12,7 +12,7 @@ EXCEPTION WHEN OTHERS THEN
   RETURN SQLSTATE || ': ' || SQLERRM;
 END $$;
 
--- the README's examples: the percentage of children at a good level of
+-- worked examples: the percentage of children at a good level of
 -- development, by year (2023 missing), for two wards
 CREATE TEMP TABLE gld (ward text, year int, pct float8, achieved int, cohort int);
 INSERT INTO gld VALUES
@@ -140,7 +140,7 @@ SELECT pg_temp.err($$SELECT oba.recent_trend_ci_agg(t, 5, 6, 4, 'neutral') FROM 
 SELECT pg_temp.err($$SELECT oba.recent_trend_agg(t, 1, 10, 'neutral') FROM (VALUES (1), (1)) x(t)$$);
 
 -- Mann-Kendall for autocorrelated and seasonal series, and change points
--- (the README's examples are sql/readme.sql's; the reference numbers
+-- (the docs' examples are sql/docs_trend.sql's; the reference numbers
 -- sql/trend_reference.sql's). One query accumulates once for the tests
 -- without parameters: they share mann_kendall_agg's state.
 CREATE TEMP TABLE wq (q date, pct float8);
