@@ -72,6 +72,9 @@ END $check$;
 -- functions that take and return oba.agg_state (the same C functions), the
 -- aggregates replaced in place (same OID: views that call them, comments and
 -- privileges stay), and the old float8[] support functions dropped.
+-- CREATE OR REPLACE, which install scripts never use (CVE-2022-2625), is
+-- safe here: PostgreSQL refuses, in an extension script, to replace an
+-- object that is not already a member of the extension, and these are.
 
 CREATE FUNCTION @extschema@.rate_agg_trans(@extschema@.agg_state, pg_catalog.float8, pg_catalog.float8)
 RETURNS @extschema@.agg_state AS 'MODULE_PATHNAME', 'oba_sql_rate_agg_trans'
