@@ -164,7 +164,7 @@ test: deps
 	$(MAKE) unittest
 	$(MAKE) unittest-sanitize
 	$(MAKE) unittest-valgrind
-	flock -o $(TEST_LOCK) sh -c '$(SUDO) $(MAKE) install && pg_virtualenv -t test/run-sql-tests'
+	tools/locked $(TEST_LOCK) sh -c '$(SUDO) $(MAKE) install && pg_virtualenv -t test/run-sql-tests'
 
 # The demo runs on a throwaway cluster that preloads pg_cron (its jobs run in
 # background workers, in the demo's database); with DEMO_SERVER=existing, on
@@ -181,7 +181,7 @@ ifeq ($(DEMO_SERVER),existing)
 	demo/run
 else
 	$(MAKE) all
-	flock -o $(TEST_LOCK) sh -c '$(SUDO) $(MAKE) install && pg_virtualenv $(DEMO_CLUSTER) -t demo/run'
+	tools/locked $(TEST_LOCK) sh -c '$(SUDO) $(MAKE) install && pg_virtualenv $(DEMO_CLUSTER) -t demo/run'
 endif
 
 # oba on another PostgreSQL: make test-pg PG_CONFIG=/opt/pg18/bin/pg_config
@@ -189,13 +189,13 @@ endif
 # cluster of it and runs every suite it can (test/run-pg-version).
 test-pg:
 	tools/deps test
-	flock -o $(TEST_LOCK)-$(notdir $(patsubst %/bin/pg_config,%,$(PG_CONFIG))) \
+	tools/locked $(TEST_LOCK)-$(notdir $(patsubst %/bin/pg_config,%,$(PG_CONFIG))) \
 	  env PG_CONFIG=$(PG_CONFIG) test/run-pg-version
 
 bench:
 	tools/deps bench
 	$(MAKE) all
-	flock -o $(TEST_LOCK) sh -c '$(SUDO) $(MAKE) install && pg_virtualenv -t bench/run'
+	tools/locked $(TEST_LOCK) sh -c '$(SUDO) $(MAKE) install && pg_virtualenv -t bench/run'
 
 # Crash-hunting: targeted random calls and SQLsmith (FUZZ_SECONDS, FUZZ_QUERIES,
 # FUZZ_CALLS, FUZZ_SEED); the server log must show no backend killed by a signal.
@@ -210,10 +210,10 @@ ifeq ($(FUZZ_UBSAN),1)
 	tar -c --exclude=./.git --exclude=./fuzz/out --exclude='*.o' --exclude='*.bc' --exclude='*.so' . | tar -x -C $(UBSAN_DIR)
 	$(MAKE) -C $(UBSAN_DIR) all PG_CFLAGS='$(PG_CFLAGS) -fsanitize=undefined,float-cast-overflow -fno-omit-frame-pointer' \
 	  SHLIB_LINK='$(SHLIB_LINK) -fsanitize=undefined'
-	flock -o $(TEST_LOCK) sh -c '$(SUDO) $(MAKE) -C $(UBSAN_DIR) install && pg_virtualenv -t fuzz/run'
+	tools/locked $(TEST_LOCK) sh -c '$(SUDO) $(MAKE) -C $(UBSAN_DIR) install && pg_virtualenv -t fuzz/run'
 else
 	$(MAKE) all
-	flock -o $(TEST_LOCK) sh -c '$(SUDO) $(MAKE) install && pg_virtualenv -t fuzz/run'
+	tools/locked $(TEST_LOCK) sh -c '$(SUDO) $(MAKE) install && pg_virtualenv -t fuzz/run'
 endif
 
 # libFuzzer on the core (fuzz/c/fuzz_core.c) with AddressSanitizer and
@@ -236,6 +236,6 @@ fuzz-c:
 # is refreshed concurrently (LOAD_SECONDS, LOAD_AREAS, LOAD_PERIODS, LOAD_CLIENTS).
 loadtest: deps
 	$(MAKE) all clashlib
-	flock -o $(TEST_LOCK) sh -c '$(SUDO) $(MAKE) install && pg_virtualenv -t bench/load/run'
+	tools/locked $(TEST_LOCK) sh -c '$(SUDO) $(MAKE) install && pg_virtualenv -t bench/load/run'
 
 .PHONY: clashlib deps test test-pg demo bench fuzz fuzz-c loadtest unittest unittest-sanitize unittest-valgrind
