@@ -72,7 +72,7 @@ END $check$;
 -- functions that take and return oba.agg_state (the same C functions), the
 -- aggregates replaced in place (same OID: views that call them, comments and
 -- privileges stay), and the old float8[] support functions dropped.
--- CREATE OR REPLACE, which install scripts never use (CVE-2022-2625), is
+-- Replacing an object, which install scripts never do (CVE-2022-2625), is
 -- safe here: PostgreSQL refuses, in an extension script, to replace an
 -- object that is not already a member of the extension, and these are.
 
