@@ -4,7 +4,7 @@
 -- arithmetic that is not geometry (apportion_agg, apportion_mean_agg,
 -- largest_remainder) is C in the oba extension.
 --
--- Internal helpers carry the prefix geo_; they are documented, but their
+-- Internal helpers carry the prefix _geo_; they are documented, but their
 -- signatures may change between versions.
 -- ---------------------------------------------------------------------------
 
